@@ -35,10 +35,17 @@ public final class CostEstimator {
 
     private final PriceCatalog catalog;
     private final UsageDefaults usage;
+    private final String targetRegion;
 
     public CostEstimator(PriceCatalog catalog, UsageDefaults usage) {
+        this(catalog, usage, null);
+    }
+
+    /** @param targetRegion region to price the target side in, or null for the target provider's default */
+    public CostEstimator(PriceCatalog catalog, UsageDefaults usage, String targetRegion) {
         this.catalog = catalog;
         this.usage = usage;
+        this.targetRegion = targetRegion;
     }
 
     /** Prices every environment (in the map's order). */
@@ -86,22 +93,23 @@ public final class CostEstimator {
                     sizing.add(x);
                     attrs.put("target_sku", x.targetSku());
                     attrs.put("instance_class", x.targetSku());
-                    table.targetSize(r.type(), x.targetSku()).ifPresent(sz -> {
-                        attrs.put("vcpu", sz[0]);
-                        attrs.put("memory_gb", sz[1]);
-                    });
+                    attrs.putAll(table.targetAttributes(r.type(), x.targetSku()));
                 });
                 attrs.remove("region");
                 for (String type : in.targetTypes()) {
                     lines.addAll(priceResource(pass, CostLine.TARGET, rules, type, r.address(), attrs,
-                            rules.region(), in.targetService()));
+                            targetRegion != null ? targetRegion : rules.region(), in.targetService()));
                 }
             }
         }
         List<String> assumptions = new ArrayList<>();
         assumptions.add("usage profile '" + profile.name() + "' for environment '" + environment + "'");
+        if (targetProvider != null) {
+            String region = targetRegion != null ? targetRegion : PricingRules.forProvider(targetProvider).region();
+            assumptions.add("target priced in " + targetProvider + " region " + region + " at list prices");
+        }
         for (var u : pass.usedUsage.entrySet()) {
-            assumptions.add(u.getKey() + " = " + u.getValue() + " per month");
+            assumptions.add(u.getKey() + " = " + u.getValue());
         }
         assumptions.addAll(pass.notes);
         for (SizingDecision s : sizing) {
@@ -199,6 +207,9 @@ public final class CostEstimator {
             return new CostLine(address, side, rule.service(), sku, c.name(), null, c.unit(), null, ZERO, ZERO, ZERO,
                     "unpriced: " + m.getMessage() + " not stated");
         }
+        if (c.region() != null) {
+            region = c.region();
+        }
         Optional<PriceRow> row = catalog.find(provider, sku, region);
         if (row.isEmpty() || !row.get().priced()) {
             String why = row.map(PriceRow::note).filter(n -> !n.isBlank())
@@ -246,6 +257,9 @@ public final class CostEstimator {
             Object v = attrs.get(name);
             if (v == null && name.equals("target_sku")) {
                 v = attrs.get("instance_class");
+                if (v == null && attrs.get("tier") != null) {
+                    v = String.valueOf(attrs.get("tier")).toLowerCase(java.util.Locale.ROOT);
+                }
             }
             String s = v == null || String.valueOf(v).startsWith("${") ? defaults.get(name) : String.valueOf(v);
             if (s == null) {

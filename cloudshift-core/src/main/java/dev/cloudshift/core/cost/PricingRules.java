@@ -30,7 +30,7 @@ public final class PricingRules {
 
     /** One cost component of a priced type. */
     public record Component(String name, String sku, String unit, List<String> factors, Map<String, String> defaults,
-            String note) {
+            String note, String region) {
     }
 
     /** A priced type: its service name, where missing size attributes come from, and its components. */
@@ -88,7 +88,7 @@ public final class PricingRules {
                     throw new IllegalStateException(name + ": " + e.getKey() + ": every component needs name and sku");
                 }
                 comps.add(new Component(c.get("name").asText(), c.get("sku").asText(), c.path("unit").asText(""),
-                        factors, defaults, c.path("note").asText(null)));
+                        factors, defaults, c.path("note").asText(null), c.path("region").asText(null)));
             }
             if (free.contains(e.getKey())) {
                 throw new IllegalStateException(name + ": " + e.getKey() + " is both free and priced");

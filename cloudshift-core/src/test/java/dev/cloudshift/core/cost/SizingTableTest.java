@@ -50,11 +50,11 @@ class SizingTableTest {
         SizingDecision d = t.size(res("aws_ecs_service", Map.of("vcpu", new BigDecimal(vcpu),
                 "memory_gb", new BigDecimal(mem)))).orElseThrow();
         assertThat(d.targetSku()).isEqualTo(expected);
-        assertThat(t.targetSize("aws_ecs_service", d.targetSku())).isPresent();
+        assertThat(t.targetAttributes("aws_ecs_service", d.targetSku())).containsKeys("vcpu", "memory_gb");
     }
 
     @ParameterizedTest
-    @CsvSource({"azure, B_Standard_B1ms", "aws, db.t3.micro", "gcp, db-f1-micro"})
+    @CsvSource({"azure, B_Standard_B1ms", "aws, db.t3.micro", "gcp, db-custom-1-3840"})
     void composeDatabaseWithoutASizeGetsTheSmallestTier(String target, String expected) {
         SizingDecision d = SizingTable.bundled("compose", target).size(res("compose_postgres", Map.of("engine", "postgres")))
                 .orElseThrow();

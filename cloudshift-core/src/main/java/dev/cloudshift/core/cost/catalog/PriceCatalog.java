@@ -90,8 +90,13 @@ public final class PriceCatalog {
         return all;
     }
 
+    /** The row for a SKU in a region, else the SKU's {@code global} row (services priced the same everywhere). */
     public Optional<PriceRow> find(String provider, String sku, String region) {
-        return Optional.ofNullable(rows.get(PriceRow.key(provider, sku, region)));
+        PriceRow r = rows.get(PriceRow.key(provider, sku, region));
+        if (r == null) {
+            r = rows.get(PriceRow.key(provider, sku, "global"));
+        }
+        return Optional.ofNullable(r);
     }
 
     public List<PriceRow> rows() {

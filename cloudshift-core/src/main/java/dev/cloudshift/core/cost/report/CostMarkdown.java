@@ -93,7 +93,8 @@ public final class CostMarkdown {
     private static void byService(StringBuilder sb, String title, List<CostLine> lines) {
         Map<String, List<CostLine>> groups = new LinkedHashMap<>();
         for (CostLine l : lines) {
-            groups.computeIfAbsent(l.service() == null ? "-" : l.service(), k -> new ArrayList<>()).add(l);
+            String svc = l.service() == null || l.service().equals("-") ? "(unmapped)" : l.service();
+            groups.computeIfAbsent(svc, k -> new ArrayList<>()).add(l);
         }
         sb.append("**").append(title).append("**\n\n");
         sb.append("| Service | Resources | Configuration | Monthly | Range |\n|---|---:|---|---:|---:|\n");
@@ -142,7 +143,11 @@ public final class CostMarkdown {
             sb.append("- `").append(addr).append("`: ").append(Money.usd(d.getValue()[0])).append(" → ")
                     .append(Money.usd(d.getValue()[1])).append(" (").append(Money.signed(d.getValue()[1].subtract(d.getValue()[0])))
                     .append("). ").append(explain(e, addr, CostLine.SOURCE)).append(" → ")
-                    .append(explain(e, addr, CostLine.TARGET));
+                    .append(explain(e, addr, CostLine.TARGET)).append('.');
+            boolean partial = e.lines().stream().anyMatch(l -> l.address().equals(addr) && l.unpriced());
+            if (partial) {
+                sb.append(" Not fully priced: the difference is incomplete until the unpriced parts get a list price.");
+            }
             for (SizingDecision s : e.sizing()) {
                 if (s.address().equals(addr)) {
                     sb.append(" Sizing: ").append(s.reason()).append('.');

@@ -27,7 +27,7 @@ public final class SizingTable {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    record Size(String sku, BigDecimal vcpu, BigDecimal memoryGb, String tier, String label) {
+    record Size(String sku, BigDecimal vcpu, BigDecimal memoryGb, String tier, String label, Map<String, String> set) {
     }
 
     record Family(String name, List<String> sourceTypes, String key, String rule, Map<String, Size> sourceSkus,
@@ -94,23 +94,33 @@ public final class SizingTable {
     }
 
     private static Size size(String sku, JsonNode n) {
+        Map<String, String> set = new LinkedHashMap<>();
+        n.path("set").fields().forEachRemaining(e -> set.put(e.getKey(), e.getValue().asText()));
         return new Size(sku, n.has("vcpu") ? n.get("vcpu").decimalValue() : BigDecimal.ZERO,
                 n.has("memory_gb") ? n.get("memory_gb").decimalValue() : null,
-                n.path("tier").asText("general"), n.path("label").asText(sku));
+                n.path("tier").asText("general"), n.path("label").asText(sku), set);
     }
 
     /**
-     * The vCPU and memory (GiB) of a target SKU of a family that sets the target's size (containers), so the
-     * target is priced at its own size; empty for families priced by SKU.
+     * Attributes the chosen target SKU gives the target resource: its vCPU and memory (GiB) for families that set
+     * the target's size (containers, Cloud SQL), and the {@code set} values of the target entry (for example the
+     * node count of a Standard Redis cache); empty when the SKU is not in a covering family.
      */
-    public Optional<BigDecimal[]> targetSize(String sourceType, String targetSku) {
+    public Map<String, Object> targetAttributes(String sourceType, String targetSku) {
+        Map<String, Object> out = new LinkedHashMap<>();
         for (Family f : families) {
-            if (f.setsSize() && f.sourceTypes().contains(sourceType)) {
-                return f.targets().stream().filter(t -> t.sku().equals(targetSku)).findFirst()
-                        .map(t -> new BigDecimal[] {t.vcpu(), t.memoryGb()});
+            if (f.sourceTypes().contains(sourceType)) {
+                f.targets().stream().filter(t -> t.sku().equals(targetSku)).findFirst().ifPresent(t -> {
+                    if (f.setsSize()) {
+                        out.put("vcpu", t.vcpu());
+                        out.put("memory_gb", t.memoryGb());
+                    }
+                    out.putAll(t.set());
+                });
+                break;
             }
         }
-        return Optional.empty();
+        return out;
     }
 
     public boolean covers(String sourceType) {
@@ -144,7 +154,7 @@ public final class SizingTable {
                 String tier = r.attributes().get("tier") == null ? "general"
                         : String.valueOf(r.attributes().get("tier")).toLowerCase(Locale.ROOT);
                 src = new Size(srcSku == null ? plain(vcpu) + " vCPU / " + plain(mem) + " GiB" : srcSku,
-                        vcpu, mem, f.tierNames().containsKey(tier) || tierExists(f, tier) ? tier : "general", null);
+                        vcpu, mem, f.tierNames().containsKey(tier) || tierExists(f, tier) ? tier : "general", null, Map.of());
             }
         }
         if (src == null) {
