@@ -45,6 +45,10 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "DIR", description = "User price catalog directory (default: ~/.cloudshift/catalog).")
     Path catalog;
 
+    @Option(names = "--target-region", paramLabel = "REGION",
+            description = "Price the target in this region (default: us-east-1, eastus or us-central1).")
+    String targetRegion;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,7 +59,7 @@ public final class CostCommand implements Callable<Integer> {
         }
         String target = validTarget(to);
         CostInputs.Loaded in = CostInputs.read(path, env);
-        CostEstimate estimate = estimator(usage, catalog).estimate(in.environments(), target);
+        CostEstimate estimate = estimator(usage, catalog, targetRegion).estimate(in.environments(), target);
         spec.commandLine().getOut().print(render(estimate, format));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
@@ -68,10 +72,10 @@ public final class CostCommand implements Callable<Integer> {
         return to;
     }
 
-    static CostEstimator estimator(Path usage, Path catalogDir) {
+    static CostEstimator estimator(Path usage, Path catalogDir, String targetRegion) {
         try {
             return new CostEstimator(PriceCatalog.load(catalogDir != null ? catalogDir : CatalogCommand.defaultDir()),
-                    UsageDefaults.withOverride(usage));
+                    UsageDefaults.withOverride(usage), targetRegion);
         } catch (UsageFileException | PriceCatalogException e) {
             throw CliException.usage(e.getMessage());
         }
@@ -118,7 +122,7 @@ public final class CostCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             String target = validTarget(to);
-            CostEstimator est = estimator(usage, catalog);
+            CostEstimator est = estimator(usage, catalog, null);
             CostEstimate b = est.estimate(CostInputs.read(before, null).environments(), target);
             CostEstimate a = est.estimate(CostInputs.read(after, null).environments(), target);
             if (env != null) {

@@ -186,7 +186,12 @@ public final class CostEstimator {
         }
         List<CostLine> out = new ArrayList<>();
         for (PricingRules.Component c : rule.components()) {
-            out.add(priceComponent(pass, side, rules.provider(), rule, c, address, attrs, region));
+            if (c.appliesTo(attrs)) {
+                out.add(priceComponent(pass, side, rules.provider(), rule, c, address, attrs, region));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(zero(address, side, rule.service(), "free"));
         }
         return out;
     }

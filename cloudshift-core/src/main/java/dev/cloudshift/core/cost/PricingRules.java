@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * its unit, and its monthly quantity as a product of factors: a number, {@code attr:NAME[:DEFAULT]},
  * {@code span:TYPICAL:LOW:HIGH[:DEFAULT]} (a range from attributes such as replicas and autoscaling bounds),
  * {@code usage:KEY} (a usage assumption with its low/typical/high) or {@code if:ATTR:FACTOR} (a multiplier when a
- * boolean attribute is true, e.g. Multi-AZ doubles the instance).
+ * boolean attribute is true, e.g. Multi-AZ doubles the instance). A component may apply only {@code when} attributes
+ * have given values, or {@code unless} they do (Aurora Serverless v2 instances bill ACU-hours, not instance hours).
  */
 public final class PricingRules {
 
@@ -30,7 +31,22 @@ public final class PricingRules {
 
     /** One cost component of a priced type. */
     public record Component(String name, String sku, String unit, List<String> factors, Map<String, String> defaults,
-            String note, String region) {
+            String note, String region, Map<String, String> when, Map<String, String> unless) {
+
+        /** Whether the component applies: every {@code when} attribute equals its value, no {@code unless} one does. */
+        public boolean appliesTo(Map<String, Object> attrs) {
+            for (var w : when.entrySet()) {
+                if (!w.getValue().equals(String.valueOf(attrs.get(w.getKey())))) {
+                    return false;
+                }
+            }
+            for (var u : unless.entrySet()) {
+                if (u.getValue().equals(String.valueOf(attrs.get(u.getKey())))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A priced type: its service name, where missing size attributes come from, and its components. */
@@ -87,8 +103,12 @@ public final class PricingRules {
                 if (!c.hasNonNull("sku") || !c.hasNonNull("name")) {
                     throw new IllegalStateException(name + ": " + e.getKey() + ": every component needs name and sku");
                 }
+                Map<String, String> when = new LinkedHashMap<>();
+                c.path("when").fields().forEachRemaining(d -> when.put(d.getKey(), d.getValue().asText()));
+                Map<String, String> unless = new LinkedHashMap<>();
+                c.path("unless").fields().forEachRemaining(d -> unless.put(d.getKey(), d.getValue().asText()));
                 comps.add(new Component(c.get("name").asText(), c.get("sku").asText(), c.path("unit").asText(""),
-                        factors, defaults, c.path("note").asText(null), c.path("region").asText(null)));
+                        factors, defaults, c.path("note").asText(null), c.path("region").asText(null), when, unless));
             }
             if (free.contains(e.getKey())) {
                 throw new IllegalStateException(name + ": " + e.getKey() + " is both free and priced");

@@ -149,4 +149,31 @@ class CostEstimatorTest {
                 List.of(CostInput.sourceOnly(r("compose_postgres.db", "default", m("engine", "postgres")))), null);
         assertThat(e.lines()).singleElement().satisfies(l -> assertThat(l.note()).startsWith("unpriced: self-hosted"));
     }
+
+    @Test
+    void auroraServerlessV2InstancesBillAcuHoursBetweenTheClusterBounds() {
+        List<CostInput> in = List.of(
+                CostInput.sourceOnly(r("aws_rds_cluster.main", "prod", m("engine", "aurora-postgresql", "min_acu", 0.5, "max_acu", 4))),
+                CostInput.sourceOnly(r("aws_rds_cluster_instance.writer", "prod", m("instance_class", "db.serverless"),
+                        "aws_rds_cluster.main")));
+        EnvironmentCost e = estimator.estimate("prod", in, null);
+        CostLine acu = e.lines().stream().filter(l -> l.address().equals("aws_rds_cluster_instance.writer")).findFirst().orElseThrow();
+        assertThat(acu.component()).isEqualTo("Serverless v2 capacity");
+        assertThat(acu.monthlyUsd()).isEqualByComparingTo("43.80"); // 0.5 ACU x 730 h x 0.12
+        assertThat(acu.highUsd()).isEqualByComparingTo("350.40"); // 4 ACU x 730 h x 0.12
+        assertThat(e.lines()).noneMatch(l -> "instance".equals(l.component()));
+    }
+
+    @Test
+    void theTargetRegionCanBeChosen() {
+        CostInput db = new CostInput(r("aws_db_instance.main", "dev", m("engine", "postgres", "instance_class", "db.m5.xlarge")),
+                "Azure Database for PostgreSQL", List.of("azurerm_postgresql_flexible_server"), null);
+        EnvironmentCost eastus = estimator.estimate("dev", List.of(db), "azure");
+        assertThat(eastus.targetMonthlyUsd()).isEqualByComparingTo("0");
+        EnvironmentCost westus = new CostEstimator(PriceCatalog.bundled(), UsageDefaults.bundled(), "westus")
+                .estimate("dev", List.of(db), "azure");
+        // GP_Standard_D4s_v3 0.39 x 730 + 32 GB x 0.138
+        assertThat(westus.targetMonthlyUsd()).isEqualByComparingTo("289.12");
+        assertThat(westus.assumptions()).contains("target priced in azure region westus at list prices");
+    }
 }
