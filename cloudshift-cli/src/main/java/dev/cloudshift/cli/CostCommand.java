@@ -59,6 +59,7 @@ public final class CostCommand implements Callable<Integer> {
         }
         String target = validTarget(to);
         CostInputs.Loaded in = CostInputs.read(path, env);
+        CostInputs.checkTarget(in, target, path);
         CostEstimate estimate = estimator(usage, catalog, targetRegion).estimate(in.environments(), target);
         spec.commandLine().getOut().print(render(estimate, format));
         spec.commandLine().getOut().flush();
@@ -123,8 +124,12 @@ public final class CostCommand implements Callable<Integer> {
         public Integer call() {
             String target = validTarget(to);
             CostEstimator est = estimator(usage, catalog, null);
-            CostEstimate b = est.estimate(CostInputs.read(before, null).environments(), target);
-            CostEstimate a = est.estimate(CostInputs.read(after, null).environments(), target);
+            CostInputs.Loaded lb = CostInputs.read(before, null);
+            CostInputs.Loaded la = CostInputs.read(after, null);
+            CostInputs.checkTarget(lb, target, before);
+            CostInputs.checkTarget(la, target, after);
+            CostEstimate b = est.estimate(lb.environments(), target);
+            CostEstimate a = est.estimate(la.environments(), target);
             if (env != null) {
                 b = only(b, env);
                 a = only(a, env);

@@ -39,6 +39,14 @@ final class CostInputs {
         return new Loaded(select(c.environments(), env), c.target());
     }
 
+    /** A plan maps to one target: pricing it on another would price the wrong resource types. */
+    static void checkTarget(Loaded in, String target, Path path) {
+        if (target != null && in.planTarget() != null && !in.planTarget().equals(target)) {
+            throw CliException.usage(path + ": this plan maps to " + in.planTarget() + ", not " + target
+                    + "; plan again with 'cloudshift plan PROJECT --to " + target + " --out DIR' and price that");
+        }
+    }
+
     static Map<String, List<CostInput>> select(Map<String, List<CostInput>> all, String env) {
         if (env == null) {
             return all;

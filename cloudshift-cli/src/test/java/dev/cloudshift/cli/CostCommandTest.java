@@ -107,6 +107,9 @@ class CostCommandTest {
         Run u = run("cost", BEFORE, "--usage", bad.toString());
         assertThat(u.code()).isEqualTo(ExitCode.USAGE);
         assertThat(u.err()).contains(bad + ": prod.egress_gb: expected a number or {low, typical, high}");
+        Run g = run("cost", BEFORE, "--to", "gcp");
+        assertThat(g.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(g.err()).contains("this plan maps to azure, not gcp");
         Run e = run("cost", BEFORE, "--env", "qa");
         assertThat(e.err()).contains("no environment 'qa'; the project has: dev, prod");
     }

@@ -145,6 +145,7 @@ public final class CostEstimator {
         final Map<String, BigDecimal> freeLeft = new HashMap<>();
         final Map<String, UsageRange> usedUsage = new LinkedHashMap<>();
         final Set<String> notes = new LinkedHashSet<>();
+        final Map<String, String> sharedPricedAt = new HashMap<>();
 
         Pass(UsageProfile profile) {
             this.profile = profile;
@@ -183,6 +184,12 @@ public final class CostEstimator {
             String why = rules.unpricedReason(type);
             return List.of(zero(address, side, serviceName == null ? type : serviceName,
                     "unpriced: " + (why != null ? why : "no pricing rule for " + type)));
+        }
+        if (rule.shared()) {
+            String first = pass.sharedPricedAt.putIfAbsent(side + "|" + type, address);
+            if (first != null) {
+                return List.of(zero(address, side, rule.service(), "free: shared " + type + ", priced once with " + first));
+            }
         }
         List<CostLine> out = new ArrayList<>();
         for (PricingRules.Component c : rule.components()) {

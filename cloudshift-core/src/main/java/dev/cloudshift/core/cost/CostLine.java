@@ -41,6 +41,6 @@ public record CostLine(
     }
 
     public boolean free() {
-        return "free".equals(note);
+        return note != null && (note.equals("free") || note.startsWith("free:"));
     }
 }

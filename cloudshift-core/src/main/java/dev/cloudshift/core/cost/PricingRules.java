@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code usage:KEY} (a usage assumption with its low/typical/high) or {@code if:ATTR:FACTOR} (a multiplier when a
  * boolean attribute is true, e.g. Multi-AZ doubles the instance). A component may apply only {@code when} attributes
  * have given values, or {@code unless} they do (Aurora Serverless v2 instances bill ACU-hours, not instance hours).
+ * A {@code shared} type (a registry or environment that several mapped resources name) is priced once per
+ * environment and side; later occurrences get a zero line saying where it was priced.
  */
 public final class PricingRules {
 
@@ -50,7 +52,7 @@ public final class PricingRules {
     }
 
     /** A priced type: its service name, where missing size attributes come from, and its components. */
-    public record Rule(String type, String service, String attributesFrom, List<Component> components) {
+    public record Rule(String type, String service, String attributesFrom, boolean shared, List<Component> components) {
     }
 
     private final String provider;
@@ -114,7 +116,7 @@ public final class PricingRules {
                 throw new IllegalStateException(name + ": " + e.getKey() + " is both free and priced");
             }
             rules.put(e.getKey(), new Rule(e.getKey(), e.getValue().path("service").asText(e.getKey()),
-                    e.getValue().path("attributes_from").asText(null), comps));
+                    e.getValue().path("attributes_from").asText(null), e.getValue().path("shared").asBoolean(false), comps));
         });
         return new PricingRules(root.path("provider").asText(provider), root.path("region").asText(null), free,
                 unpriced, rules, root.path("unpriced_all").asText(null));

@@ -114,7 +114,9 @@ public final class CostMarkdown {
                 allFree &= l.free();
                 anyUnpriced |= l.unpriced();
             }
-            String conf = allFree ? "free" : String.join(", ", cfg) + (anyUnpriced ? (cfg.isEmpty() ? "" : "; ") + "partly unpriced" : "");
+            String conf = allFree ? "free"
+                    : cfg.isEmpty() ? (anyUnpriced ? "unpriced" : "")
+                    : String.join(", ", cfg) + (anyUnpriced ? "; partly unpriced" : "");
             sb.append("| ").append(g.getKey()).append(" | ").append(addrs.size()).append(" | ").append(conf)
                     .append(" | ").append(Money.usd(sum(g.getValue(), 1))).append(" | ")
                     .append(Money.range(List.of(sum(g.getValue(), 0), sum(g.getValue(), 2)))).append(" |\n");

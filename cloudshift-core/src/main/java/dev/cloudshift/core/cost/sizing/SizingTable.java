@@ -153,7 +153,7 @@ public final class SizingTable {
             if (vcpu != null || mem != null) {
                 String tier = r.attributes().get("tier") == null ? "general"
                         : String.valueOf(r.attributes().get("tier")).toLowerCase(Locale.ROOT);
-                src = new Size(srcSku == null ? plain(vcpu) + " vCPU / " + plain(mem) + " GiB" : srcSku,
+                src = new Size(srcSku == null ? dims(vcpu, mem) : srcSku,
                         vcpu, mem, f.tierNames().containsKey(tier) || tierExists(f, tier) ? tier : "general", null, Map.of());
             }
         }
@@ -169,7 +169,8 @@ public final class SizingTable {
         String tierName = f.tierNames().getOrDefault(s.tier(), s.tier());
         Size chosen;
         String how;
-        boolean memoryOnly = "burstable".equals(s.tier()) || "nearest_memory".equals(f.rule()) || s.vcpu() == null;
+        boolean memoryOnly = "burstable".equals(s.tier()) || "nearest_memory".equals(f.rule()) || s.vcpu() == null
+                || pool.stream().allMatch(t -> t.vcpu().signum() == 0);
         if ("nearest_memory".equals(f.rule())) {
             chosen = pool.stream().filter(t -> t.memoryGb() != null)
                     .min(Comparator.comparing((Size t) -> t.memoryGb().subtract(s.memoryGb()).abs())
@@ -182,8 +183,9 @@ public final class SizingTable {
                     .filter(t -> memoryOnly || t.vcpu().compareTo(s.vcpu()) >= 0)
                     .min(Comparator.comparing(Size::vcpu).thenComparing(Size::memoryGb))
                     .orElseGet(() -> pool.stream().max(Comparator.comparing(Size::memoryGb)).orElseThrow());
-            how = memoryOnly ? "smallest with >= memory in " + tierName + " (burstable vCPU is a baseline share)"
-                    : "nearest >= vCPU and memory in " + tierName;
+            how = !memoryOnly ? "nearest >= vCPU and memory in " + tierName
+                    : "burstable".equals(s.tier()) ? "smallest with >= memory in " + tierName + " (burstable vCPU is a baseline share)"
+                    : "smallest with >= memory in " + tierName;
         }
         return new SizingDecision(r.address(), s.sku(), chosen.sku(),
                 describe(s, s.sku()) + " -> " + chosen.sku() + " (" + describeTarget(chosen) + "): " + how);
@@ -197,11 +199,19 @@ public final class SizingTable {
         if (s == null || (s.vcpu() == null && s.memoryGb() == null)) {
             return fallback;
         }
-        return (s.vcpu() == null ? "" : plain(s.vcpu()) + " vCPU / ") + plain(s.memoryGb()) + " GiB";
+        return dims(s.vcpu(), s.memoryGb());
     }
 
     private static String describeTarget(Size t) {
-        return (t.vcpu() == null ? "" : plain(t.vcpu()) + " vCPU / ") + plain(t.memoryGb()) + " GiB";
+        return dims(t.vcpu(), t.memoryGb());
+    }
+
+    private static String dims(BigDecimal vcpu, BigDecimal mem) {
+        boolean cpu = vcpu != null && vcpu.signum() > 0;
+        if (mem == null) {
+            return cpu ? plain(vcpu) + " vCPU" : "size not stated";
+        }
+        return (cpu ? plain(vcpu) + " vCPU / " : "") + plain(mem) + " GiB";
     }
 
     private static String plain(BigDecimal b) {
