@@ -70,11 +70,21 @@ public final class CostEstimator {
         for (CostInput in : inputs) {
             Resource r = in.resource();
             PricingRules rules = PricingRules.forProvider(r.provider());
-            lines.addAll(priceResource(pass, CostLine.SOURCE, rules, r.type(), r.address(),
-                    attributes(r, rules.rule(r.type()), byAddress), regionOf(r, rules), null));
+            Map<String, Object> attrs = new LinkedHashMap<>(attributes(r, rules.rule(r.type()), byAddress));
+            priceAttributes(r, attrs);
+            lines.addAll(priceResource(pass, CostLine.SOURCE, rules, r.type(), r.address(), attrs, regionOf(r, rules), null));
         }
         if (targetProvider != null) {
             PricingRules rules = PricingRules.forProvider(targetProvider);
+            // Target types that a resource with its own cost maps to: a configuration-only resource (free on its
+            // own cloud: a listener, an autoscaling policy, a task definition) mapping to the same type is part
+            // of that target resource and is not priced a second time.
+            Map<String, String> owners = new HashMap<>();
+            for (CostInput in : inputs) {
+                if (!sourceFree(in.resource())) {
+                    in.targetTypes().forEach(t -> owners.putIfAbsent(t, in.resource().address()));
+                }
+            }
             for (CostInput in : inputs) {
                 Resource r = in.resource();
                 if (in.unmappedReason() != null || in.targetTypes().isEmpty()) {
@@ -85,9 +95,14 @@ public final class CostEstimator {
                 }
                 Map<String, Object> attrs = new LinkedHashMap<>(
                         attributes(r, PricingRules.forProvider(r.provider()).rule(r.type()), byAddress));
+                // The source's own SKU names mean nothing on the target: only sizing chooses them there.
+                Map<String, Object> sizingInput = new LinkedHashMap<>(attrs);
+                for (String k : List.of("instance_class", "storage_type", "tier", "region", "target_sku")) {
+                    attrs.remove(k);
+                }
                 SizingTable table = SizingTable.bundled(r.provider(), targetProvider);
                 Optional<SizingDecision> d = table.size(
-                        new Resource(r.address(), r.type(), r.provider(), r.category(), r.environment(), attrs,
+                        new Resource(r.address(), r.type(), r.provider(), r.category(), r.environment(), sizingInput,
                                 r.raw(), r.dependsOn(), r.position()));
                 d.ifPresent(x -> {
                     sizing.add(x);
@@ -96,7 +111,14 @@ public final class CostEstimator {
                     attrs.putAll(table.targetAttributes(r.type(), x.targetSku()));
                 });
                 attrs.remove("region");
+                boolean configurationOnly = sourceFree(r);
                 for (String type : in.targetTypes()) {
+                    String owner = owners.get(type);
+                    if (configurationOnly && owner != null && !rules.isFree(type)) {
+                        lines.add(zero(r.address(), CostLine.TARGET, in.targetService() == null ? type : in.targetService(),
+                                "free: configures " + type + " priced with " + owner));
+                        continue;
+                    }
                     lines.addAll(priceResource(pass, CostLine.TARGET, rules, type, r.address(), attrs,
                             targetRegion != null ? targetRegion : rules.region(), in.targetService()));
                 }
@@ -150,6 +172,26 @@ public final class CostEstimator {
         Pass(UsageProfile profile) {
             this.profile = profile;
         }
+    }
+
+    /**
+     * Completes a resource's attributes with what its own price needs ({@code catalog/sizing/<p>-to-<p>.yaml}):
+     * for example the Memorystore capacity tier of a 5 GB Standard instance, or the Redis SKU of an Azure cache.
+     */
+    private static void priceAttributes(Resource r, Map<String, Object> attrs) {
+        SizingTable self = SizingTable.bundled(r.provider(), r.provider());
+        if (!self.covers(r.type())) {
+            return;
+        }
+        self.size(new Resource(r.address(), r.type(), r.provider(), r.category(), r.environment(), attrs, r.raw(),
+                r.dependsOn(), r.position())).ifPresent(d -> {
+                    attrs.putIfAbsent("target_sku", d.targetSku());
+                    self.targetAttributes(r.type(), d.targetSku()).forEach(attrs::putIfAbsent);
+                });
+    }
+
+    private static boolean sourceFree(Resource r) {
+        return PricingRules.forProvider(r.provider()).isFree(r.type());
     }
 
     private static String regionOf(Resource r, PricingRules rules) {
@@ -209,8 +251,11 @@ public final class CostEstimator {
         try {
             sku = fill(c.sku(), attrs, c.defaults());
         } catch (MissingAttribute m) {
+            boolean skuMissing = m.getMessage().equals("target_sku") || m.getMessage().equals("instance_class");
             return new CostLine(address, side, rule.service(), null, c.name(), null, c.unit(), null, ZERO, ZERO, ZERO,
-                    "unpriced: " + m.getMessage() + " not stated, so the SKU cannot be chosen");
+                    "unpriced: " + (side.equals(CostLine.TARGET) && skuMissing
+                            ? "no sizing table entry covers this resource, so the target SKU cannot be chosen"
+                            : m.getMessage() + " not stated, so the SKU cannot be chosen"));
         }
         UsageRange qty;
         try {

@@ -176,4 +176,20 @@ class CostEstimatorTest {
         assertThat(westus.targetMonthlyUsd()).isEqualByComparingTo("289.12");
         assertThat(westus.assumptions()).contains("target priced in azure region westus at list prices");
     }
+
+    @Test
+    void configurationResourcesMappedToTheSameTargetAreNotPricedTwice() {
+        List<CostInput> in = List.of(
+                new CostInput(r("aws_lb.web", "dev", m()), "Application Gateway", List.of("azurerm_application_gateway"), null),
+                new CostInput(r("aws_lb_listener.https", "dev", m()), "Application Gateway", List.of("azurerm_application_gateway"), null),
+                new CostInput(r("aws_ssm_parameter.flag", "dev", m()), "App Configuration", List.of("azurerm_app_configuration"), null));
+        EnvironmentCost e = estimator.estimate("dev", in, "azure");
+        assertThat(e.lines(CostLine.TARGET)).filteredOn(l -> l.address().equals("aws_lb_listener.https")).singleElement()
+                .satisfies(l -> assertThat(l.note()).isEqualTo("free: configures azurerm_application_gateway priced with aws_lb.web"));
+        assertThat(e.lines(CostLine.TARGET)).filteredOn(l -> l.address().equals("aws_lb.web"))
+                .allSatisfy(l -> assertThat(l.note()).doesNotStartWith("free"));
+        // nothing else maps to App Configuration: the parameter's target is priced on its own
+        assertThat(e.lines(CostLine.TARGET)).filteredOn(l -> l.address().equals("aws_ssm_parameter.flag")).singleElement()
+                .satisfies(l -> assertThat(l.note()).isEqualTo("unpriced: App Configuration store charge not confirmed from a read source"));
+    }
 }

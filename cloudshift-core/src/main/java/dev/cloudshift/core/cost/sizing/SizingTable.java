@@ -32,7 +32,7 @@ public final class SizingTable {
 
     record Family(String name, List<String> sourceTypes, String key, String rule, Map<String, Size> sourceSkus,
             List<Size> targets, Map<String, String> map, Map<String, String> tierNames, String defaultSku,
-            boolean setsSize) {
+            boolean setsSize, Map<String, String> tierMap) {
     }
 
     private final String source;
@@ -88,9 +88,15 @@ public final class SizingTable {
             }
             fams.add(new Family(f.path("name").asText(), types, f.path("key").asText("instance_class"),
                     f.path("rule").asText("at_least"), src, tg, map, tiers, f.path("default").asText(null),
-                    f.path("sets_size").asBoolean(false)));
+                    f.path("sets_size").asBoolean(false), tierMap(f)));
         }
         return new SizingTable(root.path("source").asText(), root.path("target").asText(), fams);
+    }
+
+    private static Map<String, String> tierMap(JsonNode f) {
+        Map<String, String> m = new LinkedHashMap<>();
+        f.path("tier_map").fields().forEachRemaining(e -> m.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
+        return m;
     }
 
     private static Size size(String sku, JsonNode n) {
@@ -153,6 +159,7 @@ public final class SizingTable {
             if (vcpu != null || mem != null) {
                 String tier = r.attributes().get("tier") == null ? "general"
                         : String.valueOf(r.attributes().get("tier")).toLowerCase(Locale.ROOT);
+                tier = f.tierMap().getOrDefault(tier, tier);
                 src = new Size(srcSku == null ? dims(vcpu, mem) : srcSku,
                         vcpu, mem, f.tierNames().containsKey(tier) || tierExists(f, tier) ? tier : "general", null, Map.of());
             }
