@@ -264,8 +264,8 @@ public final class CostEstimator {
             return new CostLine(address, side, rule.service(), sku, c.name(), null, c.unit(), null, ZERO, ZERO, ZERO,
                     "unpriced: " + m.getMessage() + " not stated");
         }
-        if (c.region() != null) {
-            region = c.region();
+        if (c.region() != null && !(attrs.get("region") instanceof String stated && !stated.isBlank())) {
+            region = c.region(); // the component's default location (a bucket's US multi-region) unless one is stated
         }
         Optional<PriceRow> row = catalog.find(provider, sku, region);
         if (row.isEmpty() || !row.get().priced()) {
