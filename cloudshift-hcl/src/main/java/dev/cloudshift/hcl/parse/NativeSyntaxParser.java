@@ -103,7 +103,12 @@ public final class NativeSyntaxParser {
         List<Attribute> attrs = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
         while (true) {
-            skipBlank();
+            try {
+                skipBlank();
+            } catch (ParseError e) {
+                diagnostics.add(new HclDiagnostic(file.position(e.offset), e.getMessage()));
+                p = n;
+            }
             if (p >= n) {
                 if (blockType != null) {
                     error(p, "expected '}' to close block \"" + blockType + "\" opened at "
@@ -970,6 +975,15 @@ public final class NativeSyntaxParser {
             throw err(p, "expected a newline after the heredoc marker " + marker + ", found " + describe(p));
         }
         p++;
+        List<TPart> parts = scanHeredocBody(marker, start);
+        if (indent) {
+            stripHeredocIndent(parts);
+        }
+        return buildTemplate(start, parts);
+    }
+
+    /** Scans heredoc (or, with a null marker, whole-file template) content up to the closing marker line. */
+    private List<TPart> scanHeredocBody(String marker, int start) {
         List<TPart> parts = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         int litStart = p;
@@ -977,10 +991,16 @@ public final class NativeSyntaxParser {
         boolean lineStart = true;
         while (true) {
             if (p >= n) {
+                if (marker == null) {
+                    if (sb.length() > 0) {
+                        parts.add(new Lit(sb.toString(), litStart, p, litAtLineStart));
+                    }
+                    break;
+                }
                 throw err(start, "expected the closing marker " + marker + " for the heredoc opened at "
                         + file.position(start).lineColumn() + ", found end of file");
             }
-            if (lineStart) {
+            if (lineStart && marker != null) {
                 int k = p;
                 while (k < n && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
                     k++;
@@ -1026,10 +1046,18 @@ public final class NativeSyntaxParser {
             sb.append(c);
             p++;
         }
-        if (indent) {
-            stripHeredocIndent(parts);
+        return parts;
+    }
+
+    /** Parses the whole input as a template (templatefile): interpolations and directives, no quoting. */
+    public Expr parseTemplateFile() {
+        try {
+            List<TPart> parts = scanHeredocBody(null, 0);
+            return buildTemplate(0, parts);
+        } catch (ParseError e) {
+            diagnostics.add(new HclDiagnostic(file.position(e.offset), e.getMessage()));
+            return null;
         }
-        return buildTemplate(start, parts);
     }
 
     /** The spec's {@code <<-} rule: remove the smallest leading whitespace of all non-blank lines. */
@@ -1419,7 +1447,7 @@ public final class NativeSyntaxParser {
             return "'" + s.substring(at, e) + "'";
         }
         if (c == '"') {
-            return "a string";
+            return "'\"'";
         }
         if (isDigit(c)) {
             return "a number";
