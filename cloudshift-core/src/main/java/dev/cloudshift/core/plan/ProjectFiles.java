@@ -1,5 +1,7 @@
 package dev.cloudshift.core.plan;
 
+import dev.cloudshift.core.ingest.compose.ComposeReader;
+import dev.cloudshift.core.ingest.dotenv.DotenvReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The input files found under a project directory, by kind. Hidden directories, {@code .terraform},
@@ -39,8 +38,6 @@ public record ProjectFiles(
         List<Path> composeFiles,
         List<Path> dotenvFiles) {
 
-    private static final Pattern COMPOSE = Pattern.compile("(?:docker-)?compose(?:[.\\-_]([A-Za-z0-9_\\-]+))?\\.ya?ml");
-    private static final Pattern DOTENV = Pattern.compile("\\.env(?:\\.([A-Za-z0-9_\\-]+))?|([A-Za-z0-9_\\-]+)\\.env");
     private static final List<String> SKIPPED_DIRS = List.of(".terraform", "node_modules", "target", "build", ".git");
     private static final int JSON_SNIFF_BYTES = 1 << 16;
 
@@ -87,9 +84,9 @@ public record ProjectFiles(
                     if (isTerraformJson(file)) {
                         json.add(file);
                     }
-                } else if (COMPOSE.matcher(lower).matches()) {
+                } else if (ComposeReader.isComposeFileName(name)) {
                     compose.add(file);
-                } else if (DOTENV.matcher(name).matches() && !isDotenvTemplate(lower)) {
+                } else if (DotenvReader.environmentOf(name).isPresent()) {
                     dotenv.add(file);
                 }
                 return FileVisitResult.CONTINUE;
@@ -145,34 +142,6 @@ public record ProjectFiles(
     /** The path of {@code file} relative to the project directory, with {@code /} separators. */
     public String relative(Path file) {
         return root.relativize(file).toString().replace('\\', '/');
-    }
-
-    /** The environment a compose file overrides ({@code docker-compose.prod.yml} -> prod), empty for a base file. */
-    public static Optional<String> composeEnvironment(Path file) {
-        Matcher m = COMPOSE.matcher(file.getFileName().toString().toLowerCase(Locale.ROOT));
-        if (m.matches() && m.group(1) != null && !m.group(1).equals("override")) {
-            return Optional.of(EnvironmentNames.canonical(m.group(1)));
-        }
-        return Optional.empty();
-    }
-
-    /** The environment a dotenv file belongs to ({@code .env.production} -> prod), empty for {@code .env}. */
-    public static Optional<String> dotenvEnvironment(Path file) {
-        Matcher m = DOTENV.matcher(file.getFileName().toString());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        String word = m.group(1) != null ? m.group(1) : m.group(2);
-        if (word == null || word.equalsIgnoreCase("local")) {
-            return Optional.empty();
-        }
-        return Optional.of(EnvironmentNames.canonical(word));
-    }
-
-    /** {@code .env.example} and friends document keys with placeholder values: not configuration. */
-    private static boolean isDotenvTemplate(String lowerName) {
-        return lowerName.matches(".*[.\\-_](example|sample|template|dist|defaults)(\\.env)?$")
-                || lowerName.matches("(example|sample|template)\\.env");
     }
 
     /** True when nothing was found. */
