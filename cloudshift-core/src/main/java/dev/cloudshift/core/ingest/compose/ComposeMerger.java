@@ -25,6 +25,9 @@ import java.util.Objects;
  */
 final class ComposeMerger {
 
+    /** Prefix of the keys under which {@link #listToMap} keeps list items that are not {@code KEY=value} strings. */
+    static final String BAD_ITEM = "\u0000item";
+
     private ComposeMerger() {
     }
 
@@ -117,7 +120,9 @@ final class ComposeMerger {
         Map<String, SourcePosition> p = new LinkedHashMap<>();
         for (YNode item : l.items()) {
             if (!(item instanceof YNode.YScalar sc) || sc.isNull()) {
-                continue; // wrong shapes are reported by the service reader
+                // kept under a marker key so that the service reader can report it
+                m.put(BAD_ITEM + m.size(), item);
+                continue;
             }
             String v = sc.value();
             int eq = v.indexOf('=');

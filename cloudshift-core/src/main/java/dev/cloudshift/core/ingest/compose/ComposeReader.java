@@ -226,6 +226,7 @@ public final class ComposeReader {
             config.addAll(reader.config());
         }
         List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(diagnostics));
+        unique.sort(java.util.Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         List<String> secrets = new ArrayList<>(baseVars.values());
         List<Diagnostic> safe = new ArrayList<>();
         for (Diagnostic d : unique) {

@@ -344,6 +344,10 @@ final class ComposeServiceReader {
             if (bm.get("args") instanceof YNode.YMap args) {
                 Map<String, Object> a = new LinkedHashMap<>();
                 for (Map.Entry<String, YNode> e : args.entries().entrySet()) {
+                    if (e.getKey().startsWith(ComposeMerger.BAD_ITEM)) {
+                        problem(e.getValue().pos(), "expected KEY=value strings in build.args of service " + service);
+                        continue;
+                    }
                     a.put(e.getKey(), e.getValue() instanceof YNode.YScalar s && !s.isNull()
                             ? (s.fromEnv() ? s.masked() : redactor.shape(e.getKey(), s.value())) : null);
                 }
@@ -497,6 +501,10 @@ final class ComposeServiceReader {
             String key = e.getKey();
             SourcePosition pos = m.keyPos(key);
             YNode v = e.getValue();
+            if (key.startsWith(ComposeMerger.BAD_ITEM)) {
+                problem(v.pos(), "expected KEY=value strings in environment: of service " + service + ", found " + YNode.kind(v));
+                continue;
+            }
             if (!(v instanceof YNode.YScalar s)) {
                 problem(v.pos(), "expected a single value for environment variable " + key + ", found " + YNode.kind(v));
                 continue;

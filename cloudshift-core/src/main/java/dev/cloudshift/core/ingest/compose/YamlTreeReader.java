@@ -136,7 +136,7 @@ final class YamlTreeReader {
             return new YNode.YScalar(v, v, false, isNull, pos(n), localTag(n));
         }
         if (!inProgress.add(n)) {
-            diagnostics.add(Diagnostic.at(pos(n), "expected a finite structure: this alias refers to the node that contains it"));
+            diagnostics.add(Diagnostic.at(pos(n), "expected a finite structure: an alias inside this anchored node refers back to it"));
             return new YNode.YScalar("", "", false, true, pos(n), null);
         }
         try {

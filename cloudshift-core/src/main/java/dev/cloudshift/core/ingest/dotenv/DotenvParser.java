@@ -186,6 +186,7 @@ public final class DotenvParser {
     private String singleQuoted(String key) {
         int ql = line;
         int qc = col;
+        int qi = i;
         next();
         StringBuilder b = new StringBuilder();
         while (!eof() && peek() != '\'') {
@@ -198,7 +199,8 @@ public final class DotenvParser {
             }
         }
         if (eof()) {
-            problem(ql, qc, "expected a closing ' for the value of " + key + " opened here");
+            problem(ql, qc, "expected a closing ' for the value of " + key + " opened here; the lines after it are read as new entries");
+            rewind(qi, ql, qc);
             return null;
         }
         next();
@@ -209,6 +211,7 @@ public final class DotenvParser {
     private String doubleQuoted(String key) {
         int ql = line;
         int qc = col;
+        int qi = i;
         next();
         // build a template in which an escaped '$' is protected from expansion, then expand
         StringBuilder template = new StringBuilder();
@@ -233,12 +236,21 @@ public final class DotenvParser {
             }
         }
         if (eof()) {
-            problem(ql, qc, "expected a closing \" for the value of " + key + " opened here");
+            problem(ql, qc, "expected a closing \" for the value of " + key + " opened here; the lines after it are read as new entries");
+            rewind(qi, ql, qc);
             return null;
         }
         next();
         afterQuote(key);
         return expand(template.toString(), ql, qc).replace('\u0000', '$');
+    }
+
+    /** Goes back to an unterminated quote and skips the rest of its line, so the following lines are not lost. */
+    private void rewind(int index, int l, int c) {
+        i = index;
+        line = l;
+        col = c;
+        skipToEol();
     }
 
     private void afterQuote(String key) {

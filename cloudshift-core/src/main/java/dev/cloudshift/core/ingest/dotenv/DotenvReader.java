@@ -48,8 +48,8 @@ public final class DotenvReader {
 
     /**
      * The environment a dotenv file name stands for: {@code .env} -> {@code default}, {@code .env.prod} ->
-     * {@code prod}, {@code prod.env} -> {@code prod}; empty for templates such as {@code .env.example} and for
-     * names that are not dotenv files.
+     * {@code prod}; empty for templates such as {@code .env.example} and for other names ({@code app.env},
+     * files named by compose {@code env_file}, belong to no particular environment).
      */
     public static Optional<String> environmentOf(String fileName) {
         String n = fileName;
@@ -59,8 +59,6 @@ public final class DotenvReader {
         String suffix = null;
         if (n.startsWith(".env.")) {
             suffix = n.substring(5);
-        } else if (n.endsWith(".env") && n.length() > 4 && !n.startsWith(".")) {
-            suffix = n.substring(0, n.length() - 4);
         }
         if (suffix == null || suffix.isEmpty() || NOT_ENVIRONMENTS.contains(suffix.toLowerCase(Locale.ROOT))
                 || !suffix.matches("[A-Za-z0-9_-]+")) {
