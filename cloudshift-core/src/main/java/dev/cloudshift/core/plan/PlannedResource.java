@@ -8,10 +8,11 @@ import java.util.Map;
  * One resource instance of one environment in a plan: the normalised source resource (secrets already
  * redacted at ingest), its validated dependency edges and its target mapping.
  *
- * @param resource  the normalised resource; its {@code dependsOn} is the validated edge list
- * @param mapping   where it goes on the target cloud
+ * @param resource      the normalised resource; its {@code dependsOn} is the validated edge list
+ * @param sourceService the human name of the source service ({@code RDS PostgreSQL}, {@code ECS Fargate})
+ * @param mapping       where it goes on the target cloud
  */
-public record PlannedResource(Resource resource, TargetMapping mapping) {
+public record PlannedResource(Resource resource, String sourceService, TargetMapping mapping) {
 
     public String address() {
         return resource.address();

@@ -82,6 +82,9 @@ public final class PlanJsonWriter implements PlanRenderer {
         m.put("type", r.type());
         m.put("provider", r.provider());
         m.put("category", r.category());
+        if (r.sourceService() != null) {
+            m.put("service", r.sourceService());
+        }
         m.put("environment", r.environment());
         m.put("attributes", JsonValues.canonical(r.attributes()));
         m.put("depends_on", r.dependsOn());
@@ -95,6 +98,9 @@ public final class PlanJsonWriter implements PlanRenderer {
             target.put("resource_types", t.resourceTypes());
             target.put("notes", t.notes());
             target.put("alternatives", t.alternatives());
+            if (t.absorbedBy() != null) {
+                target.put("absorbed_by", t.absorbedBy());
+            }
             m.put("target", target);
         } else if (r.mapping() instanceof TargetMapping.Unmapped u) {
             m.put("unmapped", Map.of("reason", u.reason()));

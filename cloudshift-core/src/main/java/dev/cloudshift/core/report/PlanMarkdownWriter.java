@@ -148,21 +148,24 @@ public final class PlanMarkdownWriter implements PlanRenderer {
 
     private static void mapping(StringBuilder md, Plan plan) {
         md.append("## Service mapping\n\n");
-        Map<String, List<PlannedResource>> byType = new TreeMap<>();
+        Map<List<String>, List<PlannedResource>> bySource = new TreeMap<>((a, b) -> {
+            int c = a.get(0).compareTo(b.get(0));
+            return c != 0 ? c : a.get(1).compareTo(b.get(1));
+        });
         for (PlannedResource r : plan.resources()) {
             if (r.mapped()) {
-                byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r);
+                bySource.computeIfAbsent(List.of(nz(r.sourceService(), r.type()), r.type()), k -> new ArrayList<>()).add(r);
             }
         }
-        if (byType.isEmpty()) {
+        if (bySource.isEmpty()) {
             md.append("No resource could be mapped to ").append(providerLabel(plan.target())).append(".\n\n");
             return;
         }
-        md.append("| ").append(sourceLabel(plan.source())).append(" resource type | Instances | ")
+        md.append("| ").append(sourceLabel(plan.source())).append(" service | Instances | ")
                 .append(providerLabel(plan.target())).append(" service | Target resource types | Notes |\n");
         md.append("| --- | --- | --- | --- | --- |\n");
-        for (Map.Entry<String, List<PlannedResource>> e : byType.entrySet()) {
-            // one row per distinct target for the type (a type may map differently per environment)
+        for (Map.Entry<List<String>, List<PlannedResource>> e : bySource.entrySet()) {
+            // one row per distinct target (a type may map differently per environment or engine)
             Map<TargetMapping.Mapped, List<PlannedResource>> byTarget = new LinkedHashMap<>();
             for (PlannedResource r : e.getValue()) {
                 byTarget.computeIfAbsent((TargetMapping.Mapped) r.mapping(), k -> new ArrayList<>()).add(r);
@@ -170,11 +173,14 @@ public final class PlanMarkdownWriter implements PlanRenderer {
             for (Map.Entry<TargetMapping.Mapped, List<PlannedResource>> t : byTarget.entrySet()) {
                 TargetMapping.Mapped m = t.getKey();
                 List<String> notes = new ArrayList<>();
+                if (m.absorbedBy() != null) {
+                    notes.add("Becomes settings of " + code(m.absorbedBy()) + ", not a resource of its own.");
+                }
                 m.notes().forEach(n -> notes.add(text(n)));
                 if (!m.alternatives().isEmpty()) {
                     notes.add("Alternatives: " + text(String.join("; ", m.alternatives())));
                 }
-                md.append("| ").append(code(e.getKey()))
+                md.append("| **").append(text(e.getKey().get(0))).append("** (").append(code(e.getKey().get(1))).append(")")
                         .append(" | ").append(perEnvironmentCount(plan, t.getValue()))
                         .append(" | **").append(text(m.service())).append("**")
                         .append(" | ").append(String.join(", ", m.resourceTypes().stream().map(MarkdownText::code).toList()))
