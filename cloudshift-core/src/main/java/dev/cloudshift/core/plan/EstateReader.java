@@ -4,6 +4,8 @@ import dev.cloudshift.core.ingest.compose.ComposeReader;
 import dev.cloudshift.core.ingest.compose.ComposeResult;
 import dev.cloudshift.core.ingest.dotenv.DotenvReader;
 import dev.cloudshift.core.ingest.dotenv.DotenvResult;
+import dev.cloudshift.core.ingest.tfjson.TerraformJsonReader;
+import dev.cloudshift.core.ingest.tfjson.TerraformJsonResult;
 import dev.cloudshift.core.model.ConfigEntry;
 import dev.cloudshift.core.model.Diagnostic;
 import dev.cloudshift.core.model.Resource;
@@ -24,6 +26,7 @@ final class EstateReader {
 
     private final ComposeReader compose = new ComposeReader();
     private final DotenvReader dotenv = new DotenvReader();
+    private final TerraformJsonReader terraformJson = new TerraformJsonReader();
 
     SourceRead read(ProjectFiles files) {
         Path root = files.root();
@@ -91,7 +94,17 @@ final class EstateReader {
     }
 
     private int readTerraformJson(ProjectFiles files, Path json, EnvironmentSources sources, List<Diagnostic> diagnostics) {
-        return 0;
+        String name = files.relative(json);
+        String env = EnvironmentNames.fromFileName(json.getFileName().toString()).orElse(EnvironmentNames.DEFAULT);
+        try {
+            TerraformJsonResult r = terraformJson.read(json, name, env);
+            diagnostics.addAll(r.diagnostics());
+            sources.source("terraform-json", false).add(env, r.resources(), List.of());
+            return r.resources().isEmpty() && !r.diagnostics().isEmpty() ? 0 : 1;
+        } catch (RuntimeException e) {
+            diagnostics.add(failure(files, json, e));
+            return 0;
+        }
     }
 
     /** Positions from a reader rooted at a module directory, made relative to the project directory. */

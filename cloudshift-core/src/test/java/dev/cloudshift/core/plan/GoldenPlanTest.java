@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden-file tests: one folder per case under {@code src/test/golden/<case>/} with {@code case.properties}
  * ({@code example=<name under examples/>} or an {@code input/} folder; {@code target=azure|aws|gcp};
- * optional {@code env=dev,prod}) and the expected {@code plan.json} and {@code plan.md}. Every folder is
+ * optional {@code env=dev,prod}; optional {@code secrets=a,b}: planted values that must appear in no output)
+ * and the expected {@code plan.json} and {@code plan.md}. Every folder is
  * found automatically. Regenerate with {@code -Dgolden.update=true} and review the diff.
  * Each plan.json is also validated against docs/plan.schema.json, and its dependency edges and paths are
  * checked.
@@ -86,6 +87,12 @@ class GoldenPlanTest {
         assertThat(mismatches).isEmpty();
 
         String json = PlanFormat.JSON.renderer().render(plan);
+        String md = PlanFormat.MARKDOWN.renderer().render(plan);
+        for (String secret : p.getProperty("secrets", "").split(",")) {
+            if (!secret.isBlank()) {
+                assertThat(json + md).as("planted secret").doesNotContain(secret.trim());
+            }
+        }
         assertThat(PlanSchema.problems(json)).as("plan.json against docs/plan.schema.json").isEmpty();
         assertEdgesResolve(new ObjectMapper().readTree(json));
         assertThat(json).doesNotContain(input.toAbsolutePath().normalize().toString());
