@@ -4,6 +4,8 @@ import dev.cloudshift.core.ingest.compose.ComposeReader;
 import dev.cloudshift.core.ingest.compose.ComposeResult;
 import dev.cloudshift.core.ingest.dotenv.DotenvReader;
 import dev.cloudshift.core.ingest.dotenv.DotenvResult;
+import dev.cloudshift.core.ingest.terraform.TerraformEnvironment;
+import dev.cloudshift.core.ingest.terraform.TerraformProject;
 import dev.cloudshift.core.ingest.tfjson.TerraformJsonReader;
 import dev.cloudshift.core.ingest.tfjson.TerraformJsonResult;
 import dev.cloudshift.core.model.ConfigEntry;
@@ -87,10 +89,36 @@ final class EstateReader {
     }
 
     private int readTerraform(ProjectFiles files, Path module, EnvironmentSources sources, List<Diagnostic> diagnostics) {
-        // TerraformProject (hcl branch) not merged yet
-        diagnostics.add(new Diagnostic(files.relative(module).isEmpty() ? "." : files.relative(module), 0, 0,
-                "Terraform is not read by this build yet"));
-        return 0;
+        try {
+            TerraformProject project = TerraformProject.read(module);
+            List<String> envs = project.environments();
+            boolean named = !(envs.size() == 1 && envs.get(0).equals(EnvironmentNames.DEFAULT));
+            EnvironmentSources.Source s = sources.source("terraform", named);
+            diagnostics.addAll(prefix(files, module, project.diagnostics()));
+            if (project.isEmpty()) {
+                return 0;
+            }
+            for (String env : envs) {
+                TerraformEnvironment evaluated = project.evaluate(env);
+                diagnostics.addAll(prefix(files, module, evaluated.warnings()));
+                List<Resource> rs = new ArrayList<>();
+                for (Resource r : evaluated.resources()) {
+                    if (!isDataSource(r.address())) {
+                        rs.add(withPosition(r, prefix(files, module, r.position())));
+                    }
+                }
+                s.add(env, rs, List.of());
+            }
+            return 1;
+        } catch (RuntimeException e) {
+            diagnostics.add(failure(files, module, e));
+            return 0;
+        }
+    }
+
+    /** {@code data.x.y} or {@code module.m.data.x.y}: read-only lookups, not part of the inventory. */
+    static boolean isDataSource(String address) {
+        return address.startsWith("data.") || address.contains(".data.");
     }
 
     private int readTerraformJson(ProjectFiles files, Path json, EnvironmentSources sources, List<Diagnostic> diagnostics) {
