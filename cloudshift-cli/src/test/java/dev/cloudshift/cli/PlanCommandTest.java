@@ -128,11 +128,13 @@ class PlanCommandTest {
     @Test
     void nothingReadableExitsWithTwoAndNamesThePlace() throws IOException {
         Path project = Files.createDirectories(tmp.resolve("broken"));
-        Files.writeString(project.resolve("main.tf"), "resource \"aws_s3_bucket\" \"x\" {\n  bucket = [1, 2\n");
+        Files.writeString(project.resolve("main.tf"), "= = this is not terraform\n");
+        Files.writeString(project.resolve("docker-compose.yml"), "services: [unclosed\n");
         CliRun run = CliRun.of("plan", project.toString(), "--to", "gcp", "--out", tmp.resolve("out").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("nothing could be read").containsPattern("main\\.tf:\\d+:\\d+: ");
+        assertThat(run.err()).contains("nothing could be read").containsPattern("main\\.tf:1:1: ")
+                .containsPattern("docker-compose\\.yml:\\d+:\\d+: ");
         assertThat(tmp.resolve("out/plan.json")).doesNotExist();
     }
 

@@ -123,8 +123,11 @@ public final class Planner {
         for (Diagnostic d : read.diagnostics()) {
             warnings.add(relative(root, d));
         }
-        if (read.nothingRead()) {
-            StringBuilder msg = new StringBuilder(projectDir + ": nothing could be read");
+        boolean empty = read.environments().values().stream()
+                .allMatch(e -> e.resources().isEmpty() && e.config().isEmpty());
+        if (read.nothingRead() || empty) {
+            StringBuilder msg = new StringBuilder(projectDir + ": nothing could be read"
+                    + (warnings.isEmpty() ? ": the files hold no resource, service or setting" : ":"));
             for (Diagnostic d : sortedWarnings(warnings)) {
                 msg.append("\n  ").append(d);
             }
