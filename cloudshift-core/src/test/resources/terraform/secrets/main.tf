@@ -59,3 +59,13 @@ resource "aws_instance" "bad" {
   count         = tonumber(var.db_password)
   instance_type = "t3.micro"
 }
+
+resource "random_password" "db" {
+  length = 24
+}
+
+resource "aws_rds_cluster" "c" {
+  master_password = random_password.db.result
+  master_username = "admin"
+  db_token        = "tok-${random_password.db.id}-LiteralTail"
+}

@@ -66,7 +66,8 @@ final class ModuleEvaluator {
     private final Map<String, Map<String, Set<String>>> moduleOutputDeps = new HashMap<>();
     private final Map<String, Value> outputs = new LinkedHashMap<>();
     private final Map<String, Set<String>> outputDeps = new LinkedHashMap<>();
-    private final List<Resource> resources = new ArrayList<>();
+    private List<Resource> resources = new ArrayList<>();
+    private final Map<String, List<Resource>> resourcesByNode = new HashMap<>();
     private Value pathObject;
     private Value terraformObject;
 
@@ -94,6 +95,7 @@ final class ModuleEvaluator {
         terraformObject = Value.object(Map.of("workspace", Value.string(ctx.environment)));
         evaluateVariables();
         for (ModuleDefinition.Node node : def.order) {
+            resources = resourcesByNode.computeIfAbsent(node.key(), k -> new ArrayList<>());
             switch (node.kind()) {
                 case LOCAL -> evaluateLocal(node);
                 case RESOURCE, DATA -> evaluateResource(node);
@@ -103,7 +105,12 @@ final class ModuleEvaluator {
                 }
             }
         }
-        return new Result(outputs, outputDeps, resources);
+        // report in declaration order (files by name, then source order), whatever the evaluation order was
+        List<Resource> ordered = new ArrayList<>();
+        for (String key : def.nodes.keySet()) {
+            ordered.addAll(resourcesByNode.getOrDefault(key, List.of()));
+        }
+        return new Result(outputs, outputDeps, ordered);
     }
 
     // ------------------------------------------------------------------ variables
@@ -370,8 +377,7 @@ final class ModuleEvaluator {
                 continue;
             }
             Value v = ctx.evaluator.evaluate(a.expr(), scope);
-            if (SecretNames.isSecretName(a.name()) && v.isKnown()
-                    && (v instanceof StringValue || v instanceof NumberValue)) {
+            if (SecretNames.isSecretName(a.name()) && SecretNames.holdsSecretText(v)) {
                 v = v.withSensitive(true);
             } else {
                 v = SecretNames.markSecretEntries(v);

@@ -63,8 +63,7 @@ public final class SecretNames {
             java.util.Map<String, dev.cloudshift.hcl.eval.Value> out = null;
             for (java.util.Map.Entry<String, dev.cloudshift.hcl.eval.Value> e : o.attributes().entrySet()) {
                 dev.cloudshift.hcl.eval.Value x = e.getValue();
-                dev.cloudshift.hcl.eval.Value y = isSecretName(e.getKey()) && x.isKnown()
-                        && (x instanceof dev.cloudshift.hcl.eval.StringValue || x instanceof dev.cloudshift.hcl.eval.NumberValue)
+                dev.cloudshift.hcl.eval.Value y = isSecretName(e.getKey()) && holdsSecretText(x)
                         ? x.withSensitive(true) : markSecretEntries(x);
                 if (y != x) {
                     if (out == null) {
@@ -103,6 +102,18 @@ public final class SecretNames {
             return r.mark(l.sensitive());
         }
         return v;
+    }
+
+    /**
+     * True for values a secret-named argument must hide: known strings and numbers, and partly known
+     * templates (their literal parts are written in the code). A bare reference such as
+     * {@code ${random_password.db.result}} stays visible: it names where the secret comes from, not the secret.
+     */
+    public static boolean holdsSecretText(dev.cloudshift.hcl.eval.Value v) {
+        if (v instanceof dev.cloudshift.hcl.eval.StringValue || v instanceof dev.cloudshift.hcl.eval.NumberValue) {
+            return true;
+        }
+        return v instanceof dev.cloudshift.hcl.eval.UnknownValue u && !u.rendered().equals("${" + u.expression() + "}");
     }
 
     static List<String> words(String name) {

@@ -209,7 +209,7 @@ class TerraformProjectTest {
     @Test
     void plantedSecretsNeverAppearInResourcesVariablesOrDiagnostics() throws Exception {
         List<String> planted = List.of("Pl4nted-DbPassw0rd", "Pl4nted-ApiKey-123", "Pl4nted-Conn", "Pl4nted-Nested",
-                "Pl4nted-Unquoted", "Pl4nted-Broken", "LiteralInCode-Pa55", "AnotherLiteral-Pa55");
+                "Pl4nted-Unquoted", "Pl4nted-Broken", "LiteralInCode-Pa55", "AnotherLiteral-Pa55", "LiteralTail");
         TerraformProject p = TerraformProject.read(fixture("secrets"));
         assertThat(p.environments()).containsExactly("staging", "prod");
         ObjectMapper json = new ObjectMapper();
@@ -241,8 +241,24 @@ class TerraformProjectTest {
                 .get("environment")).get(0).get("variables");
         assertThat(vars).containsEntry("PLAIN", "visible").containsEntry("CONN", "<sensitive>")
                 .containsEntry("SECRET", "<sensitive>").containsEntry("Authorization", "<sensitive>");
+        assertThat(r.get("aws_rds_cluster.c").raw()).as("a bare reference names the source of the secret")
+                .containsEntry("master_password", "${random_password.db.result}").containsEntry("db_token", "<sensitive>");
+        assertThat(r.get("aws_rds_cluster.c").dependsOn()).containsExactly("random_password.db");
+        assertThat(r.get("random_password.db").provider()).isEqualTo("random");
         assertThat(r.get("aws_secretsmanager_secret_version.literal").raw())
                 .containsEntry("secret_string", "<sensitive>").containsEntry("master_password", "<sensitive>");
+    }
+
+    @Test
+    void resourcesAreListedInDeclarationOrderNotEvaluationOrder(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.tf"), "resource \"aws_instance\" \"app\" {\n  subnet_id = aws_subnet.s.id\n}\n");
+        Files.writeString(dir.resolve("b.tf"), "resource \"aws_subnet\" \"s\" {\n  vpc_id = aws_vpc.v.id\n}\n"
+                + "resource \"aws_vpc\" \"v\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n");
+        TerraformEnvironment env = TerraformProject.read(dir).evaluate("default");
+        assertThat(env.resources()).extracting(Resource::address).containsExactly("aws_instance.app", "aws_subnet.s", "aws_vpc.v");
+        assertThat(env.resources()).extracting(r -> r.position().toString()).containsExactly("a.tf:1:1", "b.tf:1:1", "b.tf:4:1");
+        assertThat(env.resources().get(0).dependsOn()).containsExactly("aws_subnet.s");
+        assertThat(env.resources().get(1).dependsOn()).containsExactly("aws_vpc.v");
     }
 
     @Test
