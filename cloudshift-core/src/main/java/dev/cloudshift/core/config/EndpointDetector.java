@@ -59,6 +59,9 @@ public final class EndpointDetector {
             }
         }
         String prefixKind = prefixKind(keyRule != null ? prefix : key + "_");
+        if (prefixKind == null && keyRule != null) {
+            prefixKind = prefixKind(key);
+        }
         String reference = null;
         Matcher ref = REFERENCE.matcher(text);
         if (ref.find()) {
