@@ -52,7 +52,7 @@ public record UrlParts(String scheme, String user, String password, List<HostPor
             }
         }
         int end = rest.length();
-        for (char c : new char[] {'/', '?', '#'}) {
+        for (char c : new char[] {'/', '?', '#', ';'}) {
             int i = rest.indexOf(c);
             if (i >= 0 && i < end) {
                 end = i;

@@ -57,6 +57,7 @@ public final class TerraformJsonReader {
     public static final String SENSITIVE = "<sensitive>";
 
     private final SecretDetector detector;
+    private final dev.cloudshift.core.secrets.Redactor redactor;
     private final ObjectMapper mapper;
 
     public TerraformJsonReader() {
@@ -65,6 +66,7 @@ public final class TerraformJsonReader {
 
     public TerraformJsonReader(SecretDetector detector) {
         this.detector = detector;
+        this.redactor = new dev.cloudshift.core.secrets.Redactor(detector);
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(500).build())
                 .build();
@@ -526,7 +528,15 @@ public final class TerraformJsonReader {
             if (s.startsWith("${") && s.endsWith("}")) {
                 return s;
             }
-            if (detector.isSecretKey(key) || detector.looksLikeCredential(s)) {
+            if (detector.isSecretKey(key)) {
+                return SENSITIVE;
+            }
+            var url = dev.cloudshift.core.secrets.UrlParts.parse(s);
+            if (url.isPresent() && url.get().hasPassword()) {
+                // keep the endpoint, drop the credentials: postgresql://<user>:<redacted>@host:5432/db
+                return redactor.shape(key, s);
+            }
+            if (detector.looksLikeCredential(s)) {
                 return SENSITIVE;
             }
             return s;
