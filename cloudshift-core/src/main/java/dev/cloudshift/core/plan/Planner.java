@@ -1,5 +1,6 @@
 package dev.cloudshift.core.plan;
 
+import dev.cloudshift.core.config.ConfigChangePlanner;
 import dev.cloudshift.core.kb.KnowledgeBase;
 import dev.cloudshift.core.kb.MappingResult;
 import dev.cloudshift.core.model.ConfigChange;
@@ -35,12 +36,18 @@ public final class Planner {
     public static final List<String> TARGETS = List.of("aws", "azure", "gcp");
 
     private final KnowledgeBase kb;
+    private final ConfigChangePlanner configChanges;
 
-    public Planner(KnowledgeBase kb) {
+    public Planner(KnowledgeBase kb, ConfigChangePlanner configChanges) {
         this.kb = kb;
+        this.configChanges = configChanges;
     }
 
-    /** A planner with the shipped knowledge base. */
+    public Planner(KnowledgeBase kb) {
+        this(kb, ConfigChangePlanner.defaults());
+    }
+
+    /** A planner with the shipped knowledge base and configuration rules. */
     public static Planner withDefaults() {
         return new Planner(KnowledgeBase.load());
     }
@@ -68,7 +75,7 @@ public final class Planner {
             }
         }
         List<ConfigChange> changes = new ArrayList<>(
-                ConfigChanges.derive(inventory, planned, target, warnings));
+                ConfigChanges.derive(configChanges, inventory, planned, target, warnings));
         changes.sort(Comparator.comparing((ConfigChange c) -> nz(c.environment()), EnvironmentNames.ORDERING)
                 .thenComparing(c -> nz(c.file()))
                 .thenComparing(c -> nz(c.key()))
