@@ -17,27 +17,39 @@ public final class AddressOrder implements Comparator<String> {
     public int compare(String a, String b) {
         int i = 0;
         int j = 0;
-        while (i < a.length() && j < b.length()) {
+        int la = a.length();
+        int lb = b.length();
+        while (i < la && j < lb) {
             char ca = a.charAt(i);
             char cb = b.charAt(j);
-            if (Character.isDigit(ca) && Character.isDigit(cb)) {
-                int si = i;
-                int sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+            if (isDigit(ca) && isDigit(cb)) {
+                // skip leading zeros, then the longer run of significant digits is the larger number
+                while (i < la && a.charAt(i) == '0') {
                     i++;
                 }
-                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                while (j < lb && b.charAt(j) == '0') {
                     j++;
                 }
-                String na = stripZeros(a.substring(si, i));
-                String nb = stripZeros(b.substring(sj, j));
-                if (na.length() != nb.length()) {
-                    return Integer.compare(na.length(), nb.length());
+                int di = i;
+                int dj = j;
+                while (i < la && isDigit(a.charAt(i))) {
+                    i++;
                 }
-                int c = na.compareTo(nb);
-                if (c != 0) {
-                    return c;
+                while (j < lb && isDigit(b.charAt(j))) {
+                    j++;
                 }
+                int lenA = i - di;
+                int lenB = j - dj;
+                if (lenA != lenB) {
+                    return Integer.compare(lenA, lenB);
+                }
+                for (int k = 0; k < lenA; k++) {
+                    int c = Character.compare(a.charAt(di + k), b.charAt(dj + k));
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                // equal values written with different leading zeros: the final plain comparison decides
             } else {
                 if (ca != cb) {
                     return Character.compare(ca, cb);
@@ -46,15 +58,11 @@ public final class AddressOrder implements Comparator<String> {
                 j++;
             }
         }
-        int c = Integer.compare(a.length() - i, b.length() - j);
+        int c = Integer.compare(la - i, lb - j);
         return c != 0 ? c : a.compareTo(b);
     }
 
-    private static String stripZeros(String digits) {
-        int k = 0;
-        while (k < digits.length() - 1 && digits.charAt(k) == '0') {
-            k++;
-        }
-        return digits.substring(k);
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -62,11 +62,13 @@ public final class Planner {
      * @param envFilter environments to keep; empty for all
      */
     public Plan plan(Path projectDir, String targetProvider, List<String> envFilter) {
-        String target = targetProvider == null ? "" : targetProvider.toLowerCase(Locale.ROOT);
-        if (!TARGETS.contains(target)) {
-            throw new PlanInputException("unknown target cloud '" + targetProvider + "': use one of " + String.join(", ", TARGETS));
-        }
-        ProjectInventory inventory = inventory(projectDir, envFilter);
+        String target = checkTarget(targetProvider);
+        return plan(inventory(projectDir, envFilter), target);
+    }
+
+    /** Maps an inventory read with {@link #inventory(Path, List)} to {@code targetProvider}. */
+    public Plan plan(ProjectInventory inventory, String targetProvider) {
+        String target = checkTarget(targetProvider);
         List<PlannedResource> planned = new ArrayList<>();
         List<Diagnostic> warnings = new ArrayList<>(inventory.warnings());
         for (Inventory env : inventory.environments()) {
@@ -82,6 +84,14 @@ public final class Planner {
                 .thenComparing(c -> nz(c.to())));
         return new Plan(inventory.project(), inventory.source(), target, inventory.environmentNames(), inventory.inputs(),
                 planned, dedupe(changes), sortedWarnings(warnings), List.of());
+    }
+
+    private static String checkTarget(String targetProvider) {
+        String target = targetProvider == null ? "" : targetProvider.toLowerCase(Locale.ROOT);
+        if (!TARGETS.contains(target)) {
+            throw new PlanInputException("unknown target cloud '" + targetProvider + "': use one of " + String.join(", ", TARGETS));
+        }
+        return target;
     }
 
     private TargetMapping mapping(Resource r, String target) {
