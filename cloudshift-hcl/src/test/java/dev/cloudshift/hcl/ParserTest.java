@@ -218,6 +218,18 @@ class ParserTest {
     }
 
     @Test
+    void topLevelBlockTypesStopAnUnclosedBlockFromSwallowingTheRest() {
+        String src = "resource \"a\" \"one\" {\n  x = 1\n\nresource \"a\" \"two\" {\n  y = 2\n}\n";
+        ParseResult plain = HclParser.parse("main.tf", src);
+        assertThat(plain.body().blocks()).hasSize(1);
+        ParseResult tf = HclParser.parse("main.tf", src, java.util.Set.of("resource"));
+        assertThat(tf.diagnostics()).extracting(HclDiagnostic::toString)
+                .containsExactly("main.tf:4:1: expected '}' to close block \"resource\" opened at 1:1");
+        assertThat(tf.body().blocks()).extracting(b -> b.label(1)).containsExactly("one", "two");
+        assertThat(tf.body().blocks().get(1).body().attribute("y")).isNotNull();
+    }
+
+    @Test
     void deepNestingIsReportedNotAStackOverflow() {
         String deep = "a = " + "[".repeat(5000) + "]".repeat(5000) + "\n";
         ParseResult r = HclParser.parse("deep.tf", deep);

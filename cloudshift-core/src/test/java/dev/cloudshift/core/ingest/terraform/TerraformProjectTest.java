@@ -186,9 +186,11 @@ class TerraformProjectTest {
         assertThat(p.isEmpty()).isFalse();
         assertThat(p.diagnostics()).extracting(Diagnostic::toString).containsExactly(
                 "bad.tf:3:19: expected an expression, found a newline",
-                "bad.tf:12:1: expected '}' to close block \"resource\" opened at 10:1");
+                "bad.tf:12:1: expected '}' to close block \"resource\" opened at 10:1",
+                "bad2.tf:4:1: expected '}' to close block \"resource\" opened at 1:1");
         assertThat(p.evaluate("default").resources()).extracting(Resource::address)
-                .containsExactly("aws_sqs_queue.first", "aws_sqs_queue.second", "aws_sns_topic.unclosed", "aws_s3_bucket.ok");
+                .containsExactly("aws_sqs_queue.first", "aws_sqs_queue.second", "aws_sns_topic.unclosed",
+                        "aws_sns_topic.t", "aws_sqs_queue.after", "aws_s3_bucket.ok");
     }
 
     @Test
