@@ -39,6 +39,11 @@ final class EncodingFunctions {
 
     static void register(FunctionLibrary.Registry r) {
         r.add("jsonencode", 1, 1, false, (a, c) -> Value.string(jsonEncode(a.get(0))));
+        r.add("yamlencode", 1, 1, false, (a, c) -> {
+            StringBuilder sb = new StringBuilder();
+            yaml(a.get(0), 0, sb, false);
+            return Value.string(sb.toString());
+        });
         r.add("jsondecode", 1, 1, false, (a, c) -> {
             try {
                 JsonNode node = JSON.readTree(asString(a.get(0), "argument"));
@@ -153,6 +158,65 @@ final class EncodingFunctions {
                 first = false;
             }
             sb.append('}');
+        } else {
+            throw new EvalException("cannot encode an unknown value");
+        }
+    }
+
+    /**
+     * YAML in the shape Terraform's yamlencode writes: block style, keys and strings double-quoted,
+     * numbers and booleans plain, empty collections as [] and {}. Multi-line strings stay double-quoted.
+     */
+    private static void yaml(Value v, int indent, StringBuilder sb, boolean inline) {
+        String pad = " ".repeat(indent);
+        if (v instanceof ObjectValue o && o.size() > 0) {
+            boolean first = true;
+            for (Map.Entry<String, Value> e : o.attributes().entrySet()) {
+                if (!(first && inline)) {
+                    sb.append(pad);
+                }
+                first = false;
+                sb.append(jsonString(e.getKey())).append(':');
+                Value x = e.getValue();
+                if (x instanceof ObjectValue xo && xo.size() > 0) {
+                    sb.append('\n');
+                    yaml(x, indent + 2, sb, false);
+                } else if (x instanceof ListValue xl && xl.size() > 0) {
+                    sb.append('\n');
+                    yaml(x, indent, sb, false);
+                } else {
+                    sb.append(' ');
+                    yaml(x, indent, sb, true);
+                }
+            }
+            return;
+        }
+        if (v instanceof ListValue l && l.size() > 0) {
+            for (Value x : l.items()) {
+                sb.append(pad).append("- ");
+                if ((x instanceof ObjectValue xo && xo.size() > 0) || (x instanceof ListValue xl && xl.size() > 0)) {
+                    if (x instanceof ListValue) {
+                        sb.append('\n');
+                        yaml(x, indent + 2, sb, false);
+                    } else {
+                        yaml(x, indent + 2, sb, true);
+                    }
+                } else {
+                    yaml(x, indent, sb, true);
+                }
+            }
+            return;
+        }
+        if (v instanceof ObjectValue) {
+            sb.append("{}\n");
+        } else if (v instanceof ListValue) {
+            sb.append("[]\n");
+        } else if (v.isNull()) {
+            sb.append("null\n");
+        } else if (v instanceof StringValue str) {
+            sb.append(jsonString(str.value())).append('\n');
+        } else if (v instanceof NumberValue || v instanceof BoolValue) {
+            sb.append(dev.cloudshift.hcl.eval.Conversions.asString(v, "value")).append('\n');
         } else {
             throw new EvalException("cannot encode an unknown value");
         }
