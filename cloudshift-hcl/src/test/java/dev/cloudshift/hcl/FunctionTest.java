@@ -151,6 +151,9 @@ class FunctionTest {
         assertThat(eval("\"arn:${aws_vpc.main.arn}/x\"", scope)).isEqualTo("arn:${aws_vpc.main.arn}/x");
         assertThat(eval("aws_vpc.main.id == \"x\" ? 1 : 2", scope)).isEqualTo("${aws_vpc.main.id == \"x\" ? 1 : 2}");
         assertThat(eval("timestamp()")).isEqualTo("${timestamp()}");
+        assertThat(eval("jsonencode([{name = \"app\", image = \"${aws_vpc.main.url}:1.2\", cpu = 256}])", scope))
+                .as("a partly unknown document stays readable JSON")
+                .isEqualTo("[{\"cpu\":256,\"image\":\"${aws_vpc.main.url}:1.2\",\"name\":\"app\"}]");
     }
 
     @Test

@@ -38,7 +38,17 @@ final class EncodingFunctions {
     }
 
     static void register(FunctionLibrary.Registry r) {
-        r.add("jsonencode", 1, 1, false, (a, c) -> Value.string(jsonEncode(a.get(0))));
+        r.add("jsonencode", 1, 1, true, (a, c) -> {
+            Value v = a.get(0);
+            if (v.isWhollyKnown()) {
+                return Value.string(jsonEncode(v)).mark(v.isDeepSensitive());
+            }
+            // partly unknown: keep the document readable, with each unknown part as a "${expr}" string
+            StringBuilder sb = new StringBuilder();
+            encode(v, sb, true);
+            return dev.cloudshift.hcl.eval.UnknownValue.template(c.call() == null ? "jsonencode(...)" : c.call().text(),
+                    sb.toString()).mark(v.isDeepSensitive());
+        });
         r.add("yamlencode", 1, 1, false, (a, c) -> {
             StringBuilder sb = new StringBuilder();
             yaml(a.get(0), 0, sb, false);
@@ -122,11 +132,11 @@ final class EncodingFunctions {
     /** Terraform's jsonencode: compact, keys sorted, <, > and & escaped as \\u003c, \\u003e, \\u0026. */
     static String jsonEncode(Value v) {
         StringBuilder sb = new StringBuilder();
-        encode(v, sb);
+        encode(v, sb, false);
         return sb.toString();
     }
 
-    private static void encode(Value v, StringBuilder sb) {
+    private static void encode(Value v, StringBuilder sb, boolean renderUnknown) {
         if (v.isNull()) {
             sb.append("null");
         } else if (v instanceof BoolValue b) {
@@ -142,7 +152,7 @@ final class EncodingFunctions {
                 if (!first) {
                     sb.append(',');
                 }
-                encode(x, sb);
+                encode(x, sb, renderUnknown);
                 first = false;
             }
             sb.append(']');
@@ -154,7 +164,7 @@ final class EncodingFunctions {
                     sb.append(',');
                 }
                 sb.append(jsonString(e.getKey())).append(':');
-                encode(e.getValue(), sb);
+                encode(e.getValue(), sb, renderUnknown);
                 first = false;
             }
             sb.append('}');
@@ -217,6 +227,8 @@ final class EncodingFunctions {
             sb.append(jsonString(str.value())).append('\n');
         } else if (v instanceof NumberValue || v instanceof BoolValue) {
             sb.append(dev.cloudshift.hcl.eval.Conversions.asString(v, "value")).append('\n');
+        } else if (renderUnknown && v instanceof dev.cloudshift.hcl.eval.UnknownValue u) {
+            sb.append(jsonString(u.rendered()));
         } else {
             throw new EvalException("cannot encode an unknown value");
         }
