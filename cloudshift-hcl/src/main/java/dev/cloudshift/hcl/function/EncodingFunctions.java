@@ -168,6 +168,8 @@ final class EncodingFunctions {
                 first = false;
             }
             sb.append('}');
+        } else if (renderUnknown && v instanceof dev.cloudshift.hcl.eval.UnknownValue u) {
+            sb.append(jsonString(u.rendered()));
         } else {
             throw new EvalException("cannot encode an unknown value");
         }
@@ -227,8 +229,6 @@ final class EncodingFunctions {
             sb.append(jsonString(str.value())).append('\n');
         } else if (v instanceof NumberValue || v instanceof BoolValue) {
             sb.append(dev.cloudshift.hcl.eval.Conversions.asString(v, "value")).append('\n');
-        } else if (renderUnknown && v instanceof dev.cloudshift.hcl.eval.UnknownValue u) {
-            sb.append(jsonString(u.rendered()));
         } else {
             throw new EvalException("cannot encode an unknown value");
         }
