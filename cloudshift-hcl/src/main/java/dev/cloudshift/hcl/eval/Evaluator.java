@@ -223,7 +223,8 @@ public final class Evaluator {
             Value v = o.get(g.name());
             if (v == null) {
                 if (o.isOpen()) {
-                    return Value.unknown(g.text()).mark(base.sensitive());
+                    return Value.unknown(o.address() != null ? o.address() + "." + g.name() : g.text())
+                            .mark(base.sensitive());
                 }
                 throw new EvalException(describe(g.object()) + " has no attribute named \"" + g.name() + "\"");
             }
