@@ -237,6 +237,12 @@ class ParserTest {
         assertThat(r.diagnostics().get(0).message()).contains("nested too deeply");
         String unary = "a = " + "-".repeat(100000) + "1\n";
         assertThat(HclParser.parse("u.tf", unary).diagnostics().get(0).message()).contains("nested too deeply");
+        String chain = "a = " + "1 + ".repeat(20000) + "1\n";
+        assertThat(HclParser.parse("c.tf", chain).diagnostics().get(0).message()).contains("nested too deeply");
+        String attrs = "a = x" + ".y".repeat(20000) + "\n";
+        assertThat(HclParser.parse("d.tf", attrs).diagnostics().get(0).message()).contains("steps in one reference");
+        String ok = "a = " + "1 + ".repeat(100) + "1\n";
+        assertThat(HclParser.parse("e.tf", ok).diagnostics()).isEmpty();
         String blocks = "a {\n".repeat(3000);
         assertThat(HclParser.parse("b.tf", blocks).diagnostics()).isNotEmpty();
     }

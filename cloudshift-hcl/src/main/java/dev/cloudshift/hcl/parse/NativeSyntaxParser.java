@@ -371,18 +371,25 @@ public final class NativeSyntaxParser {
 
     private Expr parseBinary(int minPrec) {
         Expr left = parseUnary();
-        while (true) {
-            int save = p;
-            ws();
-            BinaryOperator op = peekBinaryOperator();
-            if (op == null || op.precedence() < minPrec) {
-                p = save;
-                return left;
+        int entered = 0;
+        try {
+            while (true) {
+                int save = p;
+                ws();
+                BinaryOperator op = peekBinaryOperator();
+                if (op == null || op.precedence() < minPrec) {
+                    p = save;
+                    return left;
+                }
+                enter(); // a left-associative chain nests its tree: bound its length like any nesting
+                entered++;
+                p += op.symbol().length();
+                ws();
+                Expr right = parseBinary(op.precedence() + 1);
+                left = new BinaryExpr(span(left.span().start(), right.span().end()), op, left, right);
             }
-            p += op.symbol().length();
-            ws();
-            Expr right = parseBinary(op.precedence() + 1);
-            left = new BinaryExpr(span(left.span().start(), right.span().end()), op, left, right);
+        } finally {
+            depth -= entered;
         }
     }
 
@@ -446,7 +453,11 @@ public final class NativeSyntaxParser {
      */
     private Expr parseSuffix(Expr base, int mode) {
         Expr e = base;
+        int steps = 0;
         while (true) {
+            if (++steps > MAX_DEPTH) {
+                throw err(p, "expected at most " + MAX_DEPTH + " attribute and index steps in one reference");
+            }
             int save = p;
             ws();
             if (p >= n) {
