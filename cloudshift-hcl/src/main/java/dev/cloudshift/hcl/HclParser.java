@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Entry point for parsing HCL native syntax. Never throws on bad input: problems come back as diagnostics
@@ -20,8 +21,16 @@ public final class HclParser {
     }
 
     public static ParseResult parse(String fileName, String text) {
+        return parse(fileName, text, Set.of());
+    }
+
+    /**
+     * Parses with a set of block types that only appear at the top level (see
+     * {@link NativeSyntaxParser#NativeSyntaxParser(SourceFile, Set)}): better recovery from a missing '}'.
+     */
+    public static ParseResult parse(String fileName, String text, Set<String> topLevelBlockTypes) {
         SourceFile source = new SourceFile(fileName, text);
-        NativeSyntaxParser parser = new NativeSyntaxParser(source);
+        NativeSyntaxParser parser = new NativeSyntaxParser(source, topLevelBlockTypes);
         Body body;
         try {
             body = parser.parseFile();
@@ -36,6 +45,11 @@ public final class HclParser {
 
     /** Reads and parses a file; an unreadable file is a diagnostic. {@code displayName} names it in messages. */
     public static ParseResult parse(Path file, String displayName) {
+        return parse(file, displayName, Set.of());
+    }
+
+    /** Reads and parses a file with top-level-only block types (see {@link #parse(String, String, Set)}). */
+    public static ParseResult parse(Path file, String displayName, Set<String> topLevelBlockTypes) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -45,7 +59,7 @@ public final class HclParser {
                     List.of(new HclDiagnostic(new Position(displayName, 1, 1),
                             "expected a readable UTF-8 file (" + e.getClass().getSimpleName() + ")")));
         }
-        return parse(displayName, text);
+        return parse(displayName, text, topLevelBlockTypes);
     }
 
     public static Body parseOrThrow(String fileName, String text) {

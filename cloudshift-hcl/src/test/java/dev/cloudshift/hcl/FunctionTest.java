@@ -122,6 +122,10 @@ class FunctionTest {
                 .isEqualTo("{\"a\":null,\"b\":[1,\"x\\u003c\"],\"c\":true}");
         assertThat(eval("jsondecode(\"{\\\"a\\\": [1, 2.5, \\\"s\\\", null, false]}\")"))
                 .isEqualTo(Map.of("a", java.util.Arrays.asList(n("1"), n("2.5"), "s", null, false)));
+        assertThat(eval("yamlencode({a = \"b\", c = \"d\"})")).isEqualTo("\"a\": \"b\"\n\"c\": \"d\"\n");
+        assertThat(eval("yamlencode({foo = [1, {a = \"b\", c = \"d\"}, 3], bar = \"baz\"})"))
+                .isEqualTo("\"bar\": \"baz\"\n\"foo\":\n- 1\n- \"a\": \"b\"\n  \"c\": \"d\"\n- 3\n");
+        assertThat(eval("yamlencode({x = {y = [], z = true}})")).isEqualTo("\"x\":\n  \"y\": []\n  \"z\": true\n");
         assertThat(eval("base64encode(\"Hello World\")")).isEqualTo("SGVsbG8gV29ybGQ=");
         assertThat(eval("base64decode(\"SGVsbG8gV29ybGQ=\")")).isEqualTo("Hello World");
         assertThat(eval("sha256(\"hello\")")).isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
@@ -147,6 +151,9 @@ class FunctionTest {
         assertThat(eval("\"arn:${aws_vpc.main.arn}/x\"", scope)).isEqualTo("arn:${aws_vpc.main.arn}/x");
         assertThat(eval("aws_vpc.main.id == \"x\" ? 1 : 2", scope)).isEqualTo("${aws_vpc.main.id == \"x\" ? 1 : 2}");
         assertThat(eval("timestamp()")).isEqualTo("${timestamp()}");
+        assertThat(eval("jsonencode([{name = \"app\", image = \"${aws_vpc.main.url}:1.2\", cpu = 256}])", scope))
+                .as("a partly unknown document stays readable JSON")
+                .isEqualTo("[{\"cpu\":256,\"image\":\"${aws_vpc.main.url}:1.2\",\"name\":\"app\"}]");
     }
 
     @Test

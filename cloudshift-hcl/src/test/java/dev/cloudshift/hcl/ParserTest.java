@@ -218,6 +218,18 @@ class ParserTest {
     }
 
     @Test
+    void topLevelBlockTypesStopAnUnclosedBlockFromSwallowingTheRest() {
+        String src = "resource \"a\" \"one\" {\n  x = 1\n\nresource \"a\" \"two\" {\n  y = 2\n}\n";
+        ParseResult plain = HclParser.parse("main.tf", src);
+        assertThat(plain.body().blocks()).hasSize(1);
+        ParseResult tf = HclParser.parse("main.tf", src, java.util.Set.of("resource"));
+        assertThat(tf.diagnostics()).extracting(HclDiagnostic::toString)
+                .containsExactly("main.tf:4:1: expected '}' to close block \"resource\" opened at 1:1");
+        assertThat(tf.body().blocks()).extracting(b -> b.label(1)).containsExactly("one", "two");
+        assertThat(tf.body().blocks().get(1).body().attribute("y")).isNotNull();
+    }
+
+    @Test
     void deepNestingIsReportedNotAStackOverflow() {
         String deep = "a = " + "[".repeat(5000) + "]".repeat(5000) + "\n";
         ParseResult r = HclParser.parse("deep.tf", deep);
@@ -225,6 +237,12 @@ class ParserTest {
         assertThat(r.diagnostics().get(0).message()).contains("nested too deeply");
         String unary = "a = " + "-".repeat(100000) + "1\n";
         assertThat(HclParser.parse("u.tf", unary).diagnostics().get(0).message()).contains("nested too deeply");
+        String chain = "a = " + "1 + ".repeat(20000) + "1\n";
+        assertThat(HclParser.parse("c.tf", chain).diagnostics().get(0).message()).contains("nested too deeply");
+        String attrs = "a = x" + ".y".repeat(20000) + "\n";
+        assertThat(HclParser.parse("d.tf", attrs).diagnostics().get(0).message()).contains("steps in one reference");
+        String ok = "a = " + "1 + ".repeat(100) + "1\n";
+        assertThat(HclParser.parse("e.tf", ok).diagnostics()).isEmpty();
         String blocks = "a {\n".repeat(3000);
         assertThat(HclParser.parse("b.tf", blocks).diagnostics()).isNotEmpty();
     }

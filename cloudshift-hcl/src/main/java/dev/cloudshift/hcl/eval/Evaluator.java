@@ -190,6 +190,15 @@ public final class Evaluator {
         throw new EvalException("unsupported expression");
     }
 
+    /** Names an expression in a message by its source text (never by its value), shortened. */
+    private static String describe(Expr e) {
+        String t = e.text().replaceAll("\\s+", " ");
+        if (t.length() > 60 || t.isEmpty()) {
+            return "this value";
+        }
+        return t;
+    }
+
     static Value literal(Object o) {
         if (o == null) {
             return Value.NULL;
@@ -214,9 +223,10 @@ public final class Evaluator {
             Value v = o.get(g.name());
             if (v == null) {
                 if (o.isOpen()) {
-                    return Value.unknown(g.text()).mark(base.sensitive());
+                    return Value.unknown(o.address() != null ? o.address() + "." + g.name() : g.text())
+                            .mark(base.sensitive());
                 }
-                throw new EvalException("this " + o.typeName() + " has no attribute named \"" + g.name() + "\"");
+                throw new EvalException(describe(g.object()) + " has no attribute named \"" + g.name() + "\"");
             }
             return v.mark(base.sensitive());
         }
@@ -253,7 +263,7 @@ public final class Evaluator {
                 if (o.isOpen()) {
                     return Value.unknown(ix.text()).mark(mark);
                 }
-                throw new EvalException("this " + o.typeName() + " has no element for the given key");
+                throw new EvalException(describe(ix.collection()) + " has no element for the given key");
             }
             return v.mark(mark);
         }

@@ -16,9 +16,15 @@ public final class ObjectValue extends Value {
     private final Map<String, Value> attributes;
     private final Kind kind;
     private final boolean open;
+    private final String address;
 
     ObjectValue(Map<String, Value> attributes, Kind kind, boolean open, boolean sensitive) {
+        this(attributes, kind, open, sensitive, null);
+    }
+
+    private ObjectValue(Map<String, Value> attributes, Kind kind, boolean open, boolean sensitive, String address) {
         super(sensitive);
+        this.address = address;
         this.attributes = attributes instanceof SortedView ? attributes : sorted(attributes);
         this.kind = kind;
         this.open = open;
@@ -43,6 +49,19 @@ public final class ObjectValue extends Value {
         return new ObjectValue(attributes, Kind.OBJECT, true, false);
     }
 
+    /**
+     * An open object standing for a thing with an address (a resource instance such as
+     * {@code aws_subnet.private[0]}): a missing attribute reads as the unknown {@code <address>.<name>}.
+     */
+    public static ObjectValue open(Map<String, Value> attributes, String address) {
+        return new ObjectValue(attributes, Kind.OBJECT, true, false, address);
+    }
+
+    /** The address of an open object, or null. */
+    public String address() {
+        return address;
+    }
+
     public Map<String, Value> attributes() {
         return Collections.unmodifiableMap(attributes);
     }
@@ -65,7 +84,7 @@ public final class ObjectValue extends Value {
 
     @Override
     public Value withSensitive(boolean mark) {
-        return mark == sensitive ? this : new ObjectValue(attributes, kind, open, mark);
+        return mark == sensitive ? this : new ObjectValue(attributes, kind, open, mark, address);
     }
 
     @Override

@@ -38,7 +38,22 @@ final class EncodingFunctions {
     }
 
     static void register(FunctionLibrary.Registry r) {
-        r.add("jsonencode", 1, 1, false, (a, c) -> Value.string(jsonEncode(a.get(0))));
+        r.add("jsonencode", 1, 1, true, (a, c) -> {
+            Value v = a.get(0);
+            if (v.isWhollyKnown()) {
+                return Value.string(jsonEncode(v)).mark(v.isDeepSensitive());
+            }
+            // partly unknown: keep the document readable, with each unknown part as a "${expr}" string
+            StringBuilder sb = new StringBuilder();
+            encode(v, sb, true);
+            return dev.cloudshift.hcl.eval.UnknownValue.template(c.call() == null ? "jsonencode(...)" : c.call().text(),
+                    sb.toString()).mark(v.isDeepSensitive());
+        });
+        r.add("yamlencode", 1, 1, false, (a, c) -> {
+            StringBuilder sb = new StringBuilder();
+            yaml(a.get(0), 0, sb, false);
+            return Value.string(sb.toString());
+        });
         r.add("jsondecode", 1, 1, false, (a, c) -> {
             try {
                 JsonNode node = JSON.readTree(asString(a.get(0), "argument"));
@@ -117,11 +132,11 @@ final class EncodingFunctions {
     /** Terraform's jsonencode: compact, keys sorted, <, > and & escaped as \\u003c, \\u003e, \\u0026. */
     static String jsonEncode(Value v) {
         StringBuilder sb = new StringBuilder();
-        encode(v, sb);
+        encode(v, sb, false);
         return sb.toString();
     }
 
-    private static void encode(Value v, StringBuilder sb) {
+    private static void encode(Value v, StringBuilder sb, boolean renderUnknown) {
         if (v.isNull()) {
             sb.append("null");
         } else if (v instanceof BoolValue b) {
@@ -137,7 +152,7 @@ final class EncodingFunctions {
                 if (!first) {
                     sb.append(',');
                 }
-                encode(x, sb);
+                encode(x, sb, renderUnknown);
                 first = false;
             }
             sb.append(']');
@@ -149,10 +164,71 @@ final class EncodingFunctions {
                     sb.append(',');
                 }
                 sb.append(jsonString(e.getKey())).append(':');
-                encode(e.getValue(), sb);
+                encode(e.getValue(), sb, renderUnknown);
                 first = false;
             }
             sb.append('}');
+        } else if (renderUnknown && v instanceof dev.cloudshift.hcl.eval.UnknownValue u) {
+            sb.append(jsonString(u.rendered()));
+        } else {
+            throw new EvalException("cannot encode an unknown value");
+        }
+    }
+
+    /**
+     * YAML in the shape Terraform's yamlencode writes: block style, keys and strings double-quoted,
+     * numbers and booleans plain, empty collections as [] and {}. Multi-line strings stay double-quoted.
+     */
+    private static void yaml(Value v, int indent, StringBuilder sb, boolean inline) {
+        String pad = " ".repeat(indent);
+        if (v instanceof ObjectValue o && o.size() > 0) {
+            boolean first = true;
+            for (Map.Entry<String, Value> e : o.attributes().entrySet()) {
+                if (!(first && inline)) {
+                    sb.append(pad);
+                }
+                first = false;
+                sb.append(jsonString(e.getKey())).append(':');
+                Value x = e.getValue();
+                if (x instanceof ObjectValue xo && xo.size() > 0) {
+                    sb.append('\n');
+                    yaml(x, indent + 2, sb, false);
+                } else if (x instanceof ListValue xl && xl.size() > 0) {
+                    sb.append('\n');
+                    yaml(x, indent, sb, false);
+                } else {
+                    sb.append(' ');
+                    yaml(x, indent, sb, true);
+                }
+            }
+            return;
+        }
+        if (v instanceof ListValue l && l.size() > 0) {
+            for (Value x : l.items()) {
+                sb.append(pad).append("- ");
+                if ((x instanceof ObjectValue xo && xo.size() > 0) || (x instanceof ListValue xl && xl.size() > 0)) {
+                    if (x instanceof ListValue) {
+                        sb.append('\n');
+                        yaml(x, indent + 2, sb, false);
+                    } else {
+                        yaml(x, indent + 2, sb, true);
+                    }
+                } else {
+                    yaml(x, indent, sb, true);
+                }
+            }
+            return;
+        }
+        if (v instanceof ObjectValue) {
+            sb.append("{}\n");
+        } else if (v instanceof ListValue) {
+            sb.append("[]\n");
+        } else if (v.isNull()) {
+            sb.append("null\n");
+        } else if (v instanceof StringValue str) {
+            sb.append(jsonString(str.value())).append('\n');
+        } else if (v instanceof NumberValue || v instanceof BoolValue) {
+            sb.append(dev.cloudshift.hcl.eval.Conversions.asString(v, "value")).append('\n');
         } else {
             throw new EvalException("cannot encode an unknown value");
         }

@@ -61,7 +61,20 @@ public final class NativeSyntaxParser {
         }
     }
 
+    private final java.util.Set<String> topLevelBlockTypes;
+
     public NativeSyntaxParser(SourceFile file) {
+        this(file, java.util.Set.of());
+    }
+
+    /**
+     * @param topLevelBlockTypes block types that only ever appear at the top level (for Terraform: resource,
+     *                           data, module, ...). When one starts at column 1 inside an unclosed block, the
+     *                           parser reports the missing '}' there and reads it as a new top-level block,
+     *                           so one unclosed block does not swallow the rest of the file.
+     */
+    public NativeSyntaxParser(SourceFile file, java.util.Set<String> topLevelBlockTypes) {
+        this.topLevelBlockTypes = topLevelBlockTypes;
         this.file = file;
         this.s = file.text();
         this.n = s.length();
@@ -125,6 +138,11 @@ public final class NativeSyntaxParser {
                 p++;
                 continue;
             }
+            if (blockType != null && !topLevelBlockTypes.isEmpty() && startsTopLevelBlock()) {
+                error(p, "expected '}' to close block \"" + blockType + "\" opened at "
+                        + file.position(blockStart).lineColumn());
+                break;
+            }
             int savedTop = nlTop;
             int savedDepth = depth;
             try {
@@ -140,6 +158,23 @@ public final class NativeSyntaxParser {
             }
         }
         return new Body(new Span(file, start, p), attrs, blocks);
+    }
+
+    private boolean startsTopLevelBlock() {
+        if (p > 0 && s.charAt(p - 1) != '\n') {
+            return false;
+        }
+        int e = p;
+        while (e < n && isIdentPart(s.charAt(e))) {
+            e++;
+        }
+        if (e == p || !topLevelBlockTypes.contains(s.substring(p, e))) {
+            return false;
+        }
+        while (e < n && (s.charAt(e) == ' ' || s.charAt(e) == '\t')) {
+            e++;
+        }
+        return e < n && (s.charAt(e) == '"' || s.charAt(e) == '{' || isIdentStart(s.charAt(e)));
     }
 
     private void parseItem(List<Attribute> attrs, List<Block> blocks, boolean inBlock) {
@@ -336,18 +371,25 @@ public final class NativeSyntaxParser {
 
     private Expr parseBinary(int minPrec) {
         Expr left = parseUnary();
-        while (true) {
-            int save = p;
-            ws();
-            BinaryOperator op = peekBinaryOperator();
-            if (op == null || op.precedence() < minPrec) {
-                p = save;
-                return left;
+        int entered = 0;
+        try {
+            while (true) {
+                int save = p;
+                ws();
+                BinaryOperator op = peekBinaryOperator();
+                if (op == null || op.precedence() < minPrec) {
+                    p = save;
+                    return left;
+                }
+                enter(); // a left-associative chain nests its tree: bound its length like any nesting
+                entered++;
+                p += op.symbol().length();
+                ws();
+                Expr right = parseBinary(op.precedence() + 1);
+                left = new BinaryExpr(span(left.span().start(), right.span().end()), op, left, right);
             }
-            p += op.symbol().length();
-            ws();
-            Expr right = parseBinary(op.precedence() + 1);
-            left = new BinaryExpr(span(left.span().start(), right.span().end()), op, left, right);
+        } finally {
+            depth -= entered;
         }
     }
 
@@ -411,7 +453,11 @@ public final class NativeSyntaxParser {
      */
     private Expr parseSuffix(Expr base, int mode) {
         Expr e = base;
+        int steps = 0;
         while (true) {
+            if (++steps > MAX_DEPTH) {
+                throw err(p, "expected at most " + MAX_DEPTH + " attribute and index steps in one reference");
+            }
             int save = p;
             ws();
             if (p >= n) {

@@ -33,6 +33,10 @@ final class ModuleDefinition {
 
     enum Kind { LOCAL, RESOURCE, DATA, MODULE, OUTPUT }
 
+    /** Block types Terraform only allows at the top level of a file (used to recover from a missing '}'). */
+    static final Set<String> TOP_LEVEL_BLOCKS = Set.of("resource", "data", "module", "variable", "output", "locals",
+            "provider", "terraform", "moved", "import", "removed", "check");
+
     /** An evaluable item. key: local.x, aws_vpc.main, data.aws_ami.x, module.vpc, output.x */
     record Node(Kind kind, String key, String name, Block block, Attribute attribute, List<Traversal> refs) {
     }
@@ -74,7 +78,7 @@ final class ModuleDefinition {
                 continue;
             }
             def.fileCount++;
-            ParseResult r = HclParser.parse(f, displayName(projectRoot, f));
+            ParseResult r = HclParser.parse(f, displayName(projectRoot, f), TOP_LEVEL_BLOCKS);
             for (HclDiagnostic d : r.diagnostics()) {
                 def.diagnostics.add(toDiagnostic(d));
             }

@@ -60,7 +60,7 @@ class TerraformProjectTest {
                 .containsEntry("versioning", List.of(Map.of("enabled", true)));
         assertThat(r.get("aws_sqs_queue.q[\"orders\"]").raw()).containsEntry("name", "orders-queue");
         Resource assoc = r.get("aws_route_table_association.private[2]");
-        assertThat(assoc.raw()).containsEntry("subnet_id", "${aws_subnet.private[count.index].id}");
+        assertThat(assoc.raw()).as("the unknown names the instance").containsEntry("subnet_id", "${aws_subnet.private[2].id}");
         assertThat(assoc.dependsOn()).as("count reads the whole resource; the index is evaluated per instance")
                 .containsExactly("aws_subnet.private", "aws_subnet.private[2]");
         assertThat(r.get("aws_lb.web").raw()).containsEntry("subnets", "${aws_subnet.private[*].id}");
@@ -186,9 +186,11 @@ class TerraformProjectTest {
         assertThat(p.isEmpty()).isFalse();
         assertThat(p.diagnostics()).extracting(Diagnostic::toString).containsExactly(
                 "bad.tf:3:19: expected an expression, found a newline",
-                "bad.tf:12:1: expected '}' to close block \"resource\" opened at 10:1");
+                "bad.tf:12:1: expected '}' to close block \"resource\" opened at 10:1",
+                "bad2.tf:4:1: expected '}' to close block \"resource\" opened at 1:1");
         assertThat(p.evaluate("default").resources()).extracting(Resource::address)
-                .containsExactly("aws_sqs_queue.first", "aws_sqs_queue.second", "aws_sns_topic.unclosed", "aws_s3_bucket.ok");
+                .containsExactly("aws_sqs_queue.first", "aws_sqs_queue.second", "aws_sns_topic.unclosed",
+                        "aws_sns_topic.t", "aws_sqs_queue.after", "aws_s3_bucket.ok");
     }
 
     @Test
