@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Arbitrary input never escapes a reader as an unhandled exception; problems come back as diagnostics. */
-class ArbitraryInputProperties {
+class ArbitraryInputTest {
 
     private static Path dir;
 
@@ -64,7 +64,7 @@ class ArbitraryInputProperties {
         assertThat(r.environments()).contains("default");
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void yamlLikeTextAsComposeFile(@ForAll("yamlish") String text) throws IOException {
         ComposeResult r = compose(text.getBytes(StandardCharsets.UTF_8));
         r.warnings().forEach(w -> assertThat(w.message()).isNotBlank());
