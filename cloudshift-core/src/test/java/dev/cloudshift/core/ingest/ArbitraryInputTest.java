@@ -58,7 +58,7 @@ class ArbitraryInputTest {
         return new ComposeReader().read(d);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void arbitraryBytesAsComposeFile(@ForAll byte[] bytes) throws IOException {
         ComposeResult r = compose(bytes);
         assertThat(r.environments()).contains("default");
@@ -78,7 +78,7 @@ class ArbitraryInputTest {
                 .list().ofMaxSize(50).map(l -> String.join("", l));
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void arbitraryBytesAsDotenvFile(@ForAll byte[] bytes) throws IOException {
         Path f = Files.createTempFile(dir, "", ".env");
         Files.write(f, bytes);
@@ -86,7 +86,7 @@ class ArbitraryInputTest {
         r.entries().forEach(e -> assertThat(e.value()).isNull());
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void dotenvLikeText(@ForAll("dotenvish") String text) throws IOException {
         Path f = Files.createTempFile(dir, "", ".env");
         Files.writeString(f, text);
@@ -105,7 +105,7 @@ class ArbitraryInputTest {
                 .list().ofMaxSize(60).map(l -> String.join("", l));
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void arbitraryBytesAsTerraformJson(@ForAll byte[] bytes) throws IOException {
         Path f = Files.createTempFile(dir, "", ".json");
         Files.write(f, bytes);
@@ -113,7 +113,7 @@ class ArbitraryInputTest {
         assertThat(r.resources()).isNotNull();
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void jsonLikeTextAsTerraformJson(@ForAll("jsonish") String text) throws IOException {
         Path f = Files.createTempFile(dir, "", ".json");
         Files.writeString(f, text);
