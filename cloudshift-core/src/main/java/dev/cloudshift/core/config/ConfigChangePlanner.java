@@ -83,7 +83,8 @@ public final class ConfigChangePlanner {
             }
             secretChange(environment, e, target).ifPresent(c -> out.putIfAbsent(placeKey(e), c));
         }
-        return List.copyOf(out.values());
+        // the same setting written for several services of one file reads the same in the plan: list it once
+        return List.copyOf(new LinkedHashSet<>(out.values()));
     }
 
     private static String owner(ConfigEntry e) {
@@ -253,6 +254,8 @@ public final class ConfigChangePlanner {
                 String user = u.user().isEmpty() ? "" : visible(u.user()) ? u.user() : "<user>";
                 boolean hasPassword = u.password() != null || (u.user().startsWith("<redacted") && e.value() == null);
                 userinfo = user + (hasPassword ? ":<secret:" + secretName + ">" : "") + "@";
+            } else if (rule.urlSecret() != null) {
+                userinfo = ":<secret:" + rule.urlSecret() + ">@";
             }
             if (!u.path().isEmpty() && !u.path().equals("/")) {
                 path = visible(u.path()) ? u.path() : "/<database>";
@@ -320,11 +323,16 @@ public final class ConfigChangePlanner {
 
     // ------------------------------------------------------------------ secrets
 
+    /** A secret URL with user information (a DSN with a key, a URL with a password), judged from its safe shape. */
+    private static boolean carriesCredentials(ConfigEntry e) {
+        return e.shape() != null && UrlParts.parse(e.shape()).map(u -> u.user() != null && !u.user().isEmpty()).orElse(false);
+    }
+
     private static final Set<String> REFERENCE_MARKERS = new LinkedHashSet<>(List.of(
             "arn:aws:secretsmanager:", "arn:aws:ssm:", "@Microsoft.KeyVault(", ".vault.azure.net/secrets/", "/secrets/"));
 
     private Optional<ConfigChange> secretChange(String environment, ConfigEntry e, String target) {
-        if (!secrets.isSecretKey(e.key())) {
+        if (!secrets.isSecretKey(e.key()) && !(e.secret() && carriesCredentials(e))) {
             return Optional.empty();
         }
         String current = e.value() != null ? e.value() : e.shape();

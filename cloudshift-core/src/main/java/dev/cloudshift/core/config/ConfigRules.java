@@ -28,7 +28,7 @@ public record ConfigRules(List<Rule> rules, Map<String, SecretReference> secretR
     /** What one target requires for endpoints of some kinds. */
     public record Rule(Set<String> kinds, String target, Pattern serviceMatches, String host, int port, String scheme,
                        Map<String, String> query, String endpoint, String bucket, boolean clientChange,
-                       List<Setting> settings, String reason) {
+                       List<Setting> settings, String urlSecret, String reason) {
     }
 
     /** How a secret is referenced on a target. */
@@ -75,7 +75,7 @@ public record ConfigRules(List<Rule> rules, Map<String, SecretReference> secretR
             rules.add(new Rule(Set.copyOf(kinds), n.path("target").asText().toLowerCase(Locale.ROOT), sm == null ? null : Pattern.compile(sm),
                     n.path("host").asText(null), n.path("port").asInt(-1), n.path("scheme").asText(null), query,
                     n.path("endpoint").asText(null), n.path("bucket").asText(null), n.path("client_change").asBoolean(false),
-                    List.copyOf(settings), n.path("reason").asText("")));
+                    List.copyOf(settings), n.path("url_secret").asText(null), n.path("reason").asText("")));
         }
         Map<String, SecretReference> refs = new LinkedHashMap<>();
         root.path("secret_references").fields().forEachRemaining(e ->

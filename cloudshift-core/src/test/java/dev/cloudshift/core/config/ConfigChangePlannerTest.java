@@ -78,8 +78,9 @@ class ConfigChangePlannerTest {
         assertThat(db.reason()).contains("sslmode=require").contains("compose.db").contains("Azure Database for PostgreSQL Flexible Server");
         assertThat(db.environment()).isEqualTo("default");
         ConfigChange redis = change(changes, "docker-compose.yml", "REDIS_URL");
-        assertThat(redis.to()).isEqualTo("rediss://cache.redis.cache.windows.net:6380/0");
+        assertThat(redis.to()).isEqualTo("rediss://:<secret:redis-access-key>@cache.redis.cache.windows.net:6380/0");
         assertThat(redis.reason()).contains("6380");
+        assertThat(change(changes, "docker-compose.yml", "REDIS_TLS").to()).isEqualTo("true");
         ConfigChange kafka = change(changes, "docker-compose.yml", "KAFKA_BOOTSTRAP_SERVERS");
         assertThat(kafka.from()).isEqualTo("kafka:9092");
         assertThat(kafka.to()).isEqualTo("kafka.servicebus.windows.net:9093");
@@ -106,8 +107,11 @@ class ConfigChangePlannerTest {
         assertThat(envPassword.to()).endsWith("/secrets/db-password)");
         assertThat(changes).filteredOn(c -> c.file().equals(".env") && c.key().equals("DB_PASSWORD")).hasSize(1);
         assertThat(changes).filteredOn(c -> c.key().equals("POSTGRES_PASSWORD")).hasSize(1);
-        // SMTP points outside the estate; LOG_LEVEL is no endpoint; the database's own settings are not endpoints
-        assertThat(changes).extracting(ConfigChange::key).doesNotContain("SMTP_URL", "LOG_LEVEL", "POSTGRES_DB", "POSTGRES_USER");
+        // SMTP points outside the estate: no endpoint change, but its URL carries a password, so it moves to Key Vault
+        assertThat(changes).filteredOn(c -> c.key().equals("SMTP_URL")).extracting(ConfigChange::to)
+                .containsExactly("@Microsoft.KeyVault(SecretUri=https://<vault>.vault.azure.net/secrets/smtp-url)");
+        // LOG_LEVEL is no endpoint; the database's own settings are not endpoints
+        assertThat(changes).extracting(ConfigChange::key).doesNotContain("LOG_LEVEL", "POSTGRES_DB", "POSTGRES_USER");
         assertNoSecrets(changes);
     }
 
@@ -117,7 +121,7 @@ class ConfigChangePlannerTest {
                 services(Map.of("compose_postgres", "Amazon RDS for PostgreSQL", "compose_redis", "Amazon ElastiCache", "compose_kafka", "Amazon MSK")));
         assertThat(change(changes, "docker-compose.yml", "DATABASE_URL").to()).isEqualTo(
                 "postgresql://<user>:<secret:database-password>@db.<id>.<region>.rds.amazonaws.com:5432/app?sslmode=verify-full&sslrootcert=/etc/ssl/certs/rds-global-bundle.pem");
-        assertThat(change(changes, "docker-compose.yml", "REDIS_URL").to()).isEqualTo("rediss://master.cache.<id>.<region>.cache.amazonaws.com:6379/0");
+        assertThat(change(changes, "docker-compose.yml", "REDIS_URL").to()).isEqualTo("rediss://:<secret:redis-auth-token>@master.cache.<id>.<region>.cache.amazonaws.com:6379/0");
         assertThat(change(changes, "docker-compose.yml", "KAFKA_BOOTSTRAP_SERVERS").to()).isEqualTo("b-1.kafka.<id>.c2.kafka.<region>.amazonaws.com:9094");
         assertThat(change(changes, "docker-compose.yml", "KAFKA_BOOTSTRAP_SERVERS").reason()).contains("9096").contains("9098");
         assertThat(change(changes, "docker-compose.yml", "KAFKA_SECURITY_PROTOCOL").to()).isEqualTo("SSL");
@@ -134,8 +138,9 @@ class ConfigChangePlannerTest {
         assertThat(kafka.to()).isEqualTo("projects/<project>/topics/<topic>");
         assertThat(kafka.reason()).contains("Pub/Sub has no Kafka protocol");
         assertThat(pubsub).extracting(ConfigChange::key).doesNotContain("KAFKA_SECURITY_PROTOCOL");
-        assertThat(change(pubsub, "docker-compose.yml", "REDIS_URL").to()).isEqualTo("rediss://<memorystore-ip>:6378/0");
-        assertThat(change(pubsub, "docker-compose.yml", "REDIS_PASSWORD").to()).isEqualTo("projects/<project>/secrets/redis-auth-string/versions/latest");
+        assertThat(change(pubsub, "docker-compose.yml", "REDIS_URL").to()).isEqualTo("rediss://:<secret:redis-auth-string>@<memorystore-ip>:6378/0");
+        assertThat(change(pubsub, ".env", "REDIS_PASSWORD").to()).isEqualTo("projects/<project>/secrets/redis-password/versions/latest");
+        assertThat(pubsub).filteredOn(c -> c.file().equals("docker-compose.yml") && c.key().equals("REDIS_PASSWORD")).isEmpty();
         assertThat(change(pubsub, "docker-compose.yml", "DATABASE_URL").to()).isEqualTo(
                 "postgresql://<user>:<secret:database-password>@<cloud-sql-private-ip>:5432/app?sslmode=require");
         assertThat(change(pubsub, "docker-compose.yml", "JWT_SECRET").to()).isEqualTo("projects/<project>/secrets/jwt-secret/versions/latest");
@@ -157,7 +162,7 @@ class ConfigChangePlannerTest {
         assertThat(db.from()).isEqualTo("postgresql://<user>:<redacted>@shop-db.abc123.eu-west-1.rds.amazonaws.com:5432/shop");
         assertThat(db.to()).isEqualTo("postgresql://<user>:<secret:database-password>@shop-db.postgres.database.azure.com:5432/shop?sslmode=require");
         assertThat(db.reason()).contains("aws_db_instance.main");
-        assertThat(change(changes, file, "REDIS_URL").to()).isEqualTo("rediss://shop-cache.redis.cache.windows.net:6380");
+        assertThat(change(changes, file, "REDIS_URL").to()).isEqualTo("rediss://:<secret:redis-access-key>@shop-cache.redis.cache.windows.net:6380");
         assertThat(change(changes, file, "KAFKA_BROKERS").to()).isEqualTo("shop-events.servicebus.windows.net:9093");
         assertThat(change(changes, file, "UPLOAD_BUCKET").to()).isEqualTo("shop-uploads");
         ConfigChange secret = change(changes, file, "DB_PASSWORD");

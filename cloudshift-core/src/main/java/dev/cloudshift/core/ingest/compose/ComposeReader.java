@@ -227,7 +227,13 @@ public final class ComposeReader {
         }
         List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(diagnostics));
         unique.sort(java.util.Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-        List<String> secrets = new ArrayList<>(baseVars.values());
+        // belt and braces: messages are built without values, but a secret must never reach one
+        List<String> secrets = new ArrayList<>();
+        baseVars.forEach((k, v) -> {
+            if (v.length() >= 6 && (redactor.detector().isSecret(k, v))) {
+                secrets.add(v);
+            }
+        });
         List<Diagnostic> safe = new ArrayList<>();
         for (Diagnostic d : unique) {
             safe.add(new Diagnostic(d.file(), d.line(), d.column(), Redactor.scrub(d.message(), secrets)));

@@ -43,6 +43,8 @@ final class ComposeServiceReader {
     private final List<Diagnostic> diagnostics;
     private final List<Resource> resources = new ArrayList<>();
     private final List<ConfigEntry> config = new ArrayList<>();
+    /** key/value pairs of the service being read, searched for host names of other services */
+    private final List<String[]> envPairsForHosts = new ArrayList<>();
 
     ComposeServiceReader(String environment, Path projectDir, Path displayRoot, Map<String, String> variables,
                          ComposeImageCatalog catalog, Redactor redactor, List<Diagnostic> diagnostics) {
@@ -193,9 +195,8 @@ final class ComposeServiceReader {
         }
 
         Map<String, Object> envShapes = new LinkedHashMap<>();
-        List<String> envValues = new ArrayList<>();
-        readEnvFiles(svc.get("env_file"), name, address, envShapes, envValues);
-        readEnvironment(svc.get("environment"), name, address, envShapes, envValues);
+        readEnvFiles(svc.get("env_file"), name, address, envShapes);
+        readEnvironment(svc.get("environment"), name, address, envShapes);
         if (!envShapes.isEmpty()) {
             raw.put("environment", envShapes);
         }
@@ -273,8 +274,6 @@ final class ComposeServiceReader {
         deps.remove(address);
         resources.add(new Resource(address, type, "compose", null, environment, Map.of(), raw, new ArrayList<>(deps), pos));
     }
-
-    private final List<String[]> envPairsForHosts = new ArrayList<>();
 
     // ---------------------------------------------------------------- scalars
 
@@ -482,7 +481,7 @@ final class ComposeServiceReader {
 
     // ---------------------------------------------------------------- environment
 
-    private void readEnvironment(YNode n, String service, String owner, Map<String, Object> shapes, List<String> values) {
+    private void readEnvironment(YNode n, String service, String owner, Map<String, Object> shapes) {
         if (n == null || (n instanceof YNode.YScalar s && s.isNull())) {
             return;
         }
@@ -528,7 +527,7 @@ final class ComposeServiceReader {
         }
     }
 
-    private void readEnvFiles(YNode n, String service, String owner, Map<String, Object> shapes, List<String> values) {
+    private void readEnvFiles(YNode n, String service, String owner, Map<String, Object> shapes) {
         if (n == null || (n instanceof YNode.YScalar s && s.isNull())) {
             return;
         }

@@ -74,6 +74,34 @@ class ComposeDiagnosticsTest {
     }
 
     @Test
+    void composeYamlWithOverrideAndEnvFileObjects(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), String.join("\n",
+                "services:",
+                "  web:",
+                "    image: ghcr.io/acme/web:2.1",
+                "    env_file:",
+                "      - path: ./missing-optional.env",
+                "        required: false",
+                "      - path: ./missing-required.env",
+                "    entrypoint: /bin/run --token=Planted-Flag-Token",
+                "  queue:",
+                "    image: nats:2.10",
+                ""));
+        Files.writeString(dir.resolve("compose.override.yaml"), "services:\n  web:\n    environment:\n      - NATS_URL=nats://queue:4222\n");
+        Files.writeString(dir.resolve(".env.example"), "IGNORED=1\n");
+        ComposeResult r = new ComposeReader().read(dir);
+        assertThat(r.environments()).containsExactly("default");
+        assertThat(r.warnings()).extracting(Diagnostic::toString).containsExactly(
+                "compose.yaml:7:15: expected env_file ./missing-required.env of service web to exist; create it or mark it required: false");
+        Resource web = r.resources().get(0);
+        assertThat(web.type()).isEqualTo("compose_app");
+        assertThat(web.dependsOn()).containsExactly("compose.queue");
+        assertThat(web.raw().get("entrypoint")).isEqualTo("/bin/run --token=<redacted>");
+        assertThat(r.resources().get(1).type()).isEqualTo("compose_nats");
+        assertThat(r.toString()).doesNotContain("Planted-Flag-Token");
+    }
+
+    @Test
     void requiredVariableAndUnsetVariableAreWarnings(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("docker-compose.yaml"),
                 "services:\n  db:\n    image: postgres:${PG_VERSION:-16}\n    environment:\n      POSTGRES_PASSWORD: ${PG_PASS:?set PG_PASS}\n      OTHER: ${NOPE}\n");

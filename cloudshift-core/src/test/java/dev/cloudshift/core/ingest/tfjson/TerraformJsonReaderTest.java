@@ -121,6 +121,19 @@ class TerraformJsonReaderTest {
     }
 
     @Test
+    void parserMessagesDoNotQuoteTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("state.json");
+        java.nio.file.Files.writeString(f, "{\"format_version\": \"1.0\",\n \"values\": Planted-Json-Secret-Token}");
+        TerraformJsonResult r = new TerraformJsonReader().read(f);
+        assertThat(r.diagnostics()).hasSize(1);
+        assertThat(r.diagnostics().get(0).line()).isEqualTo(2);
+        assertThat(r.diagnostics().toString()).doesNotContain("Planted").doesNotContain("Json-Secret");
+        java.nio.file.Files.writeString(f, "{\"format_version\": \"2.0\", \"values\": {}}");
+        assertThat(new TerraformJsonReader().read(f).diagnostics()).extracting(Diagnostic::message)
+                .containsExactly("expected format_version 0.x or 1.x, found 2.0; the file is ignored");
+    }
+
+    @Test
     void otherJsonIsIgnoredAndBrokenJsonNamesThePlace() {
         TerraformJsonResult other = new TerraformJsonReader().read(resource("tfjson/package.json"));
         assertThat(other.kind()).isNull();

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Arbitrary input never escapes a reader as an unhandled exception; problems come back as diagnostics. */
-class ArbitraryInputProperties {
+class ArbitraryInputTest {
 
     private static Path dir;
 
@@ -58,13 +58,13 @@ class ArbitraryInputProperties {
         return new ComposeReader().read(d);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void arbitraryBytesAsComposeFile(@ForAll byte[] bytes) throws IOException {
         ComposeResult r = compose(bytes);
         assertThat(r.environments()).contains("default");
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void yamlLikeTextAsComposeFile(@ForAll("yamlish") String text) throws IOException {
         ComposeResult r = compose(text.getBytes(StandardCharsets.UTF_8));
         r.warnings().forEach(w -> assertThat(w.message()).isNotBlank());
@@ -78,7 +78,7 @@ class ArbitraryInputProperties {
                 .list().ofMaxSize(50).map(l -> String.join("", l));
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void arbitraryBytesAsDotenvFile(@ForAll byte[] bytes) throws IOException {
         Path f = Files.createTempFile(dir, "", ".env");
         Files.write(f, bytes);
@@ -86,7 +86,7 @@ class ArbitraryInputProperties {
         r.entries().forEach(e -> assertThat(e.value()).isNull());
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void dotenvLikeText(@ForAll("dotenvish") String text) throws IOException {
         Path f = Files.createTempFile(dir, "", ".env");
         Files.writeString(f, text);
@@ -105,7 +105,7 @@ class ArbitraryInputProperties {
                 .list().ofMaxSize(60).map(l -> String.join("", l));
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void arbitraryBytesAsTerraformJson(@ForAll byte[] bytes) throws IOException {
         Path f = Files.createTempFile(dir, "", ".json");
         Files.write(f, bytes);
@@ -113,7 +113,7 @@ class ArbitraryInputProperties {
         assertThat(r.resources()).isNotNull();
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void jsonLikeTextAsTerraformJson(@ForAll("jsonish") String text) throws IOException {
         Path f = Files.createTempFile(dir, "", ".json");
         Files.writeString(f, text);
