@@ -518,7 +518,7 @@ public final class KnowledgeBase {
             u.onlyKeys("unmapped", Set.of("reason"));
             String reason = u.get("reason") == null ? "" : u.get("reason").text("reason").strip();
             if (reason.isEmpty()) {
-                throw CatalogException.at(u, "unmapped " + type + " -> " + target + " needs a non-empty 'reason'");
+                throw CatalogException.at(u.get("reason") != null ? u.get("reason") : u, "unmapped " + type + " -> " + target + " needs a non-empty 'reason'");
             }
             return new MappingResult.Unmapped(reason);
         }
