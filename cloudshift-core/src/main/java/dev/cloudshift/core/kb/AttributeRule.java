@@ -19,14 +19,14 @@ import java.util.regex.Pattern;
  *     {@code concat}: paths whose values are joined as text ({@code [family, capacity]} -> {@code C1});
  *     {@code value}: a fixed value</li>
  * <li>{@code present: true}: true when the path has a value, false otherwise</li>
- * <li>{@code table}: look the value up in a named table of the same file (a miss keeps the value unless
- *     {@code default} is given)</li>
+ * <li>{@code table}: look the value up in a named table of the same file (a miss keeps the value)</li>
  * <li>{@code sizing: vcpu|memory_gb}: look the value (an instance class) up in the provider's sizing table</li>
  * <li>{@code parse}: read a written quantity: {@code cpu} ("500m", "1"), {@code memory} ("512Mi", "1Gi",
  *     "2G", in GiB), {@code port} ("8080:80/tcp" -> 80), {@code duration} ("300s", "5m" in seconds),
  *     {@code image_version} ("postgres:15.4-alpine" -> "15.4")</li>
  * <li>{@code multiply}, {@code divide}: numbers; {@code negate}: flip a boolean</li>
- * <li>{@code default}: the value when nothing was found</li>
+ * <li>{@code default}: the raw value the provider assumes when the argument is omitted; it goes through the
+ *     same table, sizing, parse and arithmetic steps as a written value</li>
  * </ul>
  * The result is coerced to the attribute's kind from the vocabulary. Unknown raw values ({@code ${...}})
  * count as absent, except for text attributes without a lookup, which keep the unknown text.
@@ -167,12 +167,15 @@ final class AttributeRule {
                 v = null;
             }
         }
+        if (v == null) {
+            // the default stands for the raw value the provider assumes when the argument is omitted,
+            // so it goes through the same lookups and conversions as a written value
+            v = defaultValue;
+        }
         if (v != null && table != null) {
             String key = JsonValues.toText(v);
             if (key != null && table.containsKey(key)) {
                 v = table.get(key);
-            } else if (defaultValue != null) {
-                v = null;
             }
         }
         if (v != null && sizing != null) {
@@ -181,9 +184,6 @@ final class AttributeRule {
         }
         if (v != null && parse != null) {
             v = v instanceof List<?> l ? parseAll(l) : parse(v);
-        }
-        if (v == null) {
-            v = defaultValue;
         }
         return v == null ? Optional.empty() : Optional.ofNullable(coerce(v));
     }

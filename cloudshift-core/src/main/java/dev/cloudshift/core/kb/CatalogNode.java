@@ -61,7 +61,8 @@ final class CatalogNode {
                     String key = p.currentName();
                     int keyLine = p.currentTokenLocation().getLineNr();
                     p.nextToken();
-                    CatalogNode child = readValue(file, p);
+                    // a child is located at its key, so messages point at the line a reader looks for
+                    CatalogNode child = readValue(file, p).atLine(keyLine);
                     CatalogNode previous = map.put(key, child);
                     if (previous != null) {
                         throw new CatalogException(file + ":" + keyLine + ": duplicate key '" + key
@@ -94,6 +95,10 @@ final class CatalogNode {
             }
             default -> throw new CatalogException(file + ":" + line + ": unexpected YAML token " + t);
         }
+    }
+
+    private CatalogNode atLine(int newLine) {
+        return newLine == line ? this : new CatalogNode(file, newLine, value);
     }
 
     String file() {

@@ -236,6 +236,31 @@ public final class KnowledgeBase {
                 + " is recorded; map it by hand");
     }
 
+    /** The target providers for which a mapping (or an explicit unmapped entry) is recorded for a type. */
+    public Set<String> recordedTargets(String type) {
+        return mappings.getOrDefault(type, Map.of()).keySet();
+    }
+
+    /**
+     * Every result recorded for a type and target, keyed by variant value; a mapping without variants has the
+     * single key {@code *}, the fallback of a variant mapping has the key {@code default}. Empty when nothing is
+     * recorded. Used by coverage checks and by consumers that need every possible target type.
+     */
+    public Map<String, MappingResult> recordedMappings(String type, String targetProvider) {
+        TargetSpec spec = mappings.getOrDefault(type, Map.of()).get(targetProvider);
+        if (spec == null) {
+            return Map.of();
+        }
+        if (spec.fixed() != null) {
+            return Map.of("*", spec.fixed());
+        }
+        Map<String, MappingResult> out = new java.util.TreeMap<>(spec.variants());
+        if (spec.fallback() != null) {
+            out.put("default", spec.fallback());
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     /** Provider of a type from its prefix (aws_, azurerm_/azuread_, google_, compose_); null when none fits. */
     public static String providerOf(String type) {
         if (type == null) {
@@ -493,7 +518,7 @@ public final class KnowledgeBase {
             u.onlyKeys("unmapped", Set.of("reason"));
             String reason = u.get("reason") == null ? "" : u.get("reason").text("reason").strip();
             if (reason.isEmpty()) {
-                throw CatalogException.at(u, "unmapped " + type + " -> " + target + " needs a non-empty 'reason'");
+                throw CatalogException.at(u.get("reason") != null ? u.get("reason") : u, "unmapped " + type + " -> " + target + " needs a non-empty 'reason'");
             }
             return new MappingResult.Unmapped(reason);
         }
