@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
         description = "Plans cloud migrations from the infrastructure code you have, then moves the data and proves it arrived.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            PlanCommand.class,
+            InventoryCommand.class,
             CostCommand.class,
             CatalogCommand.class,
         })
