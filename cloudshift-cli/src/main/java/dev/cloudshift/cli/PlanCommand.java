@@ -66,6 +66,8 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (PlanInputException e) {
             throw CliException.usage(e.getMessage());
         }
+        // Cost (issue 4): the plan's cost section, per environment, source against target.
+        plan = plan.withSection(dev.cloudshift.core.cost.CostSection.of(plan));
         for (Diagnostic d : plan.warnings()) {
             stderr.println(d);
         }

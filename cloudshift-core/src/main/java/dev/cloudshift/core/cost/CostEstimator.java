@@ -93,6 +93,11 @@ public final class CostEstimator {
                             "unpriced: unmapped: " + why));
                     continue;
                 }
+                if (in.absorbedBy() != null) {
+                    lines.add(zero(r.address(), CostLine.TARGET, in.targetService() == null ? in.absorbedBy() : in.targetService(),
+                            "free: a setting of " + in.absorbedBy() + ", priced with that resource"));
+                    continue;
+                }
                 Map<String, Object> attrs = new LinkedHashMap<>(
                         attributes(r, PricingRules.forProvider(r.provider()).rule(r.type()), byAddress));
                 // The source's own SKU names mean nothing on the target: only sizing chooses them there.

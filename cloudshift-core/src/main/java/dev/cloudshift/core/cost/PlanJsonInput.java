@@ -59,7 +59,8 @@ public final class PlanJsonInput {
             if (r.has("target")) {
                 List<String> types = new ArrayList<>();
                 r.get("target").path("resource_types").forEach(t -> types.add(t.asText()));
-                in = new CostInput(res, r.get("target").path("service").asText(null), types, null);
+                in = new CostInput(res, r.get("target").path("service").asText(null), types, null,
+                        r.get("target").path("absorbed_by").asText(null));
             } else if (r.has("unmapped")) {
                 in = new CostInput(res, null, List.of(), r.get("unmapped").path("reason").asText("unmapped"));
             } else {

@@ -40,7 +40,7 @@ class CostEstimatorTest {
                         "storage_gb", 100, "multi_az", true))),
                 CostInput.sourceOnly(r("aws_lb.web", env, m())),
                 CostInput.sourceOnly(r("aws_kms_key.data", env, m())),
-                CostInput.sourceOnly(r("aws_glue_job.etl", env, m())));
+                CostInput.sourceOnly(r("aws_transfer_server.sftp", env, m())));
     }
 
     @Test
@@ -74,8 +74,8 @@ class CostEstimatorTest {
                 .satisfies(l -> assertThat(l.note()).isEqualTo("free"));
         assertThat(e.lines()).filteredOn(l -> l.address().equals("aws_kms_key.data")).singleElement()
                 .satisfies(l -> assertThat(l.note()).startsWith("unpriced: KMS key"));
-        assertThat(e.lines()).filteredOn(l -> l.address().equals("aws_glue_job.etl")).singleElement()
-                .satisfies(l -> assertThat(l.note()).isEqualTo("unpriced: no pricing rule for aws_glue_job"));
+        assertThat(e.lines()).filteredOn(l -> l.address().equals("aws_transfer_server.sftp")).singleElement()
+                .satisfies(l -> assertThat(l.note()).isEqualTo("unpriced: no pricing rule for aws_transfer_server"));
         for (CostLine l : e.lines()) {
             if (l.unitPriceUsd() == null) {
                 assertThat(l.monthlyUsd()).isEqualByComparingTo("0");

@@ -101,6 +101,8 @@ public final class CostMarkdown {
         List<Map.Entry<String, List<CostLine>>> sorted = new ArrayList<>(groups.entrySet());
         sorted.sort(Comparator.comparing((Map.Entry<String, List<CostLine>> x) -> sum(x.getValue(), 1)).reversed()
                 .thenComparing(Map.Entry::getKey));
+        List<String> freeServices = new ArrayList<>();
+        Set<String> freeAddresses = new LinkedHashSet<>();
         for (var g : sorted) {
             Set<String> addrs = new LinkedHashSet<>();
             Set<String> cfg = new LinkedHashSet<>();
@@ -114,12 +116,22 @@ public final class CostMarkdown {
                 allFree &= l.free();
                 anyUnpriced |= l.unpriced();
             }
-            String conf = allFree ? "free"
-                    : cfg.isEmpty() ? (anyUnpriced ? "unpriced" : "")
+            if (allFree) {
+                freeServices.add(g.getKey());
+                freeAddresses.addAll(addrs);
+                continue;
+            }
+            String conf = cfg.isEmpty() ? (anyUnpriced ? "unpriced" : "")
                     : String.join(", ", cfg) + (anyUnpriced ? "; partly unpriced" : "");
             sb.append("| ").append(g.getKey()).append(" | ").append(addrs.size()).append(" | ").append(conf)
                     .append(" | ").append(Money.usd(sum(g.getValue(), 1))).append(" | ")
                     .append(Money.range(List.of(sum(g.getValue(), 0), sum(g.getValue(), 2)))).append(" |\n");
+        }
+        if (!freeServices.isEmpty()) {
+            String names = freeServices.size() <= 6 ? String.join(", ", freeServices)
+                    : String.join(", ", freeServices.subList(0, 6)) + " and " + (freeServices.size() - 6) + " more";
+            sb.append("| No charge of their own | ").append(freeAddresses.size()).append(" | ").append(names)
+                    .append(" | $0.00 | $0.00 |\n");
         }
         sb.append("| **Total** | | | **").append(Money.usd(sum(lines, 1))).append("** | ")
                 .append(Money.range(List.of(sum(lines, 0), sum(lines, 2)))).append(" |\n\n");
