@@ -178,6 +178,9 @@ public final class CostMarkdown {
             if (!l.address().equals(address)) {
                 continue;
             }
+            if (l.free()) {
+                continue;
+            }
             if (l.unitPriceUsd() != null) {
                 parts.add(l.service() + " " + l.component() + " " + Money.plain(l.quantity()) + " " + l.unit() + " × $"
                         + Money.plain(l.unitPriceUsd()) + " = " + Money.usd(l.monthlyUsd()));
