@@ -19,6 +19,10 @@ import picocli.CommandLine.Option;
         description = "Plans cloud migrations from the infrastructure code you have, then moves the data and proves it arrived.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            PlanCommand.class,
+            InventoryCommand.class,
+            CostCommand.class,
+            CatalogCommand.class,
         })
 public final class Main implements Runnable {
 

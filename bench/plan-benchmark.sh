@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Planner benchmark: generates a 10,000-resource estate (per environment; dev and prod tfvars) and plans it
+# end to end with the built CLI jar, several times, printing the wall time of each run.
+#
+#   bench/plan-benchmark.sh [RESOURCES] [RUNS]
+#
+# Needs the shaded jar (built on first use by ./cloudshift, or: ./mvnw -q -DskipTests package -pl cloudshift-cli -am).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+resources="${1:-10000}"
+runs="${2:-5}"
+jar="$here/cloudshift-cli/target/cloudshift.jar"
+estate="$here/bench/out/estate-$resources"
+out="$here/bench/out/plan-$resources"
+
+if [ ! -f "$jar" ]; then
+  "$here/cloudshift" --version >/dev/null
+fi
+java "$here/bench/GenerateEstate.java" "$estate" "$resources"
+
+echo "JVM: $(java -version 2>&1 | head -1); cores: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for i in $(seq 1 "$runs"); do
+  start=$(date +%s%N)
+  java ${CLOUDSHIFT_JAVA_OPTS:-} -jar "$jar" plan "$estate" --to azure --out "$out" >/dev/null
+  end=$(date +%s%N)
+  echo "run $i: $(( (end - start) / 1000000 )) ms wall"
+done
+echo "plan.json: $(grep -c '"address"' "$out/plan.json") resource entries, $(du -h "$out/plan.json" | cut -f1)"

@@ -1,0 +1,108 @@
+package dev.cloudshift.cli;
+
+import dev.cloudshift.core.model.Diagnostic;
+import dev.cloudshift.core.plan.Plan;
+import dev.cloudshift.core.plan.PlanInputException;
+import dev.cloudshift.core.plan.Planner;
+import dev.cloudshift.core.plan.PlannedResource;
+import dev.cloudshift.core.report.PlanFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cloudshift plan PATH --to azure|aws|gcp [--env NAME]... --out DIR}. */
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Reads a project (Terraform *.tf with per-environment *.tfvars, terraform show -json files, "
+                    + "docker-compose files, .env files), maps every resource of every environment to the target "
+                    + "cloud and writes DIR/plan.json and DIR/plan.md.",
+            "Malformed files are reported as warnings (file:line:column) and everything else is still planned."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:plan written (warnings, if any, on stderr)",
+            "2:bad usage, unknown environment, or nothing in PATH could be read",
+            "3:the plan could not be written"
+        })
+public final class PlanCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "Project directory.")
+    Path path;
+
+    @Option(names = "--to", required = true, paramLabel = "CLOUD", description = "Target cloud: azure, aws or gcp.")
+    String target;
+
+    @Option(names = "--env", paramLabel = "NAME",
+            description = "Plan only this environment (repeatable); default: every environment found.")
+    List<String> environments = new ArrayList<>();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Directory for plan.json and plan.md (created if missing).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Plan plan;
+        try {
+            plan = Planner.withDefaults().plan(path, target, environments);
+        } catch (PlanInputException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        // Cost (issue 4): the plan's cost section, per environment, source against target.
+        plan = plan.withSection(dev.cloudshift.core.cost.CostSection.of(plan));
+        for (Diagnostic d : plan.warnings()) {
+            stderr.println(d);
+        }
+        stderr.flush();
+        List<Path> written = write(plan, out);
+        long mapped = plan.resources().stream().filter(PlannedResource::mapped).count();
+        stdout.printf("Planned %s to %s: %d environment%s (%s), %d resources (%d mapped, %d unmapped), %d config change%s, %d warning%s.%n",
+                plan.project(), plan.target(), plan.environments().size(), plan.environments().size() == 1 ? "" : "s",
+                String.join(", ", plan.environments()), plan.resources().size(), mapped, plan.resources().size() - mapped,
+                plan.configChanges().size(), plan.configChanges().size() == 1 ? "" : "s",
+                plan.warnings().size(), plan.warnings().size() == 1 ? "" : "s");
+        for (Path p : written) {
+            stdout.println("Wrote " + p);
+        }
+        stdout.flush();
+        return ExitCode.OK;
+    }
+
+    static List<Path> write(Plan plan, Path out) {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.RUNTIME, out + ": cannot create the output directory ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        List<Path> written = new ArrayList<>();
+        for (PlanFormat f : PlanFormat.values()) {
+            Path file = out.resolve(f.fileName());
+            try {
+                Files.writeString(file, f.renderer().render(plan), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new CliException(ExitCode.RUNTIME, file + ": cannot write (" + e.getClass().getSimpleName() + ")");
+            }
+            written.add(file);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.cloudshift.core.report;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Writes JSON-like values (Map with String keys, Collection, String, Number, Boolean, null) as pretty
+ * printed JSON with two-space indentation, {@code \n} line ends and one array element per line, so golden
+ * files diff line by line. Numbers are written in plain notation without trailing zeros (0.25, 1024);
+ * maps keep their iteration order. Anything else is written as its {@code toString()} string.
+ */
+public final class JsonText {
+
+    private JsonText() {
+    }
+
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder(4096);
+        write(sb, value, 0);
+        sb.append('\n');
+        return sb.toString();
+    }
+
+    private static void write(StringBuilder sb, Object v, int indent) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof Map<?, ?> m) {
+            if (m.isEmpty()) {
+                sb.append("{}");
+                return;
+            }
+            sb.append("{\n");
+            int i = 0;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                pad(sb, indent + 1);
+                string(sb, String.valueOf(e.getKey()));
+                sb.append(": ");
+                write(sb, e.getValue(), indent + 1);
+                if (++i < m.size()) {
+                    sb.append(',');
+                }
+                sb.append('\n');
+            }
+            pad(sb, indent);
+            sb.append('}');
+        } else if (v instanceof Collection<?> c) {
+            if (c.isEmpty()) {
+                sb.append("[]");
+                return;
+            }
+            sb.append("[\n");
+            int i = 0;
+            for (Object o : c) {
+                pad(sb, indent + 1);
+                write(sb, o, indent + 1);
+                if (++i < c.size()) {
+                    sb.append(',');
+                }
+                sb.append('\n');
+            }
+            pad(sb, indent);
+            sb.append(']');
+        } else if (v instanceof Boolean b) {
+            sb.append(b.booleanValue());
+        } else if (v instanceof Number n) {
+            sb.append(number(n));
+        } else {
+            string(sb, v.toString());
+        }
+    }
+
+    /** Plain decimal text of a number, without exponent or trailing zeros; NaN and infinities as null. */
+    public static String number(Number n) {
+        if (n instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return "null";
+        }
+        if (n instanceof Float f && (f.isNaN() || f.isInfinite())) {
+            return "null";
+        }
+        BigDecimal d;
+        if (n instanceof BigDecimal bd) {
+            d = bd;
+        } else if (n instanceof BigInteger bi) {
+            d = new BigDecimal(bi);
+        } else if (n instanceof Double || n instanceof Float) {
+            d = new BigDecimal(n.toString());
+        } else {
+            d = BigDecimal.valueOf(n.longValue());
+        }
+        if (d.signum() == 0) {
+            return "0";
+        }
+        d = d.stripTrailingZeros();
+        return d.scale() <= 0 ? d.toBigIntegerExact().toString() : d.toPlainString();
+    }
+
+    private static void pad(StringBuilder sb, int indent) {
+        for (int i = 0; i < indent; i++) {
+            sb.append("  ");
+        }
+    }
+
+    private static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

@@ -1,0 +1,82 @@
+package dev.cloudshift.core.report;
+
+import java.util.List;
+
+/**
+ * Markdown escaping for plan.md. Every piece of text that came from a project file goes through here, so a
+ * value can neither break a table (a {@code |} or a line break in a cell) nor turn into markup or HTML
+ * (a {@code <redacted>} shape must stay visible).
+ */
+public final class MarkdownText {
+
+    private MarkdownText() {
+    }
+
+    /** Plain text safe in a paragraph, a list item or a table cell. */
+    public static String text(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\', '`', '*', '_', '[', ']', '#', '|', '~' -> sb.append('\\').append(c);
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '\r' -> {
+                }
+                case '\n' -> sb.append("<br>");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Inline code ({@code `aws_db_instance.main`}) safe in a table cell: a fence longer than any backtick run
+     * in the value, {@code |} escaped (GitHub tables unescape it before the code span), line breaks folded.
+     */
+    public static String code(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        String v = s.replace("\r", "").replace('\n', ' ').replace("|", "\\|");
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) == '`') {
+                longest = Math.max(longest, ++run);
+            } else {
+                run = 0;
+            }
+        }
+        String fence = "`".repeat(longest + 1);
+        boolean pad = v.startsWith("`") || v.endsWith("`");
+        return fence + (pad ? " " : "") + v + (pad ? " " : "") + fence;
+    }
+
+    /** A GitHub table: header row, separator and one row per entry; cells must already be escaped. */
+    public static String table(List<String> headers, List<List<String>> rows) {
+        StringBuilder sb = new StringBuilder();
+        row(sb, headers);
+        sb.append('|');
+        for (int i = 0; i < headers.size(); i++) {
+            sb.append(" --- |");
+        }
+        sb.append('\n');
+        for (List<String> r : rows) {
+            row(sb, r);
+        }
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, List<String> cells) {
+        sb.append('|');
+        for (String c : cells) {
+            sb.append(' ').append(c == null || c.isEmpty() ? " " : c).append(" |");
+        }
+        sb.append('\n');
+    }
+}

@@ -1,0 +1,110 @@
+package dev.cloudshift.core.report;
+
+import dev.cloudshift.core.model.ConfigChange;
+import dev.cloudshift.core.model.Diagnostic;
+import dev.cloudshift.core.model.SourcePosition;
+import dev.cloudshift.core.plan.InputFile;
+import dev.cloudshift.core.plan.Plan;
+import dev.cloudshift.core.plan.PlanSection;
+import dev.cloudshift.core.plan.PlannedResource;
+import dev.cloudshift.core.plan.TargetMapping;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes plan.json, the documented contract of docs/plan.schema.json. Member order is fixed, attribute
+ * maps are sorted by key, and every path is relative to the project directory.
+ */
+public final class PlanJsonWriter implements PlanRenderer {
+
+    /** Version of the plan.json layout; raised on a breaking change to the schema. */
+    public static final int FORMAT_VERSION = 1;
+
+    @Override
+    public String render(Plan plan) {
+        return JsonText.write(toJson(plan));
+    }
+
+    /** The plan as an ordered JSON-like tree. */
+    public Map<String, Object> toJson(Plan plan) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format_version", FORMAT_VERSION);
+        root.put("project", plan.project());
+        root.put("source", plan.source());
+        root.put("target", plan.target());
+        root.put("environments", plan.environments());
+        List<Object> inputs = new ArrayList<>();
+        for (InputFile f : plan.inputs()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", f.path());
+            m.put("kind", f.kind().label());
+            inputs.add(m);
+        }
+        root.put("inputs", inputs);
+        List<Object> resources = new ArrayList<>();
+        for (PlannedResource r : plan.resources()) {
+            resources.add(resource(r));
+        }
+        root.put("resources", resources);
+        List<Object> changes = new ArrayList<>();
+        for (ConfigChange c : plan.configChanges()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("environment", c.environment());
+            m.put("file", c.file());
+            m.put("key", c.key());
+            m.put("from", c.from());
+            m.put("to", c.to());
+            m.put("reason", c.reason());
+            changes.add(m);
+        }
+        root.put("config_changes", changes);
+        List<Object> warnings = new ArrayList<>();
+        for (Diagnostic d : plan.warnings()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", d.file());
+            m.put("line", d.line());
+            m.put("column", d.column());
+            m.put("message", d.message());
+            warnings.add(m);
+        }
+        root.put("warnings", warnings);
+        for (PlanSection s : plan.sections()) {
+            root.put(s.key(), JsonValues.canonical(s.toJson()));
+        }
+        return root;
+    }
+
+    private static Map<String, Object> resource(PlannedResource r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", r.address());
+        m.put("type", r.type());
+        m.put("provider", r.provider());
+        m.put("category", r.category());
+        if (r.sourceService() != null) {
+            m.put("service", r.sourceService());
+        }
+        m.put("environment", r.environment());
+        m.put("attributes", JsonValues.canonical(r.attributes()));
+        m.put("depends_on", r.dependsOn());
+        SourcePosition pos = r.resource().position();
+        if (pos != null && pos.file() != null) {
+            m.put("defined_at", pos.toString());
+        }
+        if (r.mapping() instanceof TargetMapping.Mapped t) {
+            Map<String, Object> target = new LinkedHashMap<>();
+            target.put("service", t.service());
+            target.put("resource_types", t.resourceTypes());
+            target.put("notes", t.notes());
+            target.put("alternatives", t.alternatives());
+            if (t.absorbedBy() != null) {
+                target.put("absorbed_by", t.absorbedBy());
+            }
+            m.put("target", target);
+        } else if (r.mapping() instanceof TargetMapping.Unmapped u) {
+            m.put("unmapped", Map.of("reason", u.reason()));
+        }
+        return m;
+    }
+}

@@ -1,0 +1,365 @@
+package dev.cloudshift.core.report;
+
+import static dev.cloudshift.core.report.MarkdownText.code;
+import static dev.cloudshift.core.report.MarkdownText.table;
+import static dev.cloudshift.core.report.MarkdownText.text;
+
+import dev.cloudshift.core.model.ConfigChange;
+import dev.cloudshift.core.model.Diagnostic;
+import dev.cloudshift.core.plan.AddressOrder;
+import dev.cloudshift.core.plan.InputFile;
+import dev.cloudshift.core.plan.Plan;
+import dev.cloudshift.core.plan.PlanSection;
+import dev.cloudshift.core.plan.PlannedResource;
+import dev.cloudshift.core.plan.TargetMapping;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Writes plan.md in the voice of the hand-written migration documents it replaces: overview, current
+ * architecture per environment, service mapping with notes, differences between environments,
+ * configuration changes, unmapped resources, sections added by later stages, warnings. Every value taken
+ * from the project is escaped with {@link MarkdownText}.
+ */
+public final class PlanMarkdownWriter implements PlanRenderer {
+
+    private static final int MAX_DISTINCT = 4;
+
+    @Override
+    public String render(Plan plan) {
+        StringBuilder md = new StringBuilder(16384);
+        md.append("# Migration plan: ").append(text(plan.project())).append(" (")
+                .append(sourceLabel(plan.source())).append(" to ").append(providerLabel(plan.target())).append(")\n\n");
+        overview(md, plan);
+        architecture(md, plan);
+        mapping(md, plan);
+        differences(md, plan);
+        configChanges(md, plan);
+        unmapped(md, plan);
+        for (PlanSection s : plan.sections()) {
+            md.append("## ").append(text(s.title())).append("\n\n").append(s.toMarkdown());
+            if (!s.toMarkdown().endsWith("\n")) {
+                md.append('\n');
+            }
+            md.append('\n');
+        }
+        warnings(md, plan);
+        return md.toString().stripTrailing() + "\n";
+    }
+
+    private static void overview(StringBuilder md, Plan plan) {
+        md.append("## Overview\n\n");
+        Map<InputFile.Kind, Integer> kinds = new EnumMap<>(InputFile.Kind.class);
+        for (InputFile f : plan.inputs()) {
+            kinds.merge(f.kind(), 1, Integer::sum);
+        }
+        List<String> read = new ArrayList<>();
+        kinds.forEach((k, n) -> read.add(n + " " + kindLabel(k, n)));
+        md.append("This plan moves ").append(text(plan.project())).append(" from ")
+                .append(sourceLabel(plan.source())).append(" to ").append(providerLabel(plan.target()))
+                .append(". It was generated from ")
+                .append(read.isEmpty() ? "no readable files" : String.join(", ", read))
+                .append(" and covers ").append(plan.environments().size())
+                .append(plan.environments().size() == 1 ? " environment" : " environments").append(": ")
+                .append(String.join(", ", plan.environments().stream().map(MarkdownText::code).toList()))
+                .append(".\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (String env : plan.environments()) {
+            List<PlannedResource> rs = plan.resourcesOf(env);
+            long mapped = rs.stream().filter(PlannedResource::mapped).count();
+            long changes = plan.configChanges().stream().filter(c -> env.equals(c.environment())).count();
+            rows.add(List.of(code(env), String.valueOf(rs.size()), String.valueOf(mapped),
+                    String.valueOf(rs.size() - mapped), String.valueOf(changes)));
+        }
+        md.append(table(List.of("Environment", "Resources", "Mapped", "Unmapped", "Config changes"), rows)).append('\n');
+        if (!plan.inputs().isEmpty()) {
+            md.append("Files read: ");
+            md.append(String.join(", ", plan.inputs().stream().map(f -> code(f.path())).toList()));
+            md.append(".\n\n");
+        }
+        if (!plan.warnings().isEmpty()) {
+            md.append("**").append(plan.warnings().size())
+                    .append(plan.warnings().size() == 1 ? " warning" : " warnings")
+                    .append("** came up while reading; see [Warnings](#warnings).\n\n");
+        }
+    }
+
+    private static void architecture(StringBuilder md, Plan plan) {
+        md.append("## Current architecture\n\n");
+        for (String env : plan.environments()) {
+            md.append("### ").append(text(env)).append("\n\n");
+            List<PlannedResource> rs = plan.resourcesOf(env);
+            if (rs.isEmpty()) {
+                md.append("No resources.\n\n");
+                continue;
+            }
+            Map<String, Map<String, List<PlannedResource>>> byCategory = new TreeMap<>();
+            for (PlannedResource r : rs) {
+                byCategory.computeIfAbsent(nz(r.category(), "other"), k -> new TreeMap<>())
+                        .computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (Map.Entry<String, Map<String, List<PlannedResource>>> c : byCategory.entrySet()) {
+                for (Map.Entry<String, List<PlannedResource>> t : c.getValue().entrySet()) {
+                    List<PlannedResource> group = t.getValue();
+                    rows.add(List.of(text(categoryLabel(c.getKey())), code(t.getKey()),
+                            String.valueOf(group.size()), names(group), text(summary(group))));
+                }
+            }
+            md.append(table(List.of("Category", "Type", "Count", "Resources", "Key settings"), rows)).append('\n');
+        }
+    }
+
+    private static String names(List<PlannedResource> group) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < group.size() && i < MAX_DISTINCT; i++) {
+            out.add(code(group.get(i).address()));
+        }
+        if (group.size() > MAX_DISTINCT) {
+            out.add("and " + (group.size() - MAX_DISTINCT) + " more");
+        }
+        return String.join(", ", out);
+    }
+
+    private static String summary(List<PlannedResource> group) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (PlannedResource r : group) {
+            String s = AttributeSummary.of(r.attributes());
+            if (!s.isEmpty()) {
+                distinct.add(s);
+            }
+        }
+        List<String> shown = distinct.stream().limit(MAX_DISTINCT).toList();
+        String joined = String.join("; ", shown);
+        if (distinct.size() > MAX_DISTINCT) {
+            joined += "; and " + (distinct.size() - MAX_DISTINCT) + " more";
+        }
+        return joined;
+    }
+
+    private static void mapping(StringBuilder md, Plan plan) {
+        md.append("## Service mapping\n\n");
+        Map<List<String>, List<PlannedResource>> bySource = new TreeMap<>((a, b) -> {
+            int c = a.get(0).compareTo(b.get(0));
+            return c != 0 ? c : a.get(1).compareTo(b.get(1));
+        });
+        for (PlannedResource r : plan.resources()) {
+            if (r.mapped()) {
+                bySource.computeIfAbsent(List.of(nz(r.sourceService(), r.type()), r.type()), k -> new ArrayList<>()).add(r);
+            }
+        }
+        if (bySource.isEmpty()) {
+            md.append("No resource could be mapped to ").append(providerLabel(plan.target())).append(".\n\n");
+            return;
+        }
+        md.append("| ").append(sourceLabel(plan.source())).append(" service | Instances | ")
+                .append(providerLabel(plan.target())).append(" service | Target resource types | Notes |\n");
+        md.append("| --- | --- | --- | --- | --- |\n");
+        for (Map.Entry<List<String>, List<PlannedResource>> e : bySource.entrySet()) {
+            // one row per distinct target (a type may map differently per environment or engine)
+            Map<TargetMapping.Mapped, List<PlannedResource>> byTarget = new LinkedHashMap<>();
+            for (PlannedResource r : e.getValue()) {
+                byTarget.computeIfAbsent((TargetMapping.Mapped) r.mapping(), k -> new ArrayList<>()).add(r);
+            }
+            for (Map.Entry<TargetMapping.Mapped, List<PlannedResource>> t : byTarget.entrySet()) {
+                TargetMapping.Mapped m = t.getKey();
+                List<String> notes = new ArrayList<>();
+                if (m.absorbedBy() != null) {
+                    notes.add("Becomes settings of " + code(m.absorbedBy()) + ", not a resource of its own.");
+                }
+                m.notes().forEach(n -> notes.add(text(n)));
+                if (!m.alternatives().isEmpty()) {
+                    notes.add("Alternatives: " + text(String.join("; ", m.alternatives())));
+                }
+                md.append("| **").append(text(e.getKey().get(0))).append("** (").append(code(e.getKey().get(1))).append(")")
+                        .append(" | ").append(perEnvironmentCount(plan, t.getValue()))
+                        .append(" | **").append(text(m.service())).append("**")
+                        .append(" | ").append(String.join(", ", m.resourceTypes().stream().map(MarkdownText::code).toList()))
+                        .append(" | ").append(notes.isEmpty() ? " " : String.join("<br>", notes))
+                        .append(" |\n");
+            }
+        }
+        md.append('\n');
+    }
+
+    private static String perEnvironmentCount(Plan plan, List<PlannedResource> rs) {
+        List<String> parts = new ArrayList<>();
+        for (String env : plan.environments()) {
+            long n = rs.stream().filter(r -> r.environment().equals(env)).count();
+            if (n > 0) {
+                parts.add(plan.environments().size() == 1 ? String.valueOf(n) : text(env) + " " + n);
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static void differences(StringBuilder md, Plan plan) {
+        if (plan.environments().size() < 2) {
+            return;
+        }
+        md.append("## Environment differences\n\n");
+        List<String> envs = plan.environments();
+        Map<String, Map<String, PlannedResource>> byAddress = new TreeMap<>(AddressOrder.INSTANCE);
+        for (PlannedResource r : plan.resources()) {
+            byAddress.computeIfAbsent(r.address(), k -> new LinkedHashMap<>()).put(r.environment(), r);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<String> onlySome = new ArrayList<>();
+        for (Map.Entry<String, Map<String, PlannedResource>> e : byAddress.entrySet()) {
+            Map<String, PlannedResource> per = e.getValue();
+            if (per.size() < envs.size()) {
+                onlySome.add(code(e.getKey()) + " only in " + String.join(", ",
+                        envs.stream().filter(per::containsKey).map(MarkdownText::code).toList()));
+            }
+            if (per.size() < 2) {
+                continue;
+            }
+            Set<String> keys = new TreeSet<>();
+            per.values().forEach(r -> keys.addAll(r.attributes().keySet()));
+            for (String key : keys) {
+                Set<String> values = new LinkedHashSet<>();
+                List<String> cells = new ArrayList<>();
+                for (String env : envs) {
+                    PlannedResource r = per.get(env);
+                    String v = r == null ? "" : AttributeSummary.value(r.attributes().get(key));
+                    if (r != null) {
+                        values.add(v);
+                    }
+                    cells.add(r == null ? "" : text(v));
+                }
+                if (values.size() > 1) {
+                    List<String> row = new ArrayList<>();
+                    row.add(code(e.getKey()));
+                    row.add(code(key));
+                    row.addAll(cells);
+                    rows.add(row);
+                }
+            }
+        }
+        if (rows.isEmpty() && onlySome.isEmpty()) {
+            md.append("The environments are sized the same.\n\n");
+            return;
+        }
+        if (!rows.isEmpty()) {
+            md.append("Settings that differ between environments (the target should keep these differences):\n\n");
+            List<String> headers = new ArrayList<>(List.of("Resource", "Setting"));
+            envs.forEach(env -> headers.add(text(env)));
+            md.append(table(headers, rows)).append('\n');
+        }
+        if (!onlySome.isEmpty()) {
+            md.append("Resources that exist in some environments only:\n\n");
+            onlySome.forEach(s -> md.append("- ").append(s).append('\n'));
+            md.append('\n');
+        }
+    }
+
+    private static void configChanges(StringBuilder md, Plan plan) {
+        md.append("## Configuration changes\n\n");
+        if (plan.configChanges().isEmpty()) {
+            md.append("No application setting points at a service that moves.\n\n");
+            return;
+        }
+        md.append("Application settings that must change with the move. Secret values are never shown: they "
+                + "become references to the target's secret store.\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (ConfigChange c : plan.configChanges()) {
+            rows.add(List.of(code(c.environment()), code(c.file()), code(c.key()),
+                    c.from() == null ? "(not set)" : code(c.from()),
+                    c.to() == null ? "(remove)" : code(c.to()), text(c.reason())));
+        }
+        md.append(table(List.of("Environment", "File", "Key", "From", "To", "Why"), rows)).append('\n');
+    }
+
+    private static void unmapped(StringBuilder md, Plan plan) {
+        md.append("## Unmapped resources\n\n");
+        Map<String, Map<String, List<String>>> byAddress = new TreeMap<>(AddressOrder.INSTANCE);
+        Map<String, String> types = new TreeMap<>();
+        for (PlannedResource r : plan.resources()) {
+            if (r.mapping() instanceof TargetMapping.Unmapped u) {
+                byAddress.computeIfAbsent(r.address(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(u.reason(), k -> new ArrayList<>()).add(r.environment());
+                types.put(r.address(), r.type());
+            }
+        }
+        if (byAddress.isEmpty()) {
+            md.append("Every resource has a target.\n\n");
+            return;
+        }
+        md.append("These resources have no safe equivalent on ").append(providerLabel(plan.target()))
+                .append(" and need a decision before the move.\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        byAddress.forEach((address, reasons) -> reasons.forEach((reason, envs) -> rows.add(List.of(
+                code(address), code(types.get(address)),
+                String.join(", ", envs.stream().map(MarkdownText::code).toList()), text(reason)))));
+        md.append(table(List.of("Resource", "Type", "Environments", "Reason"), rows)).append('\n');
+    }
+
+    private static void warnings(StringBuilder md, Plan plan) {
+        md.append("## Warnings\n\n");
+        if (plan.warnings().isEmpty()) {
+            md.append("None.\n");
+            return;
+        }
+        for (Diagnostic d : plan.warnings()) {
+            md.append("- ").append(code(place(d))).append(": ").append(text(d.message())).append('\n');
+        }
+    }
+
+    private static String place(Diagnostic d) {
+        return d.line() > 0 ? d.file() + ":" + d.line() + ":" + d.column() : d.file();
+    }
+
+    static String providerLabel(String p) {
+        if (p == null) {
+            return "unknown";
+        }
+        return switch (p) {
+            case "aws" -> "AWS";
+            case "azure" -> "Azure";
+            case "gcp" -> "Google Cloud";
+            case "compose" -> "Docker Compose";
+            default -> p;
+        };
+    }
+
+    static String sourceLabel(List<String> providers) {
+        if (providers.isEmpty()) {
+            return "an empty estate";
+        }
+        return String.join(" + ", providers.stream().map(PlanMarkdownWriter::providerLabel).toList());
+    }
+
+    static String categoryLabel(String category) {
+        String c = category.replace('_', ' ');
+        return switch (category) {
+            case "dns" -> "DNS";
+            case "cdn" -> "CDN";
+            case "api_gateway" -> "API gateway";
+            default -> c.substring(0, 1).toUpperCase(Locale.ROOT) + c.substring(1);
+        };
+    }
+
+    private static String kindLabel(InputFile.Kind k, int n) {
+        String one = switch (k) {
+            case TERRAFORM -> "Terraform file";
+            case TFVARS -> "variable file";
+            case TERRAFORM_JSON -> "Terraform JSON plan/state file";
+            case COMPOSE -> "compose file";
+            case DOTENV -> ".env file";
+        };
+        return n == 1 ? one : one.replace(" file", " files");
+    }
+
+    private static String nz(String s, String dflt) {
+        return Objects.requireNonNullElse(s, dflt);
+    }
+}

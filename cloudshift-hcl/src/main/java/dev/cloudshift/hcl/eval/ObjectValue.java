@@ -1,0 +1,141 @@
+package dev.cloudshift.hcl.eval;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An object or map. Keys are kept in lexicographic order, the order Terraform iterates them in. An "open"
+ * object stands for something only partly known (a resource): reading a missing attribute yields an unknown
+ * instead of an error.
+ */
+public final class ObjectValue extends Value {
+    public enum Kind { OBJECT, MAP }
+
+    private final Map<String, Value> attributes;
+    private final Kind kind;
+    private final boolean open;
+    private final String address;
+
+    ObjectValue(Map<String, Value> attributes, Kind kind, boolean open, boolean sensitive) {
+        this(attributes, kind, open, sensitive, null);
+    }
+
+    private ObjectValue(Map<String, Value> attributes, Kind kind, boolean open, boolean sensitive, String address) {
+        super(sensitive);
+        this.address = address;
+        this.attributes = attributes instanceof SortedView ? attributes : sorted(attributes);
+        this.kind = kind;
+        this.open = open;
+    }
+
+    private static final class SortedView extends LinkedHashMap<String, Value> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static Map<String, Value> sorted(Map<String, Value> in) {
+        SortedView out = new SortedView();
+        if (in instanceof TreeMap || in.size() <= 1) {
+            out.putAll(in);
+        } else {
+            out.putAll(new TreeMap<>(in));
+        }
+        return out;
+    }
+
+    /** An open object: missing attributes read as unknown. */
+    public static ObjectValue open(Map<String, Value> attributes) {
+        return new ObjectValue(attributes, Kind.OBJECT, true, false);
+    }
+
+    /**
+     * An open object standing for a thing with an address (a resource instance such as
+     * {@code aws_subnet.private[0]}): a missing attribute reads as the unknown {@code <address>.<name>}.
+     */
+    public static ObjectValue open(Map<String, Value> attributes, String address) {
+        return new ObjectValue(attributes, Kind.OBJECT, true, false, address);
+    }
+
+    /** The address of an open object, or null. */
+    public String address() {
+        return address;
+    }
+
+    public Map<String, Value> attributes() {
+        return Collections.unmodifiableMap(attributes);
+    }
+
+    public Value get(String key) {
+        return attributes.get(key);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    public int size() {
+        return attributes.size();
+    }
+
+    @Override
+    public Value withSensitive(boolean mark) {
+        return mark == sensitive ? this : new ObjectValue(attributes, kind, open, mark, address);
+    }
+
+    @Override
+    public String typeName() {
+        return kind == Kind.MAP ? "map" : "object";
+    }
+
+    @Override
+    public boolean isWhollyKnown() {
+        for (Value v : attributes.values()) {
+            if (!v.isWhollyKnown()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean isDeepSensitive() {
+        if (sensitive) {
+            return true;
+        }
+        for (Value v : attributes.values()) {
+            if (v.isDeepSensitive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected Object toJavaUnmarked() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : attributes.entrySet()) {
+            out.put(e.getKey(), e.getValue().toJava());
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ObjectValue ov && ov.attributes.equals(attributes);
+    }
+
+    @Override
+    public int hashCode() {
+        return attributes.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return sensitive ? REDACTED : attributes.toString();
+    }
+}
