@@ -1,0 +1,144 @@
+package dev.cloudshift.data.dialect;
+
+import dev.cloudshift.data.schema.Column;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * MySQL and MariaDB: COLUMN_TYPE from information_schema, backtick quoting, zero dates read as
+ * {@link ZeroDate}, tinyint(1) read as a number (the cast rule decides about boolean), unsigned 64-bit integers as
+ * BigDecimal.
+ */
+public class MySqlDialect extends BaseDialect {
+
+    private static final Set<String> NUMERIC_DATA_TYPES = Set.of("tinyint", "smallint", "mediumint", "int",
+            "integer", "bigint", "decimal", "numeric", "float", "double", "real", "bit", "year");
+
+    @Override
+    public String name() {
+        return "mysql";
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mariadb:");
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    /**
+     * UTC, utf8mb4, and a strict sql_mode so a value the target cannot hold fails instead of being truncated;
+     * NO_AUTO_VALUE_ON_ZERO so a copied id 0 stays 0.
+     */
+    @Override
+    public void prepareSession(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET time_zone = '+00:00'");
+            s.execute("SET NAMES utf8mb4");
+            s.execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION,"
+                    + "ERROR_FOR_DIVISION_BY_ZERO'");
+        }
+    }
+
+    @Override
+    protected Map<String, CatalogColumn> catalogColumns(Connection c, String table) throws SQLException {
+        boolean mariaDb = c.getMetaData().getDatabaseProductVersion().toLowerCase(Locale.ROOT).contains("mariadb");
+        Map<String, CatalogColumn> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql("columns"))) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String dflt = rs.getString("column_default");
+                    String dataType = rs.getString("data_type").toLowerCase(Locale.ROOT);
+                    String extra = rs.getString("extra");
+                    if (mariaDb) {
+                        if ("NULL".equals(dflt)) {
+                            dflt = null;
+                        }
+                    } else if (dflt != null && (extra == null || !extra.contains("DEFAULT_GENERATED"))
+                            && !NUMERIC_DATA_TYPES.contains(dataType)) {
+                        dflt = "'" + dflt.replace("'", "''") + "'";
+                    }
+                    out.put(rs.getString("column_name"),
+                            new CatalogColumn(rs.getString("declared_type"), dflt, rs.getBoolean("auto_increment")));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Object readValue(ResultSet rs, int index, Column column) throws SQLException {
+        String base = baseType(column.declaredType());
+        String head = base.split(" ")[0];
+        switch (head) {
+            case "tinyint", "smallint", "mediumint", "int", "integer", "year": {
+                long v = rs.getLong(index);
+                return rs.wasNull() ? null : v;
+            }
+            case "bigint": {
+                if (base.contains("unsigned")) {
+                    return rs.getBigDecimal(index);
+                }
+                long v = rs.getLong(index);
+                return rs.wasNull() ? null : v;
+            }
+            case "bit": {
+                byte[] bytes = rs.getBytes(index);
+                if (bytes == null) {
+                    return null;
+                }
+                long v = new BigInteger(1, bytes).longValue();
+                return column.length() <= 1 ? (Object) (v != 0) : (Object) v;
+            }
+            case "date": {
+                String s = rs.getString(index);
+                if (s == null) {
+                    return null;
+                }
+                return isZeroDate(s) ? new ZeroDate(s) : LocalDate.parse(s);
+            }
+            case "datetime", "timestamp": {
+                String s = rs.getString(index);
+                if (s == null) {
+                    return null;
+                }
+                return isZeroDate(s) ? new ZeroDate(s) : LocalDateTime.parse(s.replace(' ', 'T'));
+            }
+            case "time": {
+                String s = rs.getString(index);
+                if (s == null) {
+                    return null;
+                }
+                // MySQL TIME spans -838:59:59 to 838:59:59; only a time of day becomes a LocalTime
+                if (s.length() >= 8 && s.charAt(2) == ':' && s.charAt(0) != '-' && s.compareTo("24") < 0) {
+                    return LocalTime.parse(s);
+                }
+                return s;
+            }
+            case "enum", "set", "json":
+                return rs.getString(index);
+            default:
+                return super.readValue(rs, index, column);
+        }
+    }
+
+    /** {@code 0000-00-00}, {@code 2024-00-10}, {@code 2024-01-00} and datetimes starting so. */
+    static boolean isZeroDate(String s) {
+        return s.length() >= 10 && (s.startsWith("0000-") || s.startsWith("-00", 4) || s.startsWith("-00", 7));
+    }
+}
