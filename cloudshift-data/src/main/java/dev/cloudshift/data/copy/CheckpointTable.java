@@ -118,11 +118,11 @@ public final class CheckpointTable {
         }
     }
 
-    /** True when the post-data step with this number already ran. */
-    public static boolean stepDone(Connection c, int step) throws SQLException {
+    /** True when this post-data statement already ran. */
+    public static boolean stepDone(Connection c, String statement) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + NAME + " WHERE table_name = ? AND chunk_id = ?")) {
             ps.setString(1, STEPS);
-            ps.setInt(2, -1 - step);
+            ps.setInt(2, stepId(statement));
             try (ResultSet rs = ps.executeQuery()) {
                 boolean done = rs.next();
                 commitIfNeeded(c);
@@ -131,11 +131,16 @@ public final class CheckpointTable {
         }
     }
 
-    public static void markStepDone(Connection c, int step, String description) throws SQLException {
+    /** A post-data step's row id: negative, from the statement's text, so resuming finds it whatever the order. */
+    static int stepId(String statement) {
+        return -1 - (statement.hashCode() & 0x3fffffff);
+    }
+
+    public static void markStepDone(Connection c, String description) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + NAME
                 + " (table_name, chunk_id, key_kind, range_text, done_at) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, STEPS);
-            ps.setInt(2, -1 - step);
+            ps.setInt(2, stepId(description));
             ps.setString(3, Chunk.KeyKind.NONE.name());
             ps.setString(4, description.length() > 1000 ? description.substring(0, 1000) : description);
             ps.setString(5, Instant.now().toString());

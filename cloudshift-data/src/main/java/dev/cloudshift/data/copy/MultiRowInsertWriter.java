@@ -20,6 +20,7 @@ public final class MultiRowInsertWriter implements RowWriter {
     private final boolean temporalAsText;
     private final Object[][] pending;
     private int count;
+    private long pendingBytes;
     private PreparedStatement full;
 
     /**
@@ -46,9 +47,25 @@ public final class MultiRowInsertWriter implements RowWriter {
         count = 0;
     }
 
+    /** Flush early when the buffered rows hold this many bytes of text/binary (stays under max_allowed_packet). */
+    static final long MAX_PENDING_BYTES = 4L << 20;
+
     @Override
     public int write(Object[] row) throws SQLException {
         System.arraycopy(row, 0, pending[count], 0, columns);
+        for (int i = 0; i < columns; i++) {
+            Object v = row[i];
+            if (v instanceof String s) {
+                pendingBytes += s.length();
+            } else if (v instanceof byte[] b) {
+                pendingBytes += b.length;
+            }
+        }
+        if (pendingBytes > MAX_PENDING_BYTES && count + 1 < rowsPerStatement) {
+            count++;
+            close();
+            return -1;
+        }
         if (++count == rowsPerStatement) {
             if (full == null) {
                 full = connection.prepareStatement(sql(rowsPerStatement));
@@ -61,6 +78,10 @@ public final class MultiRowInsertWriter implements RowWriter {
     @Override
     public void close() throws SQLException {
         if (count > 0) {
+            if (count == rowsPerStatement && full != null) {
+                execute(full, count);
+                return;
+            }
             try (PreparedStatement tail = connection.prepareStatement(sql(count))) {
                 execute(tail, count);
             }
@@ -69,7 +90,11 @@ public final class MultiRowInsertWriter implements RowWriter {
 
     @Override
     public void abort() {
+        for (int r = 0; r < count; r++) {
+            java.util.Arrays.fill(pending[r], null);
+        }
         count = 0;
+        pendingBytes = 0;
     }
 
     /** Releases the cached statement (call when the connection is about to close). */
@@ -111,6 +136,7 @@ public final class MultiRowInsertWriter implements RowWriter {
             }
         }
         count = 0;
+        pendingBytes = 0;
         ps.executeUpdate();
     }
 }
