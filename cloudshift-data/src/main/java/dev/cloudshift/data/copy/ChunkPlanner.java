@@ -60,30 +60,32 @@ public final class ChunkPlanner {
     private List<Chunk> integerRanges(Connection c, UnaryOperator<String> quote, String table, String key, int chunks)
             throws SQLException {
         String k = quote.apply(key);
-        long min;
-        long max;
+        java.math.BigInteger min;
+        java.math.BigInteger max;
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT MIN(" + k + "), MAX(" + k + ") FROM " + quote.apply(table))) {
             rs.next();
             java.math.BigDecimal lo = rs.getBigDecimal(1);
             java.math.BigDecimal hi = rs.getBigDecimal(2);
-            if (lo == null || hi == null || lo.toBigInteger().bitLength() > 62 || hi.toBigInteger().bitLength() > 62) {
+            if (lo == null || hi == null) {
                 return List.of(Chunk.whole(table));
             }
-            min = lo.longValueExact();
-            max = hi.longValueExact();
-        } catch (ArithmeticException e) {
+            min = lo.toBigInteger();
+            max = hi.toBigInteger();
+        }
+        if (min.bitLength() > 63 || max.bitLength() > 63) { // unsigned 64-bit keys beyond long: one chunk
             return List.of(Chunk.whole(table));
         }
-        long span = max - min + 1;
-        if (span <= 1) {
+        java.math.BigInteger span = max.subtract(min).add(java.math.BigInteger.ONE);
+        if (span.compareTo(java.math.BigInteger.ONE) <= 0) {
             return List.of(Chunk.whole(table));
         }
-        int n = (int) Math.min(chunks, span);
+        int n = (int) Math.min(chunks, span.min(java.math.BigInteger.valueOf(chunks)).longValue());
         List<Chunk> out = new ArrayList<>(n);
         Long prev = null;
         for (int i = 0; i < n; i++) {
-            Long upper = i == n - 1 ? null : min + (long) Math.ceil((double) span * (i + 1) / n);
+            Long upper = i == n - 1 ? null
+                    : min.add(span.multiply(java.math.BigInteger.valueOf(i + 1)).divide(java.math.BigInteger.valueOf(n))).longValueExact();
             out.add(new Chunk(table, i, key, Chunk.KeyKind.INTEGER, prev, upper));
             prev = upper;
         }
