@@ -189,7 +189,7 @@ final class ChunkCopier implements AutoCloseable {
             } catch (SQLException e) {
                 throw new TargetRefused(e);
             }
-        } catch (SQLException | TargetRefused | RuntimeException e) {
+        } catch (SQLException | TargetRefused | RuntimeException | Error e) {
             if (writerOpen) {
                 writer.abort();
             }

@@ -305,7 +305,7 @@ public final class CopyEngine {
                             if (work.job().chunksLeft.decrementAndGet() == 0) {
                                 work.job().progress.finished();
                             }
-                        } catch (SQLException | RuntimeException e) {
+                        } catch (SQLException | RuntimeException | Error e) {
                             String msg = e instanceof SQLException ? ChunkCopier.firstLine(e.getMessage())
                                     : e.getClass().getSimpleName() + ": " + ChunkCopier.firstLine(e.getMessage());
                             work.job().progress.failed(msg);
@@ -352,20 +352,28 @@ public final class CopyEngine {
             return;
         }
         listener.note("creating keys, indexes and foreign keys, setting sequences (" + steps.size() + " statements)");
-        tc.setAutoCommit(true);
+        // Each statement commits together with its checkpoint row where DDL is transactional (PostgreSQL, SQLite),
+        // so a crash between the two cannot make a resumed copy run it twice.
+        tc.setAutoCommit(false);
         for (String ddl : steps) {
             if (CheckpointTable.stepDone(tc, ddl)) {
                 continue;
             }
             try (Statement s = tc.createStatement()) {
                 s.execute(ddl);
+                CheckpointTable.markStepDone(tc, ddl);
             } catch (SQLException e) {
+                try {
+                    tc.rollback();
+                } catch (SQLException ignored) {
+                    // reported below
+                }
                 throw new CopyException(CopyException.Kind.RUNTIME, "after copying the rows, the target refused: "
                         + abbreviate(ddl) + ": " + ChunkCopier.firstLine(e.getMessage())
                         + ". Fix the cause and run again with --resume.", e);
             }
-            CheckpointTable.markStepDone(tc, ddl);
         }
+        tc.setAutoCommit(true);
     }
 
     private static String abbreviate(String s) {
