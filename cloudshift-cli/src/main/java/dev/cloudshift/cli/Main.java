@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
         description = "Plans cloud migrations from the infrastructure code you have, then moves the data and proves it arrived.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DataCommand.class,
         })
 public final class Main implements Runnable {
 
