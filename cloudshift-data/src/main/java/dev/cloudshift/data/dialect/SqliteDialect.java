@@ -114,6 +114,27 @@ public class SqliteDialect extends BaseDialect {
         return Types.NUMERIC;
     }
 
+    /**
+     * SQLite's column affinity for a declared type (section 3.1 of its datatype documentation):
+     * {@code integer}, {@code text}, {@code blob}, {@code real} or {@code numeric}.
+     */
+    public static String affinity(String declared) {
+        String t = declared == null ? "" : declared.toUpperCase(Locale.ROOT);
+        if (t.contains("INT")) {
+            return "integer";
+        }
+        if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) {
+            return "text";
+        }
+        if (t.isBlank() || t.contains("BLOB")) {
+            return "blob";
+        }
+        if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) {
+            return "real";
+        }
+        return "numeric";
+    }
+
     @Override
     protected List<String> primaryKey(Connection c, String table) throws SQLException {
         Map<Integer, String> byPosition = new TreeMap<>();
