@@ -1,5 +1,7 @@
 package dev.cloudshift.data.copy;
 
+import dev.cloudshift.data.cast.RejectedValueException;
+import dev.cloudshift.data.cast.ValueConverter;
 import dev.cloudshift.data.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -113,11 +115,11 @@ final class ChunkCopier implements AutoCloseable {
                     for (int i = 0; i < n; i++) {
                         Object v = sourceDialect.readValue(rs, i + 1, job.columns[i]);
                         keyValues[i] = v;
-                        ValueConversion conv = job.conversions[i];
+                        ValueConverter conv = job.conversions[i];
                         if (conv != null) {
                             try {
                                 v = conv.convert(v);
-                            } catch (ValueRejectedException e) {
+                            } catch (RejectedValueException e) {
                                 bad = i;
                                 reason = e.getMessage();
                                 break;
@@ -127,11 +129,11 @@ final class ChunkCopier implements AutoCloseable {
                                 break;
                             }
                         }
-                        ValueConversion mask = job.masks[i];
+                        ValueConverter mask = job.masks[i];
                         if (mask != null) {
                             try {
                                 v = mask.convert(v);
-                            } catch (ValueRejectedException e) {
+                            } catch (RejectedValueException e) {
                                 bad = i;
                                 reason = e.getMessage();
                                 break;

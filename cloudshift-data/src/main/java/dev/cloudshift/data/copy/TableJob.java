@@ -1,5 +1,6 @@
 package dev.cloudshift.data.copy;
 
+import dev.cloudshift.data.cast.ValueConverter;
 import dev.cloudshift.data.dialect.Dialect;
 import dev.cloudshift.data.schema.Column;
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ final class TableJob {
     final TableProgress progress;
     final Column[] columns;
     /** Conversion then mask per column; null entries pass values through. */
-    final ValueConversion[] conversions;
-    final ValueConversion[] masks;
+    final ValueConverter[] conversions;
+    final ValueConverter[] masks;
     final int[] keyIndexes;
     final List<String> keyNames;
     final String selectSql;
@@ -26,8 +27,8 @@ final class TableJob {
         this.progress = progress;
         List<Column> cols = plan.source().columns();
         this.columns = cols.toArray(new Column[0]);
-        this.conversions = plan.conversions().toArray(new ValueConversion[0]);
-        this.masks = new ValueConversion[columns.length];
+        this.conversions = plan.conversions().toArray(new ValueConverter[0]);
+        this.masks = new ValueConverter[columns.length];
         for (int i = 0; i < columns.length; i++) {
             this.masks[i] = masks.forColumn(plan.source().name(), columns[i].name());
         }

@@ -1,5 +1,6 @@
 package dev.cloudshift.data.copy;
 
+import dev.cloudshift.data.cast.ValueConverter;
 import dev.cloudshift.data.schema.Table;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public record TablePlan(
         Table source,
         String targetTable,
         List<String> targetColumns,
-        List<ValueConversion> conversions,
+        List<ValueConverter> conversions,
         List<String> createTable,
         List<String> keysAndIndexes,
         List<String> foreignKeys,

@@ -1,5 +1,7 @@
 package dev.cloudshift.data.copy;
 
+import dev.cloudshift.data.cast.RejectedValueException;
+import dev.cloudshift.data.cast.ValueConverter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,14 +45,14 @@ class CopyEngineIT {
     /** people -> PostgreSQL people(id bigint, name text, code varchar(5), score float8); score < 0 is refused. */
     private static CopyEngine.PlannerFactory planner(AtomicLong failAfterRows) {
         return (sd, td) -> (Table t) -> new TablePlan(t, "people", List.of("id", "name", "code", "score"),
-                Arrays.asList(null, failAfterRows == null ? null : (ValueConversion) v -> {
+                Arrays.asList(null, failAfterRows == null ? null : (ValueConverter) v -> {
                     if (failAfterRows.decrementAndGet() < 0) {
                         throw new AssertionError("simulated crash"); // an Error: not a reject, the worker dies
                     }
                     return v;
                 }, null, v -> {
                     if (v instanceof Double d && d < 0) {
-                        throw new ValueRejectedException("negative score");
+                        throw new RejectedValueException("negative score");
                     }
                     return v;
                 }),
