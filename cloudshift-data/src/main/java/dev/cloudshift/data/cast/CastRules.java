@@ -6,6 +6,9 @@ import dev.cloudshift.data.rulefile.RuleFileException;
 import dev.cloudshift.data.rulefile.RuleFileReader;
 import dev.cloudshift.data.rulefile.RuleNode;
 import dev.cloudshift.data.schema.Column;
+import dev.cloudshift.data.schema.ForeignKey;
+import dev.cloudshift.data.schema.Index;
+import dev.cloudshift.data.schema.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,7 +26,7 @@ import java.util.regex.Pattern;
  * <p>A rule: {@code match} (all optional: {@code type} a name or list of names, {@code *} as wildcard;
  * {@code params} exact parameters, {@code has_params}, {@code unsigned}, {@code auto_increment}, {@code default}
  * a glob over the default expression, {@code affinity} for SQLite, {@code length_min}/{@code length_max} on the
- * first parameter), {@code to} the target type with placeholders {@code {length}}, {@code {precision}},
+ * first parameter, {@code indexed} for a column in a key or index), {@code to} the target type with placeholders {@code {length}}, {@code {precision}},
  * {@code {scale}} (each with an optional {@code :fallback}), {@code {params}}, {@code {declared}},
  * {@code {element}}; and optionally {@code transform} (see {@link ValueTransforms#NAMES}),
  * {@code zero_dates: null|reject}, {@code drop_default}, {@code drop_not_null}, {@code check: enum}, {@code note}.
@@ -34,7 +37,7 @@ public final class CastRules {
     private static final Set<String> RULE_KEYS = Set.of("match", "to", "transform", "zero_dates", "drop_default",
             "drop_not_null", "check", "note");
     private static final Set<String> MATCH_KEYS = Set.of("type", "params", "has_params", "unsigned",
-            "auto_increment", "default", "affinity", "length_min", "length_max");
+            "auto_increment", "default", "affinity", "length_min", "length_max", "indexed");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(length|precision|scale|params|declared|element)(?::(\\d+))?}");
 
     private final String source;
@@ -158,6 +161,7 @@ public final class CastRules {
                 m.get("affinity") == null ? null : m.get("affinity").asNonEmptyText("affinity").toLowerCase(Locale.ROOT),
                 m.get("length_min") == null ? null : (int) m.get("length_min").asLong("length_min"),
                 m.get("length_max") == null ? null : (int) m.get("length_max").asLong("length_max"),
+                bool(m, "indexed"),
                 r.require("to", "a cast rule").asNonEmptyText("to"), transform, zero.equals("null"),
                 r.get("drop_default") != null && r.get("drop_default").asBoolean("drop_default"),
                 r.get("drop_not_null") != null && r.get("drop_not_null").asBoolean("drop_not_null"),
@@ -180,13 +184,43 @@ public final class CastRules {
         return rules;
     }
 
-    /** The cast for one source column. */
+    /** The cast for one source column, as a column in no key or index. */
     public ColumnCast castFor(Column column) {
+        return castFor(column, false);
+    }
+
+    /**
+     * The cast for a column of a table: a column in the primary key, a unique key, an index or a foreign key
+     * may need a different type ({@code indexed} in a rule's match), MySQL indexing no unbounded text.
+     */
+    public ColumnCast castFor(Table table, Column column) {
+        return castFor(column, isIndexed(table, column.name()));
+    }
+
+    /** Whether the column is part of the table's primary key, an index or a foreign key (either side is the table's). */
+    public static boolean isIndexed(Table table, String column) {
+        if (table.primaryKey().stream().anyMatch(column::equalsIgnoreCase)) {
+            return true;
+        }
+        for (Index i : table.indexes()) {
+            if (i.columns().stream().anyMatch(column::equalsIgnoreCase)) {
+                return true;
+            }
+        }
+        for (ForeignKey fk : table.foreignKeys()) {
+            if (fk.columns().stream().anyMatch(column::equalsIgnoreCase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ColumnCast castFor(Column column, boolean indexed) {
         TypeName type = TypeName.parse(column.declaredType());
         String affinity = source.equals("sqlite") ? SqliteDialect.affinity(column.declaredType()) : null;
         CastRule rule = null;
         for (CastRule r : rules) {
-            if (r.matches(type, column, affinity)) {
+            if (r.matches(type, column, affinity, indexed)) {
                 rule = r;
                 break;
             }
@@ -273,11 +307,14 @@ public final class CastRules {
     /** One rule as written; see the class comment for the fields. */
     public record CastRule(String where, List<String> types, List<String> params, Boolean hasParams,
                            Boolean unsigned, Boolean autoIncrement, String defaultGlob, String affinity,
-                           Integer lengthMin, Integer lengthMax, String to, String transform,
+                           Integer lengthMin, Integer lengthMax, Boolean indexed, String to, String transform,
                            boolean zeroDatesToNull, boolean dropDefault, boolean dropNotNull, boolean enumCheck,
                            String note) {
 
-        boolean matches(TypeName type, Column c, String columnAffinity) {
+        boolean matches(TypeName type, Column c, String columnAffinity, boolean columnIndexed) {
+            if (indexed != null && indexed != columnIndexed) {
+                return false;
+            }
             if (types != null && types.stream().noneMatch(t -> glob(t, type.base()))) {
                 return false;
             }

@@ -58,6 +58,7 @@ public class MySqlDialect extends BaseDialect {
     protected Map<String, CatalogColumn> catalogColumns(Connection c, String table) throws SQLException {
         boolean mariaDb = c.getMetaData().getDatabaseProductVersion().toLowerCase(Locale.ROOT).contains("mariadb");
         Map<String, CatalogColumn> out = new LinkedHashMap<>();
+        Set<String> json = mariaDb ? jsonColumns(c, table) : Set.of();
         try (PreparedStatement ps = c.prepareStatement(sql("columns"))) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
@@ -73,8 +74,33 @@ public class MySqlDialect extends BaseDialect {
                             && !NUMERIC_DATA_TYPES.contains(dataType)) {
                         dflt = "'" + dflt.replace("'", "''") + "'";
                     }
-                    out.put(rs.getString("column_name"),
-                            new CatalogColumn(rs.getString("declared_type"), dflt, rs.getBoolean("auto_increment")));
+                    String name = rs.getString("column_name");
+                    String declared = json.contains(name) && "longtext".equals(dataType) ? "json"
+                            : rs.getString("declared_type");
+                    out.put(name, new CatalogColumn(declared, dflt, rs.getBoolean("auto_increment")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Columns MariaDB declares JSON (a longtext with a json_valid check). */
+    private Set<String> jsonColumns(Connection c, String table) throws SQLException {
+        Set<String> out = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql("json_columns"))) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String clause = rs.getString(1).trim();
+                    // json_valid(`doc`)
+                    int open = clause.indexOf('(');
+                    int close = clause.lastIndexOf(')');
+                    if (open > 0 && close > open) {
+                        String col = clause.substring(open + 1, close).trim();
+                        if (col.startsWith("`") && col.endsWith("`") && col.length() > 1) {
+                            out.add(col.substring(1, col.length() - 1).replace("``", "`"));
+                        }
+                    }
                 }
             }
         }
