@@ -36,7 +36,7 @@ public final class SqlScript {
             if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
                 int end = text.indexOf("*/", i + 2);
                 if (end < 0) {
-                    throw new VerifyUsageException("line " + line + ": expected '*/' to close the comment opened here");
+                    throw new VerifyUsageException(line + ": expected '*/' to close the comment opened here");
                 }
                 line += count(text, i, end + 2, '\n');
                 cur.append(' ');
@@ -46,7 +46,7 @@ public final class SqlScript {
             if (c == '\'' || c == '"' || c == '`') {
                 int end = closing(text, i, c);
                 if (end < 0) {
-                    throw new VerifyUsageException("line " + line + ": expected " + c + " to close the quote opened here");
+                    throw new VerifyUsageException(line + ": expected " + c + " to close the quote opened here");
                 }
                 if (startLine < 0) {
                     startLine = line;
@@ -62,7 +62,7 @@ public final class SqlScript {
                     String tag = text.substring(i, tagEnd + 1);
                     int end = text.indexOf(tag, tagEnd + 1);
                     if (end < 0) {
-                        throw new VerifyUsageException("line " + line + ": expected " + tag + " to close the dollar quote");
+                        throw new VerifyUsageException(line + ": expected " + tag + " to close the dollar quote");
                     }
                     if (startLine < 0) {
                         startLine = line;
