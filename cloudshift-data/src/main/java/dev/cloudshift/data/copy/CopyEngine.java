@@ -77,9 +77,11 @@ public final class CopyEngine {
             }
             List<Table> tables = selectTables(schema);
             TargetSchemaPlanner planner = planners.create(sourceDialect, targetDialect);
-            List<TablePlan> plans = new ArrayList<>();
-            for (Table t : tables) {
-                plans.add(planner.plan(t));
+            List<TablePlan> plans = planner.plan(tables);
+            for (TablePlan p : plans) {
+                for (String n : p.notes()) {
+                    listener.note(n);
+                }
             }
             boolean stateExists = CheckpointTable.exists(tc);
             if (stateExists && !request.resume()) {

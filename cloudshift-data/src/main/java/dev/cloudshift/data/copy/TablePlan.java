@@ -18,6 +18,7 @@ import java.util.List;
  * @param keysAndIndexes primary key, unique keys and indexes
  * @param foreignKeys    foreign keys
  * @param sequences      statements moving sequences/identities past the copied maximum
+ * @param notes          what the translation dropped or changed, shown to the user
  */
 public record TablePlan(
         Table source,
@@ -27,7 +28,8 @@ public record TablePlan(
         List<String> createTable,
         List<String> keysAndIndexes,
         List<String> foreignKeys,
-        List<String> sequences) {
+        List<String> sequences,
+        List<String> notes) {
 
     public TablePlan {
         targetColumns = List.copyOf(targetColumns);
@@ -36,5 +38,6 @@ public record TablePlan(
         keysAndIndexes = List.copyOf(keysAndIndexes);
         foreignKeys = List.copyOf(foreignKeys);
         sequences = List.copyOf(sequences);
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 }

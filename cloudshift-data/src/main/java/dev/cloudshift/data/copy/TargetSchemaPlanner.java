@@ -1,9 +1,13 @@
 package dev.cloudshift.data.copy;
 
 import dev.cloudshift.data.schema.Table;
+import java.util.List;
 
-/** Plans each source table's shape in the target (types from the cast rules, DDL from the target dialect). */
+/**
+ * Plans the selected source tables' shape in the target (types from the cast rules, DDL from the target
+ * dialect). Gets every selected table at once, so foreign keys to tables left out of the copy can be dropped.
+ */
 @FunctionalInterface
 public interface TargetSchemaPlanner {
-    TablePlan plan(Table source);
+    List<TablePlan> plan(List<Table> tables);
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cloudshift.data.schema.Table;
 import dev.cloudshift.data.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ class CopyEngineIT {
 
     /** people -> PostgreSQL people(id bigint, name text, code varchar(5), score float8); score < 0 is refused. */
     private static CopyEngine.PlannerFactory planner(AtomicLong failAfterRows) {
-        return (sd, td) -> (Table t) -> new TablePlan(t, "people", List.of("id", "name", "code", "score"),
+        return (sd, td) -> tables -> tables.stream().map(t -> new TablePlan(t, "people", List.of("id", "name", "code", "score"),
                 Arrays.asList(null, failAfterRows == null ? null : (ValueConverter) v -> {
                     if (failAfterRows.decrementAndGet() < 0) {
                         throw new AssertionError("simulated crash"); // an Error: not a reject, the worker dies
@@ -57,7 +56,7 @@ class CopyEngineIT {
                     return v;
                 }),
                 List.of("CREATE TABLE people (id bigint, name text, code varchar(5), score double precision)"),
-                List.of("ALTER TABLE people ADD PRIMARY KEY (id)"), List.of(), List.of());
+                List.of("ALTER TABLE people ADD PRIMARY KEY (id)"), List.of(), List.of(), List.of())).toList();
     }
 
     private static CopyRequest request(String from, String to, boolean resume, Path rejects) {
