@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Copy a database to another (any of PostgreSQL, MySQL/MariaDB, SQLite, H2) and verify the copy.",
         subcommands = {
+            DataCopyCommand.class,
+            DataVerifyCommand.class,
         })
 public final class DataCommand implements Runnable {
 
