@@ -27,18 +27,20 @@ import java.util.regex.Pattern;
  * {@code params} exact parameters, {@code has_params}, {@code unsigned}, {@code auto_increment}, {@code default}
  * a glob over the default expression, {@code affinity} for SQLite, {@code length_min}/{@code length_max} on the
  * first parameter, {@code indexed} for a column in a key or index), {@code to} the target type with placeholders {@code {length}}, {@code {precision}},
- * {@code {scale}} (each with an optional {@code :fallback}), {@code {params}}, {@code {declared}},
+ * {@code {scale}} (each with an optional {@code :fallback}), {@code {params}}, {@code {declared}}, {@code {unsigned}},
  * {@code {element}}; and optionally {@code transform} (see {@link ValueTransforms#NAMES}),
- * {@code zero_dates: null|reject}, {@code drop_default}, {@code drop_not_null}, {@code check: enum}, {@code note}.
+ * {@code zero_dates: null|reject}, {@code drop_default}, {@code drop_not_null}, {@code check: enum}, {@code note},
+ * {@code holds} (the type whose values the column takes, when it differs from the declared one: MySQL's
+ * {@code tinyint(1)} copied to MySQL holds any tinyint, not only booleans).
  */
 public final class CastRules {
 
     private static final Set<String> FILE_KEYS = Set.of("source", "target", "include", "rules", "description");
     private static final Set<String> RULE_KEYS = Set.of("match", "to", "transform", "zero_dates", "drop_default",
-            "drop_not_null", "check", "note");
+            "drop_not_null", "check", "note", "holds");
     private static final Set<String> MATCH_KEYS = Set.of("type", "params", "has_params", "unsigned",
             "auto_increment", "default", "affinity", "length_min", "length_max", "indexed");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(length|precision|scale|params|declared|element)(?::(\\d+))?}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(length|precision|scale|params|declared|element|unsigned)(?::(\\d+))?}");
 
     private final String source;
     private final String target;
@@ -165,7 +167,8 @@ public final class CastRules {
                 r.require("to", "a cast rule").asNonEmptyText("to"), transform, zero.equals("null"),
                 r.get("drop_default") != null && r.get("drop_default").asBoolean("drop_default"),
                 r.get("drop_not_null") != null && r.get("drop_not_null").asBoolean("drop_not_null"),
-                "enum".equals(check), r.get("note") == null ? null : r.get("note").asText("note"));
+                "enum".equals(check), r.get("note") == null ? null : r.get("note").asText("note"),
+                r.get("holds") == null ? null : r.get("holds").asNonEmptyText("holds"));
     }
 
     private static Boolean bool(RuleNode m, String key) {
@@ -231,7 +234,8 @@ public final class CastRules {
                     + "; add a rule to typemaps/" + source + "-to-" + target + ".yaml");
         }
         String targetType = expand(rule, type, column);
-        TargetType t = targetTypes.resolve(targetType);
+        TargetType t = rule.holds() == null ? targetTypes.resolve(targetType)
+                : targetTypes.resolve(expand(rule.holds(), rule, type, column));
         List<String> notes = new ArrayList<>();
         if (rule.note() != null) {
             notes.add(rule.note());
@@ -267,7 +271,11 @@ public final class CastRules {
     }
 
     private String expand(CastRule rule, TypeName type, Column column) {
-        Matcher m = PLACEHOLDER.matcher(rule.to());
+        return expand(rule.to(), rule, type, column);
+    }
+
+    private String expand(String template, CastRule rule, TypeName type, Column column) {
+        Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String fallback = m.group(2);
@@ -276,6 +284,7 @@ public final class CastRules {
                 case "scale" -> number(type, 1, fallback == null ? "0" : fallback, rule);
                 case "params" -> type.params().isEmpty() ? "" : "(" + String.join(",", type.params()) + ")";
                 case "declared" -> column.declaredType();
+                case "unsigned" -> type.unsigned() ? " unsigned" : "";
                 case "element" -> castFor(new Column(column.name(), elementDeclared(type), column.jdbcType(), 0, 0,
                         true, null, false)).targetType();
                 default -> throw new IllegalStateException(m.group(1));
@@ -309,7 +318,7 @@ public final class CastRules {
                            Boolean unsigned, Boolean autoIncrement, String defaultGlob, String affinity,
                            Integer lengthMin, Integer lengthMax, Boolean indexed, String to, String transform,
                            boolean zeroDatesToNull, boolean dropDefault, boolean dropNotNull, boolean enumCheck,
-                           String note) {
+                           String note, String holds) {
 
         boolean matches(TypeName type, Column c, String columnAffinity, boolean columnIndexed) {
             if (indexed != null && indexed != columnIndexed) {

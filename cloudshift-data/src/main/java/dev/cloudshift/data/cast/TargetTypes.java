@@ -70,7 +70,10 @@ public final class TargetTypes {
     /** What a column of this declared target type can hold. Unknown types are {@link Kind#OTHER}. */
     public TargetType resolve(String declared) {
         TypeName name = TypeName.parse(declared);
-        RuleNode def = types.get(name.base());
+        RuleNode def = name.params().isEmpty() ? null : types.get(name.base() + paramsText(name));
+        if (def == null) {
+            def = types.get(name.base());
+        }
         TargetType element = null;
         if (def == null && name.isArray()) {
             def = types.get(name.base().endsWith("[]") ? "*[]" : "* array");

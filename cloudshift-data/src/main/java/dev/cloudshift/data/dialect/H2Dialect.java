@@ -41,7 +41,8 @@ public class H2Dialect extends BaseDialect {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String declared = declaredType(rs.getString("data_type"),
+                    String declared = "ARRAY".equalsIgnoreCase(rs.getString("data_type"))
+                            ? arrayType(c, table, rs.getString("dtd_identifier")) : declaredType(rs.getString("data_type"),
                             (Long) rs.getObject("character_maximum_length", Long.class),
                             (Integer) rs.getObject("numeric_precision", Integer.class),
                             (Integer) rs.getObject("numeric_scale", Integer.class),
@@ -52,6 +53,24 @@ public class H2Dialect extends BaseDialect {
             }
         }
         return out;
+    }
+
+    /** {@code INTEGER ARRAY}: the element type from INFORMATION_SCHEMA.ELEMENT_TYPES. */
+    private String arrayType(Connection c, String table, String dtd) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql("element_types"))) {
+            ps.setString(1, table);
+            ps.setString(2, dtd);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return declaredType(rs.getString("data_type"),
+                            (Long) rs.getObject("character_maximum_length", Long.class),
+                            (Integer) rs.getObject("numeric_precision", Integer.class),
+                            (Integer) rs.getObject("numeric_scale", Integer.class),
+                            (Integer) rs.getObject("datetime_precision", Integer.class)) + " ARRAY";
+                }
+            }
+        }
+        return "ARRAY";
     }
 
     /** {@code CHARACTER VARYING} + 255 -> {@code CHARACTER VARYING(255)}; numeric precision and scale likewise. */

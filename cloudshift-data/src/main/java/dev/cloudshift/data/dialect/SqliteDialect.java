@@ -179,7 +179,12 @@ public class SqliteDialect extends BaseDialect {
             if (columns.contains(null)) {
                 continue; // an index on an expression: not portable, left out
             }
-            out.add(new Index(e.getKey(), columns, e.getValue()));
+            String name = e.getKey();
+            if (name.startsWith("sqlite_autoindex_")) {
+                // SQLite's own name for a UNIQUE constraint's index; reserved, so name it as PostgreSQL would
+                name = table + "_" + String.join("_", columns) + "_key";
+            }
+            out.add(new Index(name, columns, e.getValue()));
         }
         return out;
     }
