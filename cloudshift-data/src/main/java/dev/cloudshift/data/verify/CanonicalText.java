@@ -220,16 +220,27 @@ public final class CanonicalText {
         return stripped.toPlainString();
     }
 
-    /** The shortest decimal (as text) that parses back to exactly {@code d} (Java 17's toString is not always it). */
+    /**
+     * The shortest decimal (as text) that parses back to exactly {@code d}, rounded from the exact binary value (the
+     * closest such decimal, as PostgreSQL's Ryu output gives). Java 17's {@link Double#toString} always round-trips
+     * but is sometimes a digit longer than the shortest (fixed in Java 19); it only bounds the search here.
+     */
     static String shortestDigits(double d) {
         BigDecimal exact = new BigDecimal(d);
-        for (int p = 1; p <= 17; p++) {
-            BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-            if (r.doubleValue() == d) {
-                return r.toString();
-            }
+        int p = new BigDecimal(Double.toString(d)).stripTrailingZeros().precision();
+        BigDecimal best = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+        if (best.doubleValue() != d) {
+            return Double.toString(d);
         }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).toString();
+        while (p > 1) {
+            BigDecimal shorter = exact.round(new MathContext(p - 1, RoundingMode.HALF_EVEN));
+            if (shorter.doubleValue() != d) {
+                break;
+            }
+            best = shorter;
+            p--;
+        }
+        return best.toString();
     }
 
     private static String booleanText(Object v) {
@@ -302,6 +313,10 @@ public final class CanonicalText {
             // SQLite drivers store java.sql.Timestamp as milliseconds since the epoch
             t = Instant.ofEpochMilli(n.longValue()).atOffset(ZoneOffset.UTC).toLocalDateTime();
         } else {
+            String fast = isoTimestamp(v.toString());
+            if (fast != null) {
+                return fast;
+            }
             var parsed = DATE_TIME_IN.parse(v.toString().trim());
             LocalDate date = LocalDate.from(parsed);
             LocalTime time = parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(parsed) : LocalTime.MIDNIGHT;
@@ -314,6 +329,43 @@ public final class CanonicalText {
         t = t.truncatedTo(ChronoUnit.MICROS);
         return String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(),
                 t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond()) + fraction(t.getNano());
+    }
+
+    /** {@code yyyy-MM-dd[ T]HH:mm:ss[.f...]} without zone, straight to canonical text; null for anything else. */
+    private static String isoTimestamp(String s) {
+        int n = s.length();
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != ' ' && s.charAt(10) != 'T')
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        int end = 19;
+        if (n > 19) {
+            if (s.charAt(19) != '.') {
+                return null;
+            }
+            for (int i = 20; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+            }
+            end = Math.min(n, 26); // microseconds
+            while (end > 20 && s.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (end == 20) {
+                end = 19;
+            }
+        }
+        StringBuilder b = new StringBuilder(end).append(s, 0, end);
+        b.setCharAt(10, ' ');
+        return b.toString();
     }
 
     private static String fraction(int nanos) {

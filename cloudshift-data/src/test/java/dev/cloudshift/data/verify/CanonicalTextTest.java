@@ -32,6 +32,28 @@ class CanonicalTextTest {
     }
 
     @Test
+    void shortestDigitsMatchAnExhaustiveSearchOnRandomDoubles() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 5_000; i++) {
+            double d = Double.longBitsToDouble(random.nextLong());
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                continue;
+            }
+            String expected = null;
+            java.math.BigDecimal exact = new java.math.BigDecimal(d);
+            for (int p = 1; p <= 17 && expected == null; p++) {
+                java.math.BigDecimal r = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+                if (r.doubleValue() == d) {
+                    expected = r.stripTrailingZeros().toString();
+                }
+            }
+            assertThat(new BigDecimal(CanonicalText.shortestDigits(d)).stripTrailingZeros().precision())
+                    .as("digits of %s", d).isEqualTo(new BigDecimal(expected).precision());
+            assertThat(Double.parseDouble(CanonicalText.shortestDigits(d))).isEqualTo(d);
+        }
+    }
+
+    @Test
     void decimalsTrimTrailingZerosAndNeverUseExponents() {
         assertThat(CanonicalText.of(ValueKind.DECIMAL, new BigDecimal("12345.670000"))).isEqualTo("12345.67");
         assertThat(CanonicalText.of(ValueKind.DECIMAL, new BigDecimal("100.00"))).isEqualTo("100");
