@@ -113,7 +113,17 @@ final class ChunkCopier implements AutoCloseable {
                     int bad = -1;
                     String reason = null;
                     for (int i = 0; i < n; i++) {
-                        Object v = sourceDialect.readValue(rs, i + 1, job.columns[i]);
+                        Object v;
+                        try {
+                            v = sourceDialect.readValue(rs, i + 1, job.columns[i]);
+                        } catch (RuntimeException e) {
+                            // a value the driver cannot represent (MySQL dates with a zero month, say): the row is
+                            // rejected; the exception's message may quote the value, so only its kind is kept
+                            keyValues[i] = null;
+                            bad = i;
+                            reason = "source value cannot be read (" + e.getClass().getSimpleName() + ")";
+                            break;
+                        }
                         keyValues[i] = v;
                         ValueConverter conv = job.conversions[i];
                         if (conv != null) {
@@ -143,7 +153,11 @@ final class ChunkCopier implements AutoCloseable {
                     }
                     if (bad >= 0) {
                         for (int i = bad + 1; i < n; i++) {
-                            keyValues[i] = sourceDialect.readValue(rs, i + 1, job.columns[i]);
+                            try {
+                                keyValues[i] = sourceDialect.readValue(rs, i + 1, job.columns[i]);
+                            } catch (RuntimeException e) {
+                                keyValues[i] = null;
+                            }
                         }
                         rejects.add(RejectLog.of(job.table(), chunk.id(), job.key(keyValues, read), job.columns[bad].name(),
                                 reason, keyValues[bad]));

@@ -131,7 +131,7 @@ public final class CopyEngine {
             c = endpoint.connect();
         } catch (SQLException e) {
             throw new CopyException(CopyException.Kind.UNREACHABLE, "cannot connect to the " + role + " database at "
-                    + endpoint.location() + ": " + ChunkCopier.firstLine(e.getMessage())
+                    + endpoint.location() + ": " + ChunkCopier.firstLine(e.getMessage()).replaceAll("[.\\s]+$", "")
                     + ". Check that the server is running and reachable, the database exists, and the user and "
                     + "password (CLOUDSHIFT_" + (role.equals("source") ? "FROM" : "TO") + "_USER / _PASSWORD) are right.");
         }
