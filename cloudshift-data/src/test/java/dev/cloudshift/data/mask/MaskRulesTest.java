@@ -151,7 +151,7 @@ class MaskRulesTest {
                 .hasMessageStartingWith(file + ":3:5: expected a strategy that keeps a value for users.email");
         Files.writeString(file, "rules: [\n");
         assertThatThrownBy(() -> MaskRules.load(file, null)).isInstanceOf(RuleFileException.class)
-                .hasMessageStartingWith(file + ":2:");
+                .hasMessageStartingWith(file + ":1:9: expected valid YAML");
     }
 
     @Test
