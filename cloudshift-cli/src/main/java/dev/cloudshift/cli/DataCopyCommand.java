@@ -2,6 +2,8 @@ package dev.cloudshift.cli;
 
 import dev.cloudshift.data.copy.CastRulePlanner;
 import dev.cloudshift.data.copy.ColumnMasks;
+import dev.cloudshift.data.mask.MaskRules;
+import dev.cloudshift.data.rulefile.RuleFileException;
 import dev.cloudshift.data.copy.CopyEngine;
 import dev.cloudshift.data.copy.CopyException;
 import dev.cloudshift.data.copy.CopyRequest;
@@ -63,6 +65,11 @@ public final class DataCopyCommand implements Callable<Integer> {
 
     @Option(names = "--mask", paramLabel = "FILE", description = "YAML masking rules applied before writing.")
     Path mask;
+
+    @Option(names = "--mask-key", paramLabel = "KEY",
+            description = "Key for the keyed masking strategies (prefer the environment variable CLOUDSHIFT_MASK_KEY, "
+                    + "which stays out of shell history). The same key gives the same masked values.")
+    String maskKey;
 
     @Option(names = "--resume", description = "Continue an interrupted copy from the target's checkpoint table.")
     boolean resume;
@@ -154,11 +161,22 @@ public final class DataCopyCommand implements Callable<Integer> {
         return result.rejected() > 0 ? ExitCode.FINDING : ExitCode.OK;
     }
 
-    private static ColumnMasks masks(Path file) {
+    private ColumnMasks masks(Path file) {
         if (file == null) {
+            if (maskKey != null) {
+                throw CliException.usage("--mask-key needs --mask FILE");
+            }
             return ColumnMasks.NONE;
         }
-        throw CliException.usage("--mask: masking rules are not supported by this build yet");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw CliException.usage("--mask: no such file " + file);
+        }
+        String key = maskKey != null ? maskKey : environment.get(MaskRules.KEY_VARIABLE);
+        try {
+            return MaskRules.load(file, key)::forColumn;
+        } catch (RuleFileException e) {
+            throw CliException.usage(e.getMessage());
+        }
     }
 
     private static JdbcEndpoint endpoint(String url, String user, String passwordEnv, String role) {

@@ -133,4 +133,56 @@ class DataCopyCommandIT {
         assertThat(r.err()).doesNotContain("\u001b[");
         assertThat(count("jdbc:sqlite:" + tmp.resolve("copy.db"), "SELECT count(*) FROM orders")).isEqualTo(2000);
     }
+
+    private static java.util.List<String> column(String url, String sql) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void masksColumnsDeterministicallyUnderAKey() throws Exception {
+        String src = sqliteSource(null);
+        Path rules = tmp.resolve("mask.yaml");
+        Files.writeString(rules, """
+                rules:
+                  - match: customers.email
+                    strategy: fake_email
+                  - match: orders.note
+                    strategy: "null"
+                """);
+        DataCopyCommand.environment = Map.of("CLOUDSHIFT_MASK_KEY", "staging-key-1");
+        String first = CliPostgres.newDatabase();
+        String second = CliPostgres.newDatabase();
+        for (String dst : new String[] {first, second}) {
+            Run r = run("data", "copy", "--from", src, "--to", dst, "--mask", rules.toString(), "--progress", "none");
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        java.util.List<String> emails = column(first, "SELECT email FROM customers ORDER BY id");
+        assertThat(emails).hasSize(300).doesNotHaveDuplicates().allMatch(e -> e.contains("@"))
+                .noneMatch(e -> e.matches("user\\d+@example\\.com"));
+        assertThat(column(second, "SELECT email FROM customers ORDER BY id")).as("same key, same values").isEqualTo(emails);
+        assertThat(count(first, "SELECT count(*) FROM orders WHERE note IS NOT NULL")).isZero();
+        assertThat(count(first, "SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id")).isEqualTo(2000);
+
+        DataCopyCommand.environment = Map.of("CLOUDSHIFT_MASK_KEY", "another-key");
+        String third = CliPostgres.newDatabase();
+        assertThat(run("data", "copy", "--from", src, "--to", third, "--tables", "customers", "--mask", rules.toString(),
+                "--progress", "none").code()).isZero();
+        assertThat(column(third, "SELECT email FROM customers ORDER BY id")).isNotEqualTo(emails);
+    }
+
+    @Test
+    void aBadMaskFileIsAUsageErrorNamingThePlace() throws Exception {
+        String src = sqliteSource(null);
+        Path rules = tmp.resolve("bad-mask.yaml");
+        Files.writeString(rules, "rules:\n  - match: customers.email\n    strategy: scramble\n");
+        Run r = run("data", "copy", "--from", src, "--to", "jdbc:sqlite:" + tmp.resolve("m.db"), "--mask", rules.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("bad-mask.yaml:3:").contains("scramble");
+    }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no duplicate keys, same content hash.
  */
 class DataCopyKillResumeIT {
-    private static final int ROWS = 300_000;
+    private static final int ROWS = 200_000;
 
     @TempDir
     static Path dir;
@@ -48,7 +48,7 @@ class DataCopyKillResumeIT {
         Random random = new Random();
         long seed = random.nextLong();
         random.setSeed(seed);
-        int chunks = ROWS / 5000;
+        int chunks = ROWS / 4000;
         int lastDone = 0;
         for (int attempt = 0; attempt < 3; attempt++) {
             Process p = startCopy(source, target, attempt > 0);
@@ -132,7 +132,7 @@ class DataCopyKillResumeIT {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", classPath(), Main.class.getName(),
-                "data", "copy", "--from", source, "--to", target, "--parallel", "2", "--chunk-rows", "5000",
+                "data", "copy", "--from", source, "--to", target, "--parallel", "2", "--chunk-rows", "4000",
                 "--progress", "plain"));
         if (resume) {
             cmd.add("--resume");

@@ -30,7 +30,7 @@ final class TableJob {
         this.conversions = plan.conversions().toArray(new ValueConverter[0]);
         this.masks = new ValueConverter[columns.length];
         for (int i = 0; i < columns.length; i++) {
-            this.masks[i] = masks.forColumn(plan.source().name(), columns[i].name());
+            this.masks[i] = masks.forColumn(plan.source(), columns[i]);
         }
         List<String> pk = plan.source().primaryKey();
         this.keyNames = pk.isEmpty() ? cols.stream().map(Column::name).limit(0).toList() : pk;
