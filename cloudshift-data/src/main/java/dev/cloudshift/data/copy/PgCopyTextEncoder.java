@@ -78,6 +78,12 @@ public final class PgCopyTextEncoder {
             writeAscii(floatText(f));
         } else if (v instanceof BigDecimal d) {
             writeAscii(d.toString());
+        } else if (v instanceof java.time.LocalDateTime t && t.getYear() >= 0 && t.getYear() <= 9999) {
+            writeDate(t.getYear(), t.getMonthValue(), t.getDayOfMonth());
+            put((byte) ' ');
+            writeTime(t.getHour(), t.getMinute(), t.getSecond(), t.getNano());
+        } else if (v instanceof java.time.LocalDate d && d.getYear() >= 0 && d.getYear() <= 9999) {
+            writeDate(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
         } else if (v instanceof TemporalAccessor) {
             String t = TemporalText.format(v);
             writeText(t != null ? t : v.toString());
@@ -136,6 +142,43 @@ public final class PgCopyTextEncoder {
             buf[i] = buf[j];
             buf[j] = t;
         }
+    }
+
+    /** yyyy-mm-dd straight into the buffer (the same text {@link TemporalText} gives, without allocating). */
+    private void writeDate(int year, int month, int day) {
+        ensure(10);
+        digits(year, 4);
+        buf[len++] = '-';
+        digits(month, 2);
+        buf[len++] = '-';
+        digits(day, 2);
+    }
+
+    /** hh:mm:ss[.fraction without trailing zeros], as {@link TemporalText}. */
+    private void writeTime(int hour, int minute, int second, int nanos) {
+        ensure(18);
+        digits(hour, 2);
+        buf[len++] = ':';
+        digits(minute, 2);
+        buf[len++] = ':';
+        digits(second, 2);
+        if (nanos != 0) {
+            int width = 9;
+            while (nanos % 10 == 0) {
+                nanos /= 10;
+                width--;
+            }
+            buf[len++] = '.';
+            digits(nanos, width);
+        }
+    }
+
+    private void digits(int v, int width) {
+        for (int i = width - 1; i >= 0; i--) {
+            buf[len + i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len += width;
     }
 
     private void writeAscii(String s) {

@@ -24,6 +24,17 @@ class PgCopyTextEncoderTest {
     }
 
     @Test
+    void datesAndTimestampsMatchTemporalText() {
+        for (Object t : new Object[] {java.time.LocalDateTime.of(2024, 2, 29, 1, 2, 3, 450_000_000),
+            java.time.LocalDateTime.of(1, 1, 1, 0, 0), java.time.LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999),
+            java.time.LocalDateTime.of(2000, 1, 1, 0, 0, 0, 1000), java.time.LocalDate.of(7, 3, 9),
+            java.time.OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 6000, java.time.ZoneOffset.ofHours(-3))}) {
+            assertThat(encode(t)).isEqualTo(TemporalText.format(t) + "\n");
+        }
+        assertThat(encode(java.time.LocalDateTime.of(2024, 2, 29, 1, 2, 3, 450_000_000))).isEqualTo("2024-02-29 01:02:03.45\n");
+    }
+
+    @Test
     void aRowWithNulIsLeftOutWhole() {
         PgCopyTextEncoder e = new PgCopyTextEncoder(8);
         e.writeRow(new Object[] {1L, "ok"});
