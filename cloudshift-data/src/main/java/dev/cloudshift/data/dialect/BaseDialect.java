@@ -233,13 +233,18 @@ public abstract class BaseDialect implements Dialect {
 
     // ------------------------------------------------------------------------------------------ values
 
-    /** The lower-case base type name of a declared type: {@code int unsigned} for {@code INT(11) UNSIGNED}. */
+    private static final Map<String, String> BASE_TYPES = new ConcurrentHashMap<>();
+
+    /**
+     * The lower-case base type name of a declared type: {@code int unsigned} for {@code INT(11) UNSIGNED}. Cached:
+     * it is asked for every value read.
+     */
     public static String baseType(String declaredType) {
         if (declaredType == null) {
             return "";
         }
-        String t = declaredType.toLowerCase(Locale.ROOT).replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ").trim();
-        return t;
+        return BASE_TYPES.computeIfAbsent(declaredType, d -> d.toLowerCase(Locale.ROOT)
+                .replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ").trim());
     }
 
     @Override

@@ -109,8 +109,18 @@ public class MySqlDialect extends BaseDialect {
 
     @Override
     public Object readValue(ResultSet rs, int index, Column column) throws SQLException {
+        try {
+            return read(rs, index, column);
+        } catch (java.time.DateTimeException e) {
+            // ALLOW_INVALID_DATES lets MySQL hold 2024-02-30; no other database can
+            throw new java.sql.SQLDataException("invalid date or time value", "22007");
+        }
+    }
+
+    private Object read(ResultSet rs, int index, Column column) throws SQLException {
         String base = baseType(column.declaredType());
-        String head = base.split(" ")[0];
+        int space = base.indexOf(' ');
+        String head = space < 0 ? base : base.substring(0, space);
         switch (head) {
             case "tinyint", "smallint", "mediumint", "int", "integer", "year": {
                 long v = rs.getLong(index);
@@ -136,14 +146,14 @@ public class MySqlDialect extends BaseDialect {
                 if (s == null) {
                     return null;
                 }
-                return isZeroDate(s) ? new ZeroDate(s) : LocalDate.parse(s);
+                return isZeroDate(s) ? new ZeroDate(s) : LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
             }
             case "datetime", "timestamp": {
                 String s = rs.getString(index);
                 if (s == null) {
                     return null;
                 }
-                return isZeroDate(s) ? new ZeroDate(s) : LocalDateTime.parse(s.replace(' ', 'T'));
+                return isZeroDate(s) ? new ZeroDate(s) : dateTime(s);
             }
             case "time": {
                 String s = rs.getString(index);
@@ -161,6 +171,38 @@ public class MySqlDialect extends BaseDialect {
             default:
                 return super.readValue(rs, index, column);
         }
+    }
+
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss[.f...]} as the server prints it, parsed by hand: a copy reads millions of them and
+     * java.time's formatter is several times slower.
+     */
+    static LocalDateTime dateTime(String s) {
+        if (s.length() < 19 || s.charAt(10) != ' ') {
+            return LocalDateTime.parse(s.replace(' ', 'T'));
+        }
+        int nanos = 0;
+        if (s.length() > 20 && s.charAt(19) == '.') {
+            int digits = s.length() - 20;
+            nanos = digits(s, 20, s.length());
+            for (int i = digits; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        return LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10), digits(s, 11, 13),
+                digits(s, 14, 16), digits(s, 17, 19), nanos);
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new java.time.format.DateTimeParseException("not a MySQL date/time", s, i);
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** {@code 0000-00-00}, {@code 2024-00-10}, {@code 2024-01-00} and datetimes starting so. */
