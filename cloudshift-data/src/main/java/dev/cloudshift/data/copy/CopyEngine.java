@@ -86,8 +86,9 @@ public final class CopyEngine {
             boolean stateExists = CheckpointTable.exists(tc);
             if (stateExists && !request.resume()) {
                 throw new CopyException(CopyException.Kind.USAGE, "the target " + request.target().location()
-                        + " holds an unfinished copy (table " + CheckpointTable.NAME + "): run again with --resume to "
-                        + "continue it, or drop that table and empty the copied tables to start over");
+                        + " holds an unfinished copy (table " + CheckpointTable.NAME + ", left by an interrupted copy or "
+                        + "kept with --keep-state): run again with --resume to continue it, or drop that table and empty "
+                        + "the copied tables to start over");
             }
             List<TableJob> jobs = prepareTargets(sc, tc, sourceDialect, targetDialect, plans, stateExists);
             listener.started(jobs.stream().map(j -> j.progress).toList());
