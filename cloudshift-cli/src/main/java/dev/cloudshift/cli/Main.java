@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             InventoryCommand.class,
             CostCommand.class,
             CatalogCommand.class,
+            DataCommand.class,
         })
 public final class Main implements Runnable {
 

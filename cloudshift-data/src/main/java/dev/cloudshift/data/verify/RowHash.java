@@ -1,0 +1,91 @@
+package dev.cloudshift.data.verify;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+
+/**
+ * The client-side twin of the {@code field}, {@code row} and {@code hash} expressions in
+ * {@code verify/<dialect>.yaml}: a row's text joins one field per column with U+001F, a field being {@code 'V'} +
+ * canonical text or {@code 'N'} for NULL; its hash is the last 60 bits of md5 over the UTF-8 bytes. Not thread-safe
+ * (holds a digest); one per thread.
+ */
+public final class RowHash {
+
+    static final char SEPARATOR = '\u001f';
+    private static final long MASK60 = 0x0FFF_FFFF_FFFF_FFFFL;
+    private final MessageDigest md5;
+    private final StringBuilder buffer = new StringBuilder(256);
+
+    public RowHash() {
+        try {
+            md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The row text of canonical values (null for NULL), in the order given. */
+    public static String rowText(List<String> values) {
+        StringBuilder b = new StringBuilder();
+        appendRow(b, values);
+        return b.toString();
+    }
+
+    private static void appendRow(StringBuilder b, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                b.append(SEPARATOR);
+            }
+            String v = values.get(i);
+            if (v == null) {
+                b.append('N');
+            } else {
+                b.append('V').append(v);
+            }
+        }
+    }
+
+    /** The 60-bit hash of the row text of these canonical values. */
+    public long hash(List<String> values) {
+        buffer.setLength(0);
+        appendRow(buffer, values);
+        return hashText(buffer.toString());
+    }
+
+    /** The 60-bit hash of a text: the last 15 hex digits of its md5 as an unsigned number. */
+    public long hashText(String text) {
+        byte[] d = md5.digest(text.getBytes(StandardCharsets.UTF_8));
+        long v = 0;
+        for (int i = 8; i < 16; i++) {
+            v = (v << 8) | (d[i] & 0xff);
+        }
+        return v & MASK60;
+    }
+
+    /** An exact running sum of 60-bit hashes, as the databases' numeric sum computes it. */
+    public static final class Sum {
+        private long low;
+        private BigInteger high = BigInteger.ZERO;
+        private long count;
+
+        public void add(long hash60) {
+            low += hash60;
+            count++;
+            if (low >= (1L << 62)) {
+                high = high.add(BigInteger.valueOf(low));
+                low = 0;
+            }
+        }
+
+        public long count() {
+            return count;
+        }
+
+        public BigInteger value() {
+            return high.add(BigInteger.valueOf(low));
+        }
+    }
+}

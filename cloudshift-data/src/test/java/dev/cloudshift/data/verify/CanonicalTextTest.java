@@ -1,0 +1,96 @@
+package dev.cloudshift.data.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class CanonicalTextTest {
+
+    @Test
+    void doublesPrintLikePostgresFloat8Out() {
+        // expected texts are what PostgreSQL 15 prints for these float8 values (extra_float_digits = 1)
+        assertThat(CanonicalText.floatText(0.1)).isEqualTo("0.1");
+        assertThat(CanonicalText.floatText(-0.0)).isEqualTo("0");
+        assertThat(CanonicalText.floatText(1e-300)).isEqualTo("1e-300");
+        assertThat(CanonicalText.floatText(1.7976931348623157e308)).isEqualTo("1.7976931348623157e+308");
+        assertThat(CanonicalText.floatText(1e15)).isEqualTo("1e+15");
+        assertThat(CanonicalText.floatText(1e14)).isEqualTo("100000000000000");
+        assertThat(CanonicalText.floatText(123456789012345.6)).isEqualTo("123456789012345.6");
+        assertThat(CanonicalText.floatText(0.0001)).isEqualTo("0.0001");
+        assertThat(CanonicalText.floatText(0.00001)).isEqualTo("1e-05");
+        assertThat(CanonicalText.floatText(4611686018427387904.0)).isEqualTo("4.611686018427388e+18");
+        assertThat(CanonicalText.floatText(5e-324)).isEqualTo("5e-324");
+        assertThat(CanonicalText.floatText(-1.5e-7)).isEqualTo("-1.5e-07");
+        assertThat(CanonicalText.floatText(0.1 + 0.2)).isEqualTo("0.30000000000000004");
+        assertThat(CanonicalText.floatText(Double.NaN)).isEqualTo("NaN");
+        assertThat(CanonicalText.floatText(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
+        assertThat(CanonicalText.of(ValueKind.FLOAT, 0.1f)).isEqualTo("0.10000000149011612");
+    }
+
+    @Test
+    void shortestDigitsMatchAnExhaustiveSearchOnRandomDoubles() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 5_000; i++) {
+            double d = Double.longBitsToDouble(random.nextLong());
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                continue;
+            }
+            String expected = null;
+            java.math.BigDecimal exact = new java.math.BigDecimal(d);
+            for (int p = 1; p <= 17 && expected == null; p++) {
+                java.math.BigDecimal r = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+                if (r.doubleValue() == d) {
+                    expected = r.stripTrailingZeros().toString();
+                }
+            }
+            assertThat(new BigDecimal(CanonicalText.shortestDigits(d)).stripTrailingZeros().precision())
+                    .as("digits of %s", d).isEqualTo(new BigDecimal(expected).precision());
+            assertThat(Double.parseDouble(CanonicalText.shortestDigits(d))).isEqualTo(d);
+        }
+    }
+
+    @Test
+    void decimalsTrimTrailingZerosAndNeverUseExponents() {
+        assertThat(CanonicalText.of(ValueKind.DECIMAL, new BigDecimal("12345.670000"))).isEqualTo("12345.67");
+        assertThat(CanonicalText.of(ValueKind.DECIMAL, new BigDecimal("100.00"))).isEqualTo("100");
+        assertThat(CanonicalText.of(ValueKind.DECIMAL, new BigDecimal("0.000"))).isEqualTo("0");
+        assertThat(CanonicalText.of(ValueKind.DECIMAL, new BigDecimal("1E+5"))).isEqualTo("100000");
+        assertThat(CanonicalText.of(ValueKind.DECIMAL, "99999999999999.999999")).isEqualTo("99999999999999.999999");
+        assertThat(CanonicalText.of(ValueKind.INTEGER, 1L << 62)).isEqualTo("4611686018427387904");
+    }
+
+    @Test
+    void temporalValuesUseMicrosecondsUtcAndTrimmedFractions() {
+        assertThat(CanonicalText.of(ValueKind.TIMESTAMP, LocalDateTime.of(2024, 2, 29, 23, 59, 59, 123_456_789)))
+                .isEqualTo("2024-02-29 23:59:59.123456");
+        assertThat(CanonicalText.of(ValueKind.TIMESTAMP, "2000-01-01T12:00:00.500")).isEqualTo("2000-01-01 12:00:00.5");
+        assertThat(CanonicalText.of(ValueKind.TIMESTAMP, "1970-01-01 00:00:00")).isEqualTo("1970-01-01 00:00:00");
+        assertThat(CanonicalText.of(ValueKind.TIMESTAMPTZ, OffsetDateTime.of(2024, 1, 1, 2, 0, 0, 0, ZoneOffset.ofHours(2))))
+                .isEqualTo("2024-01-01 00:00:00");
+        assertThat(CanonicalText.of(ValueKind.TIMESTAMPTZ, "2024-01-01 02:00:00.25+02:00")).isEqualTo("2024-01-01 00:00:00.25");
+        assertThat(CanonicalText.of(ValueKind.DATE, "2024-02-29")).isEqualTo("2024-02-29");
+    }
+
+    @Test
+    void booleansBytesCharsAndNull() {
+        assertThat(CanonicalText.of(ValueKind.BOOLEAN, true)).isEqualTo("1");
+        assertThat(CanonicalText.of(ValueKind.BOOLEAN, 0)).isEqualTo("0");
+        assertThat(CanonicalText.of(ValueKind.BYTES, new byte[] {0, (byte) 0xff, 0x10})).isEqualTo("00ff10");
+        assertThat(CanonicalText.of(ValueKind.CHAR, "ab   ")).isEqualTo("ab");
+        assertThat(CanonicalText.of(ValueKind.TEXT, "ab   ")).isEqualTo("ab   ");
+        assertThat(CanonicalText.of(ValueKind.TEXT, null)).isNull();
+    }
+
+    @Test
+    void rowTextKeepsNullApartFromEmptyText() {
+        RowHash h = new RowHash();
+        assertThat(RowHash.rowText(java.util.Arrays.asList("a", null))).isEqualTo("Va\u001fN");
+        assertThat(h.hash(java.util.Arrays.asList("a", null))).isNotEqualTo(h.hash(java.util.Arrays.asList("a", "")));
+        // md5("Va") = 4c4f2d1b... the last 15 hex digits as a number below 2^60
+        assertThat(h.hashText("Va")).isBetween(0L, (1L << 60) - 1);
+    }
+}
