@@ -576,7 +576,12 @@ final class ModuleEvaluator {
         if (!(source.startsWith("./") || source.startsWith("../") || source.equals(".") || source.equals(".."))) {
             return null;
         }
-        return def.dir.resolve(source).normalize();
+        try {
+            return def.dir.resolve(source).normalize();
+        } catch (RuntimeException e) {
+            // not a usable path: a directory that cannot exist, so the caller reports "no directory at ..."
+            return def.dir.resolve("..").resolve(".cloudshift-invalid-module-source");
+        }
     }
 
     // ------------------------------------------------------------------ scopes and dependencies
