@@ -140,7 +140,7 @@ final class ModuleEvaluator {
             }
             Attribute type = body.attribute("type");
             if (type != null) {
-                v = TypeConstraint.convert(type.expr().text(), v);
+                v = TypeConstraint.convert(type.expr(), v, ctx.evaluator);
             }
             if (sensitive || SecretNames.isSecretName(name)) {
                 v = v.withSensitive(true);
