@@ -140,7 +140,7 @@ final class ModuleEvaluator {
             }
             Attribute type = body.attribute("type");
             if (type != null) {
-                v = TypeConstraint.convert(type.expr().text(), v);
+                v = TypeConstraint.convert(type.expr(), v, ctx.evaluator);
             }
             if (sensitive || SecretNames.isSecretName(name)) {
                 v = v.withSensitive(true);
@@ -576,7 +576,12 @@ final class ModuleEvaluator {
         if (!(source.startsWith("./") || source.startsWith("../") || source.equals(".") || source.equals(".."))) {
             return null;
         }
-        return def.dir.resolve(source).normalize();
+        try {
+            return def.dir.resolve(source).normalize();
+        } catch (RuntimeException e) {
+            // not a usable path: a directory that cannot exist, so the caller reports "no directory at ..."
+            return def.dir.resolve("..").resolve(".cloudshift-invalid-module-source");
+        }
     }
 
     // ------------------------------------------------------------------ scopes and dependencies

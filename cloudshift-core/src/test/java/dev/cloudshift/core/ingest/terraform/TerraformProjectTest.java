@@ -264,6 +264,21 @@ class TerraformProjectTest {
     }
 
     @Test
+    void typeConstraintsConvertValuesAndFillOptionalAttributes() {
+        TerraformEnvironment env = TerraformProject.read(fixture("types")).evaluate("default");
+        assertThat(env.warnings()).isEmpty();
+        Map<String, Resource> r = byAddress(env);
+        assertThat(r.get("aws_ecs_service.svc[\"api\"]").raw()).containsEntry("cpu", new BigDecimal("512"))
+                .containsEntry("port", new BigDecimal("9000")).containsEntry("public", false)
+                .containsEntry("desired_count", new BigDecimal("3")).containsEntry("tags", Map.of())
+                .containsEntry("ports", List.of(new BigDecimal("80"), new BigDecimal("443")))
+                .containsEntry("zones", List.of("a", "b"));
+        assertThat(r.get("aws_ecs_service.svc[\"worker\"]").raw()).containsEntry("port", new BigDecimal("8080"))
+                .containsEntry("public", true).containsEntry("desired_count", BigDecimal.ONE)
+                .containsEntry("tags", Map.of("team", "x"));
+    }
+
+    @Test
     void secretNameRule() {
         assertThat(List.of("db_password", "api_key", "apiKey", "github_token", "client_secret", "storage_account_key",
                 "private_key", "master_password", "connection_string", "DB_PASS", "credentials"))
