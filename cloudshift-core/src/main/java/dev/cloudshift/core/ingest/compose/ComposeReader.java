@@ -174,7 +174,16 @@ public final class ComposeReader {
         for (Path p : all) {
             String name = display(absRoot, p.toAbsolutePath().normalize());
             Optional<String> text = readText(p, name, diagnostics);
-            trees.put(p, text.flatMap(t -> YamlTreeReader.read(name, t, diagnostics)));
+            Optional<YNode> tree = Optional.empty();
+            if (text.isPresent()) {
+                int before = diagnostics.size();
+                tree = YamlTreeReader.read(name, text.get(), diagnostics);
+                if (tree.isEmpty() && diagnostics.size() > before) {
+                    // a syntax error: read the services that are intact on their own
+                    tree = ComposeRecovery.recover(name, text.get(), diagnostics);
+                }
+            }
+            trees.put(p, tree);
         }
 
         Map<String, String> baseVars = new LinkedHashMap<>();

@@ -18,9 +18,13 @@ class ComposeDiagnosticsTest {
     @Test
     void malformedYamlNamesThePlaceAndLeaksNothing() {
         ComposeResult r = new ComposeReader().read(resource("compose/bad-yaml"));
-        assertThat(r.resources()).isEmpty();
-        assertThat(r.warnings()).hasSize(1);
-        Diagnostic d = r.warnings().get(0);
+        // the intact service is still read; the broken one is named
+        assertThat(r.resources()).extracting(Resource::address).containsExactly("compose.cache");
+        assertThat(r.resources().get(0).position().toString()).isEqualTo("docker-compose.yml:6:3");
+        assertThat(r.warnings()).hasSize(2);
+        assertThat(r.warnings().get(0).toString())
+                .isEqualTo("docker-compose.yml:2:3: expected service db to be valid YAML; it was left out (the problem is at 5:50)");
+        Diagnostic d = r.warnings().get(1);
         assertThat(d.file()).isEqualTo("docker-compose.yml");
         assertThat(d.line()).isEqualTo(8);
         assertThat(d.column()).isEqualTo(1);
@@ -53,9 +57,9 @@ class ComposeDiagnosticsTest {
     @Test
     void aBrokenOverrideKeepsTheBaseFile() {
         ComposeResult r = new ComposeReader().read(resource("compose/bad-override"));
-        assertThat(r.warnings()).hasSize(1);
-        assertThat(r.warnings().get(0).file()).isEqualTo("docker-compose.override.yml");
-        assertThat(r.warnings().get(0).line()).isEqualTo(4);
+        assertThat(r.warnings()).extracting(Diagnostic::toString).containsExactly(
+                "docker-compose.override.yml:2:3: expected service app to be valid YAML; it was left out (the problem is at 4:1)",
+                "docker-compose.override.yml:4:1: expected valid YAML: expected ',' or ']', but got <stream end> (while parsing a flow sequence)");
         assertThat(r.resources()).extracting(Resource::address).containsExactly("compose.app", "compose.db");
         assertThat(r.resources().get(0).dependsOn()).containsExactly("compose.db");
         assertThat(r.resources().get(1).type()).isEqualTo("compose_mysql");
