@@ -279,6 +279,33 @@ class TerraformProjectTest {
     }
 
     @Test
+    void providerComesFromTheTypePrefix() {
+        assertThat(ModuleEvaluator.providerOf("aws_db_instance")).isEqualTo("aws");
+        assertThat(ModuleEvaluator.providerOf("azurerm_postgresql_flexible_server")).isEqualTo("azure");
+        assertThat(ModuleEvaluator.providerOf("azuread_application")).isEqualTo("azure");
+        assertThat(ModuleEvaluator.providerOf("google_sql_database_instance")).isEqualTo("gcp");
+        assertThat(ModuleEvaluator.providerOf("kubernetes_deployment")).isEqualTo("kubernetes");
+        assertThat(ModuleEvaluator.providerOf("null_resource")).isEqualTo("null");
+    }
+
+    @Test
+    void variablesFileErrorsHavePositionsAndNeverQuoteValues(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("main.tf"), "variable \"token\" {}\nvariable \"n\" {}\n");
+        Files.writeString(dir.resolve("dev.tfvars.json"), "{\n  \"token\": tok-Secret-99,\n  \"n\": 1\n}\n");
+        Files.writeString(dir.resolve("prod.tfvars"), "n = 2\ntoken = abc Secret-77\n");
+        TerraformProject p = TerraformProject.read(dir);
+        assertThat(p.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "dev.tfvars.json:2:15: expected valid JSON in the variables file",
+                "prod.tfvars:2:13: expected a newline after the attribute \"token\", found a word",
+                "prod.tfvars:2:9: expected a literal value for variable \"token\" (variables files cannot refer to other values)");
+        assertThat(p.diagnostics().toString()).doesNotContain("Secret-99").doesNotContain("Secret-77").doesNotContain("tok-");
+        TerraformEnvironment prod = p.evaluate("prod");
+        assertThat(prod.variables()).containsEntry("n", new BigDecimal("2")).containsEntry("token", "<sensitive>");
+        assertThat(prod.warnings()).extracting(Diagnostic::message)
+                .containsExactly("variable \"token\" has no default and no value in environment \"prod\"; it is left unknown");
+    }
+
+    @Test
     void secretNameRule() {
         assertThat(List.of("db_password", "api_key", "apiKey", "github_token", "client_secret", "storage_account_key",
                 "private_key", "master_password", "connection_string", "DB_PASS", "credentials"))
