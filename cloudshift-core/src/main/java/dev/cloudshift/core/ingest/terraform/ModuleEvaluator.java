@@ -260,8 +260,24 @@ final class ModuleEvaluator {
         return u > 0 ? type.substring(0, u) : type;
     }
 
-    /** Expands count / for_each into instances; an unknown expansion yields one instance with unknown keys. */
+    /** Expands count / for_each into instances, within the environment's instance budget. */
     private List<Instance> instances(Block block, Scope scope, String base) {
+        List<Instance> all = expand(block, scope, base);
+        int left = ctx.instanceBudget - ctx.instances;
+        if (all.size() > left) {
+            if (!ctx.budgetReported) {
+                ctx.budgetReported = true;
+                ctx.warn(block.position(), "more than " + ctx.instanceBudget + " resource and module "
+                        + "instances in environment \"" + ctx.environment + "\"; the rest are not expanded");
+            }
+            all = all.subList(0, Math.max(0, left));
+        }
+        ctx.instances += all.size();
+        return all;
+    }
+
+    /** Expands count / for_each into instances; an unknown expansion yields one instance with unknown keys. */
+    private List<Instance> expand(Block block, Scope scope, String base) {
         Attribute count = block.body().attribute("count");
         Attribute forEach = block.body().attribute("for_each");
         List<Instance> out = new ArrayList<>();

@@ -306,6 +306,24 @@ class TerraformProjectTest {
     }
 
     @Test
+    void aModuleCallingItselfStopsAtTheDepthLimitAndTheInstanceBudget(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("main.tf"), "module \"again\" {\n  source = \"./\"\n}\n"
+                + "resource \"aws_sqs_queue\" \"q\" {}\n");
+        TerraformEnvironment env = TerraformProject.read(dir).evaluate("default");
+        assertThat(env.resources()).hasSize(ModuleEvaluator.MAX_MODULE_DEPTH + 1);
+        assertThat(env.resources().get(env.resources().size() - 2).address()).isEqualTo("module.again.aws_sqs_queue.q");
+        assertThat(env.resources().get(env.resources().size() - 1).address()).isEqualTo("aws_sqs_queue.q");
+        assertThat(env.warnings()).extracting(Diagnostic::message).anyMatch(m -> m.contains("nested more than 32 levels"));
+
+        Files.writeString(dir.resolve("main.tf"), "module \"again\" {\n  source = \"./\"\n  count  = 2\n}\n"
+                + "resource \"aws_sqs_queue\" \"q\" {}\n");
+        TerraformEnvironment doubling = TerraformProject.read(dir).evaluate("default", 500);
+        assertThat(doubling.resources().size()).isLessThanOrEqualTo(500);
+        assertThat(doubling.warnings()).extracting(Diagnostic::message)
+                .anyMatch(m -> m.startsWith("more than 500 resource and module instances in environment \"default\""));
+    }
+
+    @Test
     void secretNameRule() {
         assertThat(List.of("db_password", "api_key", "apiKey", "github_token", "client_secret", "storage_account_key",
                 "private_key", "master_password", "connection_string", "DB_PASS", "credentials"))
