@@ -150,12 +150,6 @@ final class ModuleEvaluator {
             ctx.rememberSecrets(v, false);
             variableValues.put(name, v);
         }
-        for (String given : inputs.keySet()) {
-            if (!def.variables.containsKey(given) && !root) {
-                ctx.warnings.add(new dev.cloudshift.core.model.Diagnostic(def.displayDir, 0, 0,
-                        "module " + trimDot(prefix) + " has no variable named \"" + given + "\"; the argument is ignored"));
-            }
-        }
         varObject = Value.object(variableValues);
     }
 
@@ -541,6 +535,11 @@ final class ModuleEvaluator {
             Map<String, Set<String>> inDeps = new HashMap<>();
             for (Attribute a : block.body().attributes()) {
                 if (MODULE_META.contains(a.name())) {
+                    continue;
+                }
+                if (!child.variables.containsKey(a.name())) {
+                    ctx.warn(a.position(), "module \"" + name + "\" (" + source + ") has no variable named \""
+                            + a.name() + "\"; the argument is ignored");
                     continue;
                 }
                 in.put(a.name(), ctx.evaluator.evaluate(a.expr(), scope));

@@ -324,6 +324,17 @@ class TerraformProjectTest {
     }
 
     @Test
+    void unknownModuleArgumentsAreReportedAtTheCall(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("m"));
+        Files.writeString(dir.resolve("m/main.tf"), "variable \"a\" {}\nresource \"aws_sqs_queue\" \"q\" {\n  name = var.a\n}\n");
+        Files.writeString(dir.resolve("main.tf"), "module \"x\" {\n  source = \"./m\"\n  a      = \"one\"\n  typo   = 2\n}\n");
+        TerraformEnvironment env = TerraformProject.read(dir).evaluate("default");
+        assertThat(env.warnings()).extracting(Diagnostic::toString)
+                .containsExactly("main.tf:4:3: module \"x\" (./m) has no variable named \"typo\"; the argument is ignored");
+        assertThat(env.resources().get(0).raw()).containsEntry("name", "one");
+    }
+
+    @Test
     void secretNameRule() {
         assertThat(List.of("db_password", "api_key", "apiKey", "github_token", "client_secret", "storage_account_key",
                 "private_key", "master_password", "connection_string", "DB_PASS", "credentials"))
