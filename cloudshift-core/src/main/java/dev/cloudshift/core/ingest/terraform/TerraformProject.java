@@ -268,7 +268,12 @@ public final class TerraformProject {
 
     /** Evaluates the root module for one environment. Never throws. */
     public TerraformEnvironment evaluate(String environment) {
-        EvaluationContext ctx = new EvaluationContext(root, environment, modules);
+        return evaluate(environment, EvaluationContext.MAX_INSTANCES);
+    }
+
+    /** Evaluates with a given budget of resource and module instances (tests use a small one). */
+    TerraformEnvironment evaluate(String environment, int instanceBudget) {
+        EvaluationContext ctx = new EvaluationContext(root, environment, modules, instanceBudget);
         if (isEmpty()) {
             return new TerraformEnvironment(environment, List.of(), Map.of(), ctx.finishWarnings());
         }
