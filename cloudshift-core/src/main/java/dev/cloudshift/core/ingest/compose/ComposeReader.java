@@ -38,6 +38,10 @@ import java.util.stream.Stream;
  * {@code <env>} (base plus override). Given a single file, only that file is read, as environment
  * {@code default}.
  *
+ * <p>{@code extends} (same file or another file) is resolved with the same merge rules; YAML anchors, aliases
+ * and merge keys ({@code <<}) and {@code x-*} extension blocks work as in compose; {@code !reset} and
+ * {@code !override} tags are honoured in override files.
+ *
  * <h2>Interpolation</h2>
  * {@code ${VAR}}, {@code ${VAR:-default}}, {@code ${VAR-default}}, {@code ${VAR:?error}}, {@code ${VAR?error}},
  * {@code ${VAR:+x}}, {@code $VAR} and {@code $$} in values, with variables from the {@code .env} file beside
@@ -229,6 +233,7 @@ public final class ComposeReader {
             if (merged == null) {
                 continue;
             }
+            merged = new ComposeExtends(absDir, absRoot, t -> ComposeMerger.normaliseFile(interpolation.apply(t)), diagnostics).resolve(merged);
             ComposeServiceReader reader = new ComposeServiceReader(env, absDir, absRoot, vars, catalog, redactor, diagnostics);
             reader.read(merged);
             resources.addAll(reader.resources());
