@@ -45,7 +45,7 @@ public final class ConfigChangePlanner {
         this.detector = detector;
         this.rules = rules;
         this.secrets = redactor.detector();
-        this.containers = new ContainerEnvironment(redactor);
+        this.containers = new ContainerEnvironment(redactor, detector.patterns());
     }
 
     /** A planner with the shipped patterns and rules. */
