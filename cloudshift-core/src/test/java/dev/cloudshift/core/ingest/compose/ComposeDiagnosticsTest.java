@@ -143,6 +143,28 @@ class ComposeDiagnosticsTest {
     }
 
     @Test
+    void includeBringsInOtherFiles(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("infra"));
+        Files.writeString(dir.resolve("infra/db.yml"), "services:\n  db:\n    image: mariadb:11\n    volumes: [dbdata:/var/lib/mysql]\nvolumes:\n  dbdata:\n");
+        Files.writeString(dir.resolve("docker-compose.yml"), String.join("\n",
+                "include:",
+                "  - infra/db.yml",
+                "  - path: missing.yml",
+                "services:",
+                "  app:",
+                "    build: .",
+                "    environment:",
+                "      DB_HOST: db",
+                ""));
+        ComposeResult r = new ComposeReader().read(dir);
+        assertThat(r.warnings()).extracting(Diagnostic::toString).containsExactly("docker-compose.yml:3:11: expected included file missing.yml to exist");
+        assertThat(r.resources()).extracting(Resource::address).containsExactly("compose.app", "compose.db");
+        assertThat(r.resources().get(0).dependsOn()).containsExactly("compose.db");
+        assertThat(r.resources().get(1).type()).isEqualTo("compose_mariadb");
+        assertThat(r.resources().get(1).position().toString()).isEqualTo("infra/db.yml:2:3");
+    }
+
+    @Test
     void requiredVariableAndUnsetVariableAreWarnings(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("docker-compose.yaml"),
                 "services:\n  db:\n    image: postgres:${PG_VERSION:-16}\n    environment:\n      POSTGRES_PASSWORD: ${PG_PASS:?set PG_PASS}\n      OTHER: ${NOPE}\n");
