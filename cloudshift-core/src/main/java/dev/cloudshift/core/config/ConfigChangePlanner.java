@@ -96,8 +96,8 @@ public final class ConfigChangePlanner {
     private void endpointChanges(String environment, Endpoint ep, List<ConfigEntry> all, List<Resource> resources,
                                  String target, Function<String, String> mappedService, Map<String, ConfigChange> out) {
         Resource pointed = resolve(ep, resources);
-        if (pointed == null) {
-            return;
+        if (pointed == null || target.equals(pointed.provider())) {
+            return; // outside the estate, or staying on its cloud
         }
         String kind = detector.resourceKind(pointed);
         if (kind == null) {

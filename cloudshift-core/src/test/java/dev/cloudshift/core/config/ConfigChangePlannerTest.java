@@ -172,7 +172,7 @@ class ConfigChangePlannerTest {
         assertNoSecrets(changes);
         // staying on AWS: the Secrets Manager reference is already right
         List<ConfigChange> aws = ConfigChangePlanner.defaults().plan("default", List.of(), awsResources, "aws", t -> null);
-        assertThat(aws).extracting(ConfigChange::key).doesNotContain("DB_PASSWORD");
+        assertThat(aws).extracting(ConfigChange::key).doesNotContain("DB_PASSWORD", "DATABASE_URL", "REDIS_URL");
     }
 
     @Test
