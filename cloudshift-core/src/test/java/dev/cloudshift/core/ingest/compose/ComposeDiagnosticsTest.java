@@ -106,6 +106,65 @@ class ComposeDiagnosticsTest {
     }
 
     @Test
+    void extendsFromTheSameFileAndAnotherFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("common.yml"), String.join("\n",
+                "services:",
+                "  base-app:",
+                "    build: .",
+                "    environment:",
+                "      LOG_LEVEL: info",
+                "    ports: [\"8080\"]",
+                ""));
+        Files.writeString(dir.resolve("docker-compose.yml"), String.join("\n",
+                "services:",
+                "  web:",
+                "    extends:",
+                "      file: common.yml",
+                "      service: base-app",
+                "    environment:",
+                "      LOG_LEVEL: debug",
+                "  worker:",
+                "    extends: web",
+                "    command: [\"worker\"]",
+                "  broken:",
+                "    image: nginx",
+                "    extends: {service: nowhere}",
+                ""));
+        ComposeResult r = new ComposeReader().read(dir);
+        assertThat(r.warnings()).extracting(Diagnostic::toString)
+                .containsExactly("docker-compose.yml:13:14: expected service nowhere to extend; it is not defined");
+        Resource web = r.resources().get(0);
+        assertThat(web.raw()).containsKey("build").containsEntry("ports", List.of(8080));
+        assertThat(web.raw().get("environment")).isEqualTo(java.util.Map.of("LOG_LEVEL", "debug"));
+        Resource worker = r.resources().get(1);
+        assertThat(worker.raw()).containsKey("build").containsEntry("command", List.of("worker"));
+        assertThat(worker.position().line()).isEqualTo(8);
+        assertThat(r.resources().get(2).type()).isEqualTo("compose_nginx");
+    }
+
+    @Test
+    void includeBringsInOtherFiles(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("infra"));
+        Files.writeString(dir.resolve("infra/db.yml"), "services:\n  db:\n    image: mariadb:11\n    volumes: [dbdata:/var/lib/mysql]\nvolumes:\n  dbdata:\n");
+        Files.writeString(dir.resolve("docker-compose.yml"), String.join("\n",
+                "include:",
+                "  - infra/db.yml",
+                "  - path: missing.yml",
+                "services:",
+                "  app:",
+                "    build: .",
+                "    environment:",
+                "      DB_HOST: db",
+                ""));
+        ComposeResult r = new ComposeReader().read(dir);
+        assertThat(r.warnings()).extracting(Diagnostic::toString).containsExactly("docker-compose.yml:3:11: expected included file missing.yml to exist");
+        assertThat(r.resources()).extracting(Resource::address).containsExactly("compose.app", "compose.db");
+        assertThat(r.resources().get(0).dependsOn()).containsExactly("compose.db");
+        assertThat(r.resources().get(1).type()).isEqualTo("compose_mariadb");
+        assertThat(r.resources().get(1).position().toString()).isEqualTo("infra/db.yml:2:3");
+    }
+
+    @Test
     void requiredVariableAndUnsetVariableAreWarnings(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("docker-compose.yaml"),
                 "services:\n  db:\n    image: postgres:${PG_VERSION:-16}\n    environment:\n      POSTGRES_PASSWORD: ${PG_PASS:?set PG_PASS}\n      OTHER: ${NOPE}\n");
