@@ -94,6 +94,11 @@ public final class KnowledgeBase {
         return kb;
     }
 
+    /** Reads the catalog from another class loader's classpath (a plugin jar, or tests of jar packaging). */
+    static KnowledgeBase loadFrom(ClassLoader loader) {
+        return read(CatalogSource.classpath(loader, "catalog"));
+    }
+
     /** Reads a catalog laid out like the classpath one from a directory (for checking data files). */
     public static KnowledgeBase loadFrom(Path catalogRoot) {
         CatalogSource source = CatalogSource.directory(catalogRoot);
