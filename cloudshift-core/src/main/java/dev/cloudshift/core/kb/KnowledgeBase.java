@@ -35,7 +35,7 @@ public final class KnowledgeBase {
     public static final List<String> TARGETS = List.of("aws", "azure", "gcp");
 
     private static final Set<String> TYPE_FILE_KEYS = Set.of("provider", "tables", "types");
-    private static final Set<String> TYPE_KEYS = Set.of("category", "service", "service_by_engine", "attributes", "notes");
+    private static final Set<String> TYPE_KEYS = Set.of("category", "service", "service_by_engine", "service_by", "attributes", "notes");
     private static final Set<String> SPEC_KEYS = Set.of("service", "resource_types", "notes", "alternatives", "absorbed_by",
             "unmapped", "variant_by", "variants", "default");
     private static final Map<String, List<String>> PREFIXES = Map.of(
@@ -188,17 +188,21 @@ public final class KnowledgeBase {
         return new Normalised(out, true, List.of());
     }
 
-    /** Human service name: per engine where the type has engine-specific names ("RDS PostgreSQL"). */
+    /** Human service name, precise where the type names variants ("RDS PostgreSQL", "Application Load Balancer"). */
     public String serviceName(Resource r) {
         TypeEntry e = types.get(r.type());
         if (e == null) {
             return r.type();
         }
-        Object engine = r.attributes().get("engine");
-        if (engine == null && !e.info().serviceByEngine().isEmpty()) {
-            engine = normalise(r).attributes().get("engine");
+        String by = e.info().serviceVariantBy();
+        if (by == null) {
+            return e.info().service();
         }
-        return e.info().serviceFor(engine == null ? null : engine.toString());
+        Object value = r.attributes().get(by);
+        if (value == null) {
+            value = normalise(r).attributes().get(by);
+        }
+        return e.info().serviceFor(JsonValues.isUnknown(value) ? null : JsonValues.toText(value));
     }
 
     /** Where a resource goes on a target provider ({@code aws}, {@code azure} or {@code gcp}). */
@@ -442,10 +446,26 @@ public final class KnowledgeBase {
                         + "; expected one of " + new java.util.TreeSet<>(vocabulary.categories()));
             }
             String service = n.get("service").text("service");
-            Map<String, String> byEngine = new LinkedHashMap<>();
+            Map<String, String> variants = new LinkedHashMap<>();
+            String variantBy = null;
+            if (n.get("service_by_engine") != null && n.get("service_by") != null) {
+                throw CatalogException.at(n.get("service_by"), "use either service_by_engine or service_by, not both");
+            }
             if (n.get("service_by_engine") != null) {
+                variantBy = "engine";
                 n.get("service_by_engine").entries("service_by_engine")
-                        .forEach((k, v) -> byEngine.put(k, v.text("service name")));
+                        .forEach((k, v) -> variants.put(k, v.text("service name")));
+            } else if (n.get("service_by") != null) {
+                CatalogNode sb = n.get("service_by");
+                sb.onlyKeys("service_by", Set.of("attribute", "names"));
+                if (sb.get("attribute") == null || sb.get("names") == null) {
+                    throw CatalogException.at(sb, "service_by needs 'attribute' (a normalised attribute) and 'names'");
+                }
+                variantBy = sb.get("attribute").text("attribute");
+                if (!vocabulary.attributes().containsKey(variantBy)) {
+                    throw CatalogException.at(sb.get("attribute"), "unknown normalised attribute '" + variantBy + "' in service_by");
+                }
+                sb.get("names").entries("names").forEach((k, v) -> variants.put(k, v.text("service name")));
             }
             List<AttributeRule> rules = new ArrayList<>();
             if (n.get("attributes") != null) {
@@ -453,7 +473,7 @@ public final class KnowledgeBase {
                     rules.add(AttributeRule.read(a.getKey(), a.getValue(), vocabulary, tables));
                 }
             }
-            TypeInfo info = new TypeInfo(type, provider, category, service, byEngine,
+            TypeInfo info = new TypeInfo(type, provider, category, service, variantBy, variants,
                     rules.stream().map(AttributeRule::attribute).toList(), n.location());
             types.put(type, new TypeEntry(info, List.copyOf(rules)));
         }
