@@ -208,10 +208,18 @@ public final class PlanMarkdownWriter implements PlanRenderer {
         }
         md.append("## Environment differences\n\n");
         List<String> envs = plan.environments();
-        Map<String, Map<String, PlannedResource>> byAddress = new TreeMap<>(AddressOrder.INSTANCE);
+        // resources come sorted by address within each environment, so the address list is nearly sorted
+        Map<String, Map<String, PlannedResource>> unsorted = new java.util.HashMap<>();
+        List<String> addresses = new ArrayList<>();
         for (PlannedResource r : plan.resources()) {
-            byAddress.computeIfAbsent(r.address(), k -> new LinkedHashMap<>()).put(r.environment(), r);
+            unsorted.computeIfAbsent(r.address(), k -> {
+                addresses.add(k);
+                return new LinkedHashMap<>();
+            }).put(r.environment(), r);
         }
+        addresses.sort(AddressOrder.INSTANCE);
+        Map<String, Map<String, PlannedResource>> byAddress = new LinkedHashMap<>();
+        addresses.forEach(a -> byAddress.put(a, unsorted.get(a)));
         List<List<String>> rows = new ArrayList<>();
         List<String> onlySome = new ArrayList<>();
         for (Map.Entry<String, Map<String, PlannedResource>> e : byAddress.entrySet()) {
