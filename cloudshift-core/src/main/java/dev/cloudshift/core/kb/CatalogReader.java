@@ -24,9 +24,22 @@ final class CatalogReader {
     private static final Set<String> TYPE_KEYS = Set.of("category", "service", "service_by_engine", "service_by", "attributes", "notes");
     private static final Set<String> SPEC_KEYS = Set.of("service", "resource_types", "notes", "alternatives", "absorbed_by",
             "unmapped", "variant_by", "variants", "default");
-    private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
 
     private CatalogReader() {
+    }
+
+    /** [a-z][a-z0-9_]*, checked by hand (regexes are slow in a cold JVM and this runs for every listed type). */
+    private static boolean isTypeName(String s) {
+        if (s.isEmpty() || s.charAt(0) < 'a' || s.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static KnowledgeBase read(CatalogSource source) {
@@ -125,7 +138,7 @@ final class CatalogReader {
                     t = t.substring(0, hash).strip();
                 }
                 String[] parts = t.split("\\s+");
-                if (!TYPE_NAME.matcher(parts[0]).matches() || parts.length > 2
+                if (!isTypeName(parts[0]) || parts.length > 2
                         || (parts.length == 2 && !parts[1].equals("google-beta"))) {
                     throw new CatalogException(source.display(name) + ":" + n
                             + ": expected one resource type name per line (optionally followed by google-beta), got '" + t + "'");
