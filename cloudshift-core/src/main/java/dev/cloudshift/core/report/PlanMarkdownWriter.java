@@ -93,8 +93,31 @@ public final class PlanMarkdownWriter implements PlanRenderer {
         }
     }
 
+    /** Categories in the order a migration document presents them: workloads, data, edge, platform. */
+    private static final List<String> CATEGORY_ORDER = List.of("container", "kubernetes", "compute", "serverless",
+            "database", "cache", "messaging", "storage", "search", "analytics", "api_gateway", "load_balancer", "cdn",
+            "dns", "network", "security", "registry", "secrets", "identity", "monitoring", "other");
+
+    private static final java.util.Comparator<String> BY_CATEGORY = java.util.Comparator
+            .comparingInt((String c) -> {
+                int i = CATEGORY_ORDER.indexOf(c);
+                return i < 0 ? CATEGORY_ORDER.size() : i;
+            })
+            .thenComparing(java.util.Comparator.naturalOrder());
+
     private static void architecture(StringBuilder md, Plan plan) {
         md.append("## Current architecture\n\n");
+        Map<String, Set<String>> services = new TreeMap<>(BY_CATEGORY);
+        for (PlannedResource r : plan.resources()) {
+            services.computeIfAbsent(nz(r.category(), "other"), k -> new TreeSet<>())
+                    .add(nz(r.sourceService(), r.type()));
+        }
+        if (!services.isEmpty()) {
+            md.append("The estate uses these ").append(sourceLabel(plan.source())).append(" services:\n\n");
+            services.forEach((category, names) -> md.append("- **").append(text(categoryLabel(category))).append("**: ")
+                    .append(text(String.join(", ", names))).append('\n'));
+            md.append('\n');
+        }
         for (String env : plan.environments()) {
             md.append("### ").append(text(env)).append("\n\n");
             List<PlannedResource> rs = plan.resourcesOf(env);
@@ -102,7 +125,7 @@ public final class PlanMarkdownWriter implements PlanRenderer {
                 md.append("No resources.\n\n");
                 continue;
             }
-            Map<String, Map<String, List<PlannedResource>>> byCategory = new TreeMap<>();
+            Map<String, Map<String, List<PlannedResource>>> byCategory = new TreeMap<>(BY_CATEGORY);
             for (PlannedResource r : rs) {
                 byCategory.computeIfAbsent(nz(r.category(), "other"), k -> new TreeMap<>())
                         .computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r);
