@@ -339,6 +339,23 @@ public abstract class BaseDialect implements Dialect {
         if (v instanceof Blob blob) {
             return blob.getBytes(1, (int) blob.length());
         }
+        if (v instanceof java.sql.SQLXML xml) {
+            return xml.getString();
+        }
+        if (v instanceof java.sql.Array array) {
+            List<Object> out = new ArrayList<>();
+            for (Object e : (Object[]) array.getArray()) {
+                out.add(normalise(e));
+            }
+            return out;
+        }
+        if (v instanceof Object[] array) {
+            List<Object> out = new ArrayList<>();
+            for (Object e : array) {
+                out.add(normalise(e));
+            }
+            return out;
+        }
         return v.toString();
     }
 }

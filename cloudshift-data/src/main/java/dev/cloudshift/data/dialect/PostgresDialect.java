@@ -50,8 +50,9 @@ public class PostgresDialect extends BaseDialect {
             OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
             return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
         }
+        // bit strings as text ("1", "0101"): PostgreSQL reads bit input only in that form
         if (base.equals("time with time zone") || base.equals("money") || base.equals("interval")
-                || (base.equals("bit") && column.length() > 1) || base.startsWith("bit varying")) {
+                || base.equals("bit") || base.startsWith("bit varying")) {
             return rs.getString(index);
         }
         return super.readValue(rs, index, column);
