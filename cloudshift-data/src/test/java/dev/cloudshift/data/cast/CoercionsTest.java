@@ -106,6 +106,23 @@ class CoercionsTest {
     }
 
     @Test
+    void textTimestampsParseTheSameOnTheFastAndTheFullPath() throws Exception {
+        for (String s : new String[] {"2024-02-29", "2024-02-29 13:14:15", "2024-02-29T13:14:15.5",
+            "2024-02-29 13:14:15.123456789", "0001-01-01 00:00:00"}) {
+            LocalDateTime fast = TemporalParsing.plain(s);
+            assertThat(fast).as(s).isNotNull();
+            assertThat(fast).as(s).isEqualTo(LocalDateTime.parse(s.length() == 10 ? s + "T00:00" : s.replace(' ', 'T')));
+        }
+        for (String s : new String[] {"2024-02-30 00:00:00", "2024-02-29 13:14", "2024-02-29 13:14:15Z", "20240229",
+            "2024-02-29 13:14:15.", "2024-0a-29"}) {
+            assertThat(TemporalParsing.plain(s)).as(s).isNull();
+        }
+        assertThat(TemporalParsing.timestamp("2024-02-29 13:14")).isEqualTo(LocalDateTime.of(2024, 2, 29, 13, 14));
+        assertThat(TemporalParsing.timestamp("2024-02-29 13:14:15+02:00")).isEqualTo(LocalDateTime.of(2024, 2, 29, 11, 14, 15));
+        assertThatThrownBy(() -> TemporalParsing.timestamp("2024-02-30 00:00:00")).isInstanceOf(RejectedValueException.class);
+    }
+
+    @Test
     void jsonUuidAndArrays() throws Exception {
         assertThat(fit(PG, "jsonb", "{\"a\": [1, 2]}")).isEqualTo("{\"a\": [1, 2]}");
         rejects(PG, "jsonb", "{\"a\": ", "invalid JSON");
