@@ -76,7 +76,10 @@ public abstract class BaseDialect implements Dialect {
         for (String name : tableNames(connection)) {
             List<Column> columns = columns(connection, name);
             List<String> pk = primaryKey(connection, name);
-            List<Index> indexes = indexes(connection, name, pk);
+            List<Index> indexes = indexes(connection, name, pk).stream()
+                    .filter(i -> i.columns().stream().allMatch(col -> columns.stream()
+                            .anyMatch(c -> c.name().equals(col))))
+                    .toList(); // an index on an expression is not portable: left out
             List<ForeignKey> fks = foreignKeys(connection, name);
             tables.add(new Table(name, columns, pk, indexes, fks));
         }
@@ -161,6 +164,7 @@ public abstract class BaseDialect implements Dialect {
     protected List<Index> indexes(Connection c, String table, List<String> primaryKey) throws SQLException {
         Map<String, Boolean> unique = new LinkedHashMap<>();
         Map<String, TreeMap<Integer, String>> cols = new LinkedHashMap<>();
+        java.util.Set<String> partial = new java.util.HashSet<>();
         try (ResultSet rs = c.getMetaData().getIndexInfo(c.getCatalog(), c.getSchema(), table, false, false)) {
             while (rs.next()) {
                 String name = rs.getString("INDEX_NAME");
@@ -168,12 +172,19 @@ public abstract class BaseDialect implements Dialect {
                 if (name == null || column == null || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
                     continue;
                 }
+                String filter = rs.getString("FILTER_CONDITION");
+                if (filter != null && !filter.isBlank()) {
+                    partial.add(name); // a partial index (WHERE ...): not portable, left out
+                }
                 unique.put(name, !rs.getBoolean("NON_UNIQUE"));
                 cols.computeIfAbsent(name, k -> new TreeMap<>()).put((int) rs.getShort("ORDINAL_POSITION"), column);
             }
         }
         List<Index> out = new ArrayList<>();
         for (Map.Entry<String, TreeMap<Integer, String>> e : cols.entrySet()) {
+            if (partial.contains(e.getKey())) {
+                continue;
+            }
             List<String> columns = List.copyOf(e.getValue().values());
             boolean isUnique = unique.get(e.getKey());
             if (isUnique && columns.equals(primaryKey) && isPrimaryKeyIndex(e.getKey())) {
