@@ -311,13 +311,19 @@ public abstract class BaseDialect implements Dialect {
                 return rs.getObject(index, LocalTime.class);
             case Types.TIMESTAMP:
                 return rs.getObject(index, LocalDateTime.class);
-            case Types.TIMESTAMP_WITH_TIMEZONE: {
-                OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
-                return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
-            }
+            case Types.TIMESTAMP_WITH_TIMEZONE:
+                return utc(rs.getObject(index, OffsetDateTime.class));
             default:
                 return normalise(rs.getObject(index));
         }
+    }
+
+    /** The same instant at offset UTC; OffsetDateTime.MAX and MIN (PostgreSQL's infinities) as they are. */
+    protected static OffsetDateTime utc(OffsetDateTime t) {
+        if (t == null || t.equals(OffsetDateTime.MAX) || t.equals(OffsetDateTime.MIN)) {
+            return t;
+        }
+        return t.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** Turns a driver-specific object into one of the normalised classes {@link Dialect#readValue} promises. */
@@ -342,7 +348,7 @@ public abstract class BaseDialect implements Dialect {
             return t.toLocalTime();
         }
         if (v instanceof OffsetDateTime o) {
-            return o.withOffsetSameInstant(ZoneOffset.UTC);
+            return utc(o);
         }
         if (v instanceof Clob clob) {
             return clob.getSubString(1, (int) clob.length());

@@ -85,15 +85,24 @@ class CastRoundTripIT {
                         + " -9223372036854775808, '-0', '-0', 0, '0001-01-01 00:00:00')",
                 "INSERT INTO awkward (d, r) VALUES (1e-300, 3.4e38)",
                 "INSERT INTO awkward (d) VALUES ('NaN')",
+                "INSERT INTO awkward (ts, day, tstz) VALUES ('infinity', '-infinity', 'infinity')",
                 "CREATE TABLE more_types (id integer PRIMARY KEY, b1 bit(1), bv bit varying(8), tz timetz, m money,"
                         + " x xml, p point, t time, tstz timestamptz)",
                 "INSERT INTO more_types VALUES (1, B'1', B'1010', '13:14:15+02', 12.34, '<a>1</a>', '(1,2)', '13:14:15',"
                         + " '2024-02-29 13:14:15+00'), (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
-        // rows: 1 typical, 2 NULL vs '', 3 extremes, 4 tiny/huge floats, 5 NaN
+        // rows: 1 typical, 2 NULL vs '', 3 extremes, 4 tiny/huge floats, 5 NaN, 6 infinite dates
+        String inf = "infinite date or time, which the target cannot store";
+        Map<String, String> infinite = Map.of("awkward:6:day", inf, "awkward:6:ts", inf, "awkward:6:tstz", inf);
+        Map<String, String> nan = Map.of("awkward:5:d", "NaN or infinity, which the target cannot store");
         Map<String, Map<String, String>> rejects = Map.of(
-                "mysql", Map.of("awkward:5:d", "NaN or infinity, which the target cannot store"),
-                "sqlite", Map.of("awkward:5:d", "NaN or infinity, which the target cannot store"));
+                "mysql", union(nan, infinite), "sqlite", union(nan, infinite), "h2", infinite);
         return new Fixture("postgresql", setup, rejects, Set.of("doc", "tags", "ints"));
+    }
+
+    private static Map<String, String> union(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> out = new LinkedHashMap<>(a);
+        out.putAll(b);
+        return out;
     }
 
     private static Fixture mariaDb() {
@@ -508,6 +517,12 @@ class CastRoundTripIT {
     }
 
     private static String temporal(Object v) throws RejectedValueException {
+        if (v.equals(LocalDateTime.MAX) || v.equals(LocalDate.MAX) || v.equals(OffsetDateTime.MAX)) {
+            return "infinity";
+        }
+        if (v.equals(LocalDateTime.MIN) || v.equals(LocalDate.MIN) || v.equals(OffsetDateTime.MIN)) {
+            return "-infinity";
+        }
         if (v instanceof LocalTime t) {
             return t.toString();
         }

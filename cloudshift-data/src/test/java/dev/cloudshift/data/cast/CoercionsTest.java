@@ -103,6 +103,10 @@ class CoercionsTest {
         rejects(PG, "date", LocalDateTime.of(2024, 2, 29, 13, 0), "has a time of day where the target holds a date");
         rejects(PG, "timestamp", 1709212455L, "a number where a date or time is needed (no epoch rule applies)");
         rejects(PG, "time", "838:59:59", "not a time of day");
+        assertThat(fit(PG, "timestamp", LocalDateTime.MAX)).isEqualTo("infinity");
+        assertThat(fit(PG, "date", java.time.LocalDate.MIN)).isEqualTo("-infinity");
+        assertThat(fit(PG, "timestamp with time zone", OffsetDateTime.MAX)).isEqualTo("infinity");
+        rejects(MY, "datetime(6)", LocalDateTime.MAX, "infinite date or time, which the target cannot store");
     }
 
     @Test
