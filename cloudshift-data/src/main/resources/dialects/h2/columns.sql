@@ -8,7 +8,8 @@ SELECT column_name AS column_name,
        datetime_precision AS datetime_precision,
        column_default AS column_default,
        is_identity AS is_identity,
-       dtd_identifier AS dtd_identifier
+       dtd_identifier AS dtd_identifier,
+       interval_type AS interval_type
 FROM information_schema.columns
 WHERE table_schema = CURRENT_SCHEMA
   AND table_name = ?

@@ -52,7 +52,7 @@ class DataCopyKillResumeIT {
         int lastDone = 0;
         for (int attempt = 0; attempt < 3; attempt++) {
             Process p = startCopy(source, target, attempt > 0);
-            int killAfter = Math.min(chunks - 3, lastDone + 2 + random.nextInt(12));
+            int killAfter = Math.min(chunks - 12, lastDone + 2 + random.nextInt(10)); // leaves at least 12 chunks to kill inside
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             int done;
             while ((done = doneChunks(target)) < killAfter) {

@@ -385,9 +385,31 @@ final class Coercions {
 
     // ----------------------------------------------------------------------------------------------- time
 
+    /**
+     * PostgreSQL's infinity and -infinity (pgjdbc reads them as the MAX and MIN of java.time): kept as the words
+     * for a target that has them, rejected elsewhere; null for any other value.
+     */
+    private static Object infinity(Object v, TargetType t) throws RejectedValueException {
+        int sign = v.equals(LocalDateTime.MAX) || v.equals(LocalDate.MAX) || v.equals(OffsetDateTime.MAX)
+                || "infinity".equals(v) ? 1
+                : v.equals(LocalDateTime.MIN) || v.equals(LocalDate.MIN) || v.equals(OffsetDateTime.MIN)
+                || "-infinity".equals(v) ? -1 : 0;
+        if (sign == 0) {
+            return null;
+        }
+        if (!t.options().infiniteTimes()) {
+            throw new RejectedValueException("infinite date or time, which the target cannot store");
+        }
+        return sign > 0 ? "infinity" : "-infinity";
+    }
+
     private static Object toDate(Object v, TargetType t) throws RejectedValueException {
         if (v == null) {
             return null;
+        }
+        Object inf = infinity(v, t);
+        if (inf != null) {
+            return inf;
         }
         LocalDate d;
         if (v instanceof LocalDate x) {
@@ -456,6 +478,10 @@ final class Coercions {
         if (v == null) {
             return null;
         }
+        Object inf = infinity(v, t);
+        if (inf != null) {
+            return inf;
+        }
         LocalDateTime ts = TemporalFormat.truncate(timestampOf(v), t.fraction());
         checkRange(ts, t);
         return ts;
@@ -464,6 +490,10 @@ final class Coercions {
     private static Object toTimestampTz(Object v, TargetType t) throws RejectedValueException {
         if (v == null) {
             return null;
+        }
+        Object inf = infinity(v, t);
+        if (inf != null) {
+            return inf;
         }
         OffsetDateTime ts;
         if (v instanceof OffsetDateTime x) {

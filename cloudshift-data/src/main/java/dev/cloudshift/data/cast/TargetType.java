@@ -54,8 +54,9 @@ public record TargetType(
      * @param enforcesLength    whether varchar(n) limits are enforced (SQLite does not)
      * @param jsonAsBytes       bind JSON as UTF-8 bytes (H2)
      * @param arrays            {@code pg-literal}, {@code object-array} or {@code json}
+     * @param infiniteTimes     whether dates and timestamps can be infinity/-infinity (PostgreSQL; sent as words)
      */
     public record TargetOptions(boolean rejectNulInText, boolean nonFiniteFloats, boolean enforcesLength,
-                                boolean jsonAsBytes, String arrays) {
+                                boolean jsonAsBytes, String arrays, boolean infiniteTimes) {
     }
 }

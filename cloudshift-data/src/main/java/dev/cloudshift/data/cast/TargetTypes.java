@@ -19,7 +19,7 @@ public final class TargetTypes {
     private static final Set<String> TYPE_KEYS = Set.of("kind", "min", "max", "length", "max_bytes",
             "default_fraction", "max_fraction", "earliest", "latest");
     private static final Set<String> OPTION_KEYS = Set.of("reject_nul_in_text", "non_finite_floats",
-            "enforces_length", "json_as_bytes", "arrays");
+            "enforces_length", "json_as_bytes", "arrays", "infinite_times");
 
     private final String target;
     private final TargetOptions options;
@@ -40,7 +40,8 @@ public final class TargetTypes {
         TargetOptions options = new TargetOptions(
                 flag(opts, "reject_nul_in_text", false), flag(opts, "non_finite_floats", true),
                 flag(opts, "enforces_length", true), flag(opts, "json_as_bytes", false),
-                opts.get("arrays") == null ? "json" : opts.get("arrays").asNonEmptyText("arrays"));
+                opts.get("arrays") == null ? "json" : opts.get("arrays").asNonEmptyText("arrays"),
+                flag(opts, "infinite_times", false));
         Map<String, RuleNode> types = new LinkedHashMap<>();
         for (Map.Entry<String, RuleNode> e : top.get("types").asMap("types").entrySet()) {
             RuleNode def = e.getValue();

@@ -116,9 +116,15 @@ final class ChunkCopier implements AutoCloseable {
                         Object v;
                         try {
                             v = sourceDialect.readValue(rs, i + 1, job.columns[i]);
+                        } catch (java.sql.SQLDataException e) {
+                            // the dialect's verdict on one value (an invalid MySQL date): reject the row
+                            keyValues[i] = null;
+                            bad = i;
+                            reason = "source value cannot be read: " + firstLine(e.getMessage());
+                            break;
                         } catch (RuntimeException e) {
-                            // a value the driver cannot represent (MySQL dates with a zero month, say): the row is
-                            // rejected; the exception's message may quote the value, so only its kind is kept
+                            // a value the driver cannot represent: the row is rejected; the exception's message
+                            // may quote the value, so only its kind is kept
                             keyValues[i] = null;
                             bad = i;
                             reason = "source value cannot be read (" + e.getClass().getSimpleName() + ")";
@@ -155,7 +161,7 @@ final class ChunkCopier implements AutoCloseable {
                         for (int i = bad + 1; i < n; i++) {
                             try {
                                 keyValues[i] = sourceDialect.readValue(rs, i + 1, job.columns[i]);
-                            } catch (RuntimeException e) {
+                            } catch (java.sql.SQLDataException | RuntimeException e) {
                                 keyValues[i] = null;
                             }
                         }

@@ -105,12 +105,15 @@ public final class ChunkPlanner {
             st.setFetchSize(10_000);
             try (ResultSet rs = st.executeQuery("SELECT " + k + " FROM " + quote.apply(table) + " ORDER BY " + k)) {
                 long i = 0;
+                long next = stride;
                 String last = null;
                 while (rs.next()) {
                     String v = rs.getString(1);
-                    if (i > 0 && i % stride == 0 && bounds.size() < chunks - 1 && v != null && !v.equals(last)) {
+                    // a bound goes into the checkpoint table (VARCHAR(2000)): skip over keys too long to store
+                    if (i >= next && bounds.size() < chunks - 1 && v != null && v.length() <= 500 && !v.equals(last)) {
                         bounds.add(v);
                         last = v;
+                        next = i + stride;
                     }
                     i++;
                 }

@@ -62,11 +62,22 @@ public record JdbcEndpoint(String url, String user, String password) {
             p.setProperty("password", password);
         }
         try {
-            return DriverManager.getConnection(url, p);
+            return DriverManager.getConnection(driverUrl(), p);
         } catch (SQLException e) {
             // Drivers sometimes echo the URL back: never let it through.
             throw new SQLException(redact(e.getMessage()), e.getSQLState(), e.getErrorCode());
         }
+    }
+
+    /**
+     * The URL handed to the driver: {@code jdbc:mysql://} URLs get {@code permitMysqlScheme}, without which the
+     * MariaDB driver (the one we ship for MySQL and MariaDB) refuses them.
+     */
+    String driverUrl() {
+        if (url.startsWith("jdbc:mysql:") && !url.contains("permitMysqlScheme")) {
+            return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+        }
+        return url;
     }
 
     @Override

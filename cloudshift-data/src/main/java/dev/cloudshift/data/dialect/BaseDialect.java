@@ -76,7 +76,10 @@ public abstract class BaseDialect implements Dialect {
         for (String name : tableNames(connection)) {
             List<Column> columns = columns(connection, name);
             List<String> pk = primaryKey(connection, name);
-            List<Index> indexes = indexes(connection, name, pk);
+            List<Index> indexes = indexes(connection, name, pk).stream()
+                    .filter(i -> i.columns().stream().allMatch(col -> columns.stream()
+                            .anyMatch(c -> c.name().equals(col))))
+                    .toList(); // an index on an expression is not portable: left out
             List<ForeignKey> fks = foreignKeys(connection, name);
             tables.add(new Table(name, columns, pk, indexes, fks));
         }
@@ -161,6 +164,7 @@ public abstract class BaseDialect implements Dialect {
     protected List<Index> indexes(Connection c, String table, List<String> primaryKey) throws SQLException {
         Map<String, Boolean> unique = new LinkedHashMap<>();
         Map<String, TreeMap<Integer, String>> cols = new LinkedHashMap<>();
+        java.util.Set<String> partial = new java.util.HashSet<>();
         try (ResultSet rs = c.getMetaData().getIndexInfo(c.getCatalog(), c.getSchema(), table, false, false)) {
             while (rs.next()) {
                 String name = rs.getString("INDEX_NAME");
@@ -168,12 +172,19 @@ public abstract class BaseDialect implements Dialect {
                 if (name == null || column == null || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
                     continue;
                 }
+                String filter = rs.getString("FILTER_CONDITION");
+                if (filter != null && !filter.isBlank()) {
+                    partial.add(name); // a partial index (WHERE ...): not portable, left out
+                }
                 unique.put(name, !rs.getBoolean("NON_UNIQUE"));
                 cols.computeIfAbsent(name, k -> new TreeMap<>()).put((int) rs.getShort("ORDINAL_POSITION"), column);
             }
         }
         List<Index> out = new ArrayList<>();
         for (Map.Entry<String, TreeMap<Integer, String>> e : cols.entrySet()) {
+            if (partial.contains(e.getKey())) {
+                continue;
+            }
             List<String> columns = List.copyOf(e.getValue().values());
             boolean isUnique = unique.get(e.getKey());
             if (isUnique && columns.equals(primaryKey) && isPrimaryKeyIndex(e.getKey())) {
@@ -300,13 +311,19 @@ public abstract class BaseDialect implements Dialect {
                 return rs.getObject(index, LocalTime.class);
             case Types.TIMESTAMP:
                 return rs.getObject(index, LocalDateTime.class);
-            case Types.TIMESTAMP_WITH_TIMEZONE: {
-                OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
-                return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
-            }
+            case Types.TIMESTAMP_WITH_TIMEZONE:
+                return utc(rs.getObject(index, OffsetDateTime.class));
             default:
                 return normalise(rs.getObject(index));
         }
+    }
+
+    /** The same instant at offset UTC; OffsetDateTime.MAX and MIN (PostgreSQL's infinities) as they are. */
+    protected static OffsetDateTime utc(OffsetDateTime t) {
+        if (t == null || t.equals(OffsetDateTime.MAX) || t.equals(OffsetDateTime.MIN)) {
+            return t;
+        }
+        return t.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** Turns a driver-specific object into one of the normalised classes {@link Dialect#readValue} promises. */
@@ -331,13 +348,30 @@ public abstract class BaseDialect implements Dialect {
             return t.toLocalTime();
         }
         if (v instanceof OffsetDateTime o) {
-            return o.withOffsetSameInstant(ZoneOffset.UTC);
+            return utc(o);
         }
         if (v instanceof Clob clob) {
             return clob.getSubString(1, (int) clob.length());
         }
         if (v instanceof Blob blob) {
             return blob.getBytes(1, (int) blob.length());
+        }
+        if (v instanceof java.sql.SQLXML xml) {
+            return xml.getString();
+        }
+        if (v instanceof java.sql.Array array) {
+            List<Object> out = new ArrayList<>();
+            for (Object e : (Object[]) array.getArray()) {
+                out.add(normalise(e));
+            }
+            return out;
+        }
+        if (v instanceof Object[] array) {
+            List<Object> out = new ArrayList<>();
+            for (Object e : array) {
+                out.add(normalise(e));
+            }
+            return out;
         }
         return v.toString();
     }

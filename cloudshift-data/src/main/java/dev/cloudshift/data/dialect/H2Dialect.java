@@ -41,8 +41,12 @@ public class H2Dialect extends BaseDialect {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String declared = "ARRAY".equalsIgnoreCase(rs.getString("data_type"))
-                            ? arrayType(c, table, rs.getString("dtd_identifier")) : declaredType(rs.getString("data_type"),
+                    String dataType = rs.getString("data_type");
+                    if ("INTERVAL".equalsIgnoreCase(dataType) && rs.getString("interval_type") != null) {
+                        dataType = "INTERVAL " + rs.getString("interval_type"); // INTERVAL DAY TO SECOND
+                    }
+                    String declared = "ARRAY".equalsIgnoreCase(dataType)
+                            ? arrayType(c, table, rs.getString("dtd_identifier")) : declaredType(dataType,
                             (Long) rs.getObject("character_maximum_length", Long.class),
                             (Integer) rs.getObject("numeric_precision", Integer.class),
                             (Integer) rs.getObject("numeric_scale", Integer.class),

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,11 +46,23 @@ public class PostgresDialect extends BaseDialect {
             }
         }
         if (base.equals("timestamp with time zone")) {
-            OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
-            return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
+            try {
+                return utc(rs.getObject(index, OffsetDateTime.class));
+            } catch (java.time.DateTimeException | SQLException e) {
+                // pgjdbc cannot make an OffsetDateTime of 'infinity'
+                String text = rs.getString(index);
+                if ("infinity".equals(text)) {
+                    return OffsetDateTime.MAX;
+                }
+                if ("-infinity".equals(text)) {
+                    return OffsetDateTime.MIN;
+                }
+                throw e;
+            }
         }
+        // bit strings as text ("1", "0101"): PostgreSQL reads bit input only in that form
         if (base.equals("time with time zone") || base.equals("money") || base.equals("interval")
-                || (base.equals("bit") && column.length() > 1) || base.startsWith("bit varying")) {
+                || base.equals("bit") || base.startsWith("bit varying")) {
             return rs.getString(index);
         }
         return super.readValue(rs, index, column);

@@ -89,6 +89,7 @@ public final class ClientTableSide implements TableSide {
             throws SQLException {
         int n = table.columns().size();
         boolean bucketed = splitByHash || segments.stream().anyMatch(s -> s.modulus() > 1);
+        boolean ranged = rangeColumn != null && segments.stream().anyMatch(Segment::ranged);
         StringBuilder sql = new StringBuilder(select);
         if (rangeColumn != null && segments.stream().allMatch(Segment::ranged)) {
             List<String> ors = new ArrayList<>();
@@ -108,7 +109,7 @@ public final class ClientTableSide implements TableSide {
                     for (int i = 0; i < n; i++) {
                         row.add(CanonicalText.read(rs, i + 1, table.kinds().get(i)));
                     }
-                    long key = rangeColumn == null ? 0 : Long.parseLong(row.get(keys.get(0)));
+                    long key = ranged ? Long.parseLong(row.get(keys.get(0))) : 0;
                     long rowHashValue = 0;
                     long keyHash = 0;
                     if (needRowHash || !table.hasKey()) {

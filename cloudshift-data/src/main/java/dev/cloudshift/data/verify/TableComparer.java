@@ -53,7 +53,15 @@ public final class TableComparer {
         }
         Segment root = Segment.whole();
         if (sourceTable.rangeKey()) {
-            long[][] bounds = bothObjects(source::keyBounds, target::keyBounds, long[].class);
+            long[][] bounds;
+            try {
+                bounds = bothObjects(source::keyBounds, target::keyBounds, long[].class);
+            } catch (ArithmeticException | NumberFormatException e) {
+                bounds = null; // keys beyond a signed 64-bit number (MySQL BIGINT UNSIGNED): hash buckets instead
+            }
+            if (bounds == null) {
+                bounds = new long[][] {{Long.MIN_VALUE, Long.MAX_VALUE}};
+            }
             long lo = Long.MAX_VALUE;
             long hi = Long.MIN_VALUE;
             for (long[] b : bounds) {

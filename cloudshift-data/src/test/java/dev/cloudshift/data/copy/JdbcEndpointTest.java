@@ -18,6 +18,14 @@ class JdbcEndpointTest {
     }
 
     @Test
+    void mysqlUrlsArePermittedForTheMariaDbDriver() {
+        assertThat(JdbcEndpoint.of("jdbc:mysql://h:3306/shop").driverUrl()).isEqualTo("jdbc:mysql://h:3306/shop?permitMysqlScheme");
+        assertThat(JdbcEndpoint.of("jdbc:mysql://h/shop?useSSL=false").driverUrl())
+                .isEqualTo("jdbc:mysql://h/shop?useSSL=false&permitMysqlScheme");
+        assertThat(JdbcEndpoint.of("jdbc:mariadb://h/shop").driverUrl()).isEqualTo("jdbc:mariadb://h/shop");
+    }
+
+    @Test
     void locationNamesHostPortAndDatabaseOnly() {
         assertThat(new JdbcEndpoint("jdbc:postgresql://db.internal:6543/orders?password=s3cret", "u", "p").location())
                 .isEqualTo("db.internal:6543/orders");

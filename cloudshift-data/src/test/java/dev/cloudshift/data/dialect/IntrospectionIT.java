@@ -65,9 +65,13 @@ class IntrospectionIT {
                         + " name varchar(255) NOT NULL DEFAULT 'x', amount numeric(12,2), created timestamp(3) with time zone,"
                         + " tags text[], doc jsonb, u uuid, note text, UNIQUE (name, parent_id))",
                 "CREATE INDEX child_created ON child (created)",
+                "CREATE INDEX child_lower_name ON child (lower(name))",
+                "CREATE UNIQUE INDEX child_partial ON child (note) WHERE amount > 0",
                 "CREATE VIEW child_view AS SELECT * FROM child");
         assertKeysAndOrder(s);
         Table child = s.table("child");
+        assertThat(child.indexes()).extracting(Index::name).containsExactlyInAnyOrder("child_created",
+                "child_name_parent_id_key"); // expression and partial indexes are not portable
         assertThat(child.column("name").declaredType()).isEqualTo("character varying(255)");
         assertThat(child.column("name").defaultValue()).isEqualTo("'x'::character varying");
         assertThat(child.column("amount").declaredType()).isEqualTo("numeric(12,2)");

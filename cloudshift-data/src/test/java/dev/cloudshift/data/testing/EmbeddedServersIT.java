@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TestDatabasesIT {
+class EmbeddedServersIT {
 
     @Test
     void everyKindGivesAFreshDatabaseThatStoresUnicode() throws Exception {
