@@ -42,22 +42,41 @@ final class CatalogReader {
         return true;
     }
 
-    static KnowledgeBase read(CatalogSource source) {
-        // parse every YAML file first (in parallel: parsing dominates the load time), then validate and build
-        // sequentially in a fixed order so that errors are deterministic
-        List<String> typeFiles = yamlFiles(source.list("types"));
-        List<String> mappingFolders = source.folders("mappings");
-        List<String> mappingFiles = new ArrayList<>();
-        for (String folder : mappingFolders) {
-            mappingFiles.addAll(yamlFiles(source.list(folder)));
-        }
+    /**
+     * The YAML files of the knowledge base, the only catalog files read with {@link CatalogYamlReader}:
+     * {@code vocabulary.yaml}, {@code instance-types/<provider>.yaml}, {@code types/*.yaml} and
+     * {@code mappings/<provider>/*.yaml}. The other files under {@code catalog/} belong to other packages
+     * (ingest, config, secrets, cost), which read them with Jackson's full YAML parser.
+     */
+    static List<String> yamlFilesRead(CatalogSource source) {
         List<String> all = new ArrayList<>();
         all.add("vocabulary.yaml");
         for (String p : KnowledgeBase.PROVIDERS) {
             all.add("instance-types/" + p + ".yaml");
         }
-        all.addAll(typeFiles);
-        all.addAll(mappingFiles);
+        all.addAll(typeFiles(source));
+        all.addAll(mappingFiles(source));
+        return all;
+    }
+
+    private static List<String> typeFiles(CatalogSource source) {
+        return yamlFiles(source.list("types"));
+    }
+
+    private static List<String> mappingFiles(CatalogSource source) {
+        List<String> mappingFiles = new ArrayList<>();
+        for (String folder : source.folders("mappings")) {
+            mappingFiles.addAll(yamlFiles(source.list(folder)));
+        }
+        return mappingFiles;
+    }
+
+    static KnowledgeBase read(CatalogSource source) {
+        // parse every YAML file first (in parallel: parsing dominates the load time), then validate and build
+        // sequentially in a fixed order so that errors are deterministic
+        List<String> typeFiles = typeFiles(source);
+        List<String> mappingFiles = mappingFiles(source);
+        List<String> all = yamlFilesRead(source);
         Map<String, CatalogNode> parsed = new java.util.concurrent.ConcurrentHashMap<>();
         all.parallelStream().forEach(name -> {
             CatalogNode n = node(source, name, false);

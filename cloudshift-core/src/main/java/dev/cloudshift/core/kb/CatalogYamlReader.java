@@ -9,13 +9,18 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads the YAML subset the catalog files are written in: block mappings and sequences, one-line flow
- * sequences and mappings, plain, single- and double-quoted scalars, and comments. It exists for speed:
+ * Reads the YAML subset the catalog files are written in: block mappings and sequences, flow sequences and
+ * mappings (on one line, or continued on following lines indented more than their key or list item), plain,
+ * single- and double-quoted one-line scalars, and comments. It exists for speed:
  * the catalog is read at every start of the CLI, and a general YAML parser needs several times longer in a
  * fresh JVM. Anything outside the subset (anchors, tags, block scalars, multi-line scalars, multiple
  * documents) is rejected with {@code file:line}, never guessed. Scalars resolve like YAML 1.1 as used by
  * Jackson/SnakeYAML (null, true/false/yes/no/on/off, decimal integers and floats); a test checks that every
- * shipped catalog file reads to the same tree with both readers.
+ * shipped knowledge-base file reads to the same tree with both readers.
+ *
+ * <p>Contract: this reader is for the knowledge-base files only ({@link CatalogReader#yamlFilesRead}). The
+ * other files under {@code catalog/} (compose-images.yaml, config-rules.yaml, secret-rules.yaml, pricing/,
+ * sizing/, ...) are read by their own packages with Jackson and may use full YAML (block scalars, ...).
  */
 final class CatalogYamlReader {
 
@@ -187,7 +192,7 @@ final class CatalogYamlReader {
                     value = CatalogNode.of(file, l.number(), null);
                 }
             } else {
-                value = inline(l, rest);
+                value = inline(l, rest, indent);
             }
             Integer previous = keyLines.put(key, l.number());
             if (previous != null) {
@@ -231,7 +236,7 @@ final class CatalogYamlReader {
                 throw error(l, "nested '- - ' lists are not supported; use a flow list [a, b]");
             }
             pos++;
-            items.add(inline(l, rest));
+            items.add(inline(l, rest, indent));
         }
         return CatalogNode.of(file, startLine, Collections.unmodifiableList(items));
     }
@@ -265,17 +270,22 @@ final class CatalogYamlReader {
 
     // ------------------------------------------------------------------ inline values
 
-    private CatalogNode inline(Line l, String text) {
+    /**
+     * A value written after {@code key:} or {@code - } on line {@code l}; {@link #pos} is at the line after it.
+     * A flow collection may continue on the following lines that are indented more than {@code parentIndent}
+     * (the column of its key or list item); it consumes exactly the lines up to its closing bracket.
+     */
+    private CatalogNode inline(Line l, String text, int parentIndent) {
         char c = text.charAt(0);
         if (c == '&' || c == '*' || c == '!' || c == '|' || c == '>' || c == '%' || c == '@' || c == '`') {
             throw error(l, "unsupported YAML construct starting with '" + c + "' (anchors, tags and block scalars are not used in catalogs)");
         }
         if (c == '[' || c == '{') {
-            Flow f = new Flow(l, text);
-            CatalogNode n = f.value();
+            Flow f = new Flow(l, text, parentIndent);
+            CatalogNode n = f.value(l, c);
             f.skipBlanks();
-            if (f.i != text.length()) {
-                throw error(l, "unexpected text after the closing bracket: '" + text.substring(f.i) + "'");
+            if (f.i != f.s.length()) {
+                throw error(f.line, "unexpected text after the closing bracket: '" + f.s.substring(f.i) + "'");
             }
             return n;
         }
@@ -368,81 +378,131 @@ final class CatalogYamlReader {
         return text;
     }
 
-    /** One-line flow collections: [a, "b", {k: v}]. */
+    /**
+     * Flow collections: [a, "b", {k: v}], possibly over several lines. Each line was stripped of its comment
+     * by {@link #split}; scalars and implicit keys stay on one line (a plain or quoted value cannot be continued
+     * on the next line), like everywhere else in the subset.
+     */
     private final class Flow {
-        private final Line line;
-        private final String s;
+        private final int parentIndent;
+        private Line line;
+        private String s;
         private int i;
 
-        Flow(Line line, String s) {
+        Flow(Line line, String s, int parentIndent) {
             this.line = line;
             this.s = s;
+            this.parentIndent = parentIndent;
         }
 
+        /** Skips blanks on the current line. */
         void skipBlanks() {
             while (i < s.length() && s.charAt(i) == ' ') {
                 i++;
             }
         }
 
-        CatalogNode value() {
-            skipBlanks();
-            if (i >= s.length()) {
-                throw error(line, "unexpected end of line inside a flow collection (flow lists and maps must close on the same line)");
+        /**
+         * Skips blanks and line ends: moves on to the next line while the current one is used up and the next
+         * one is a continuation (indented more than the key or list item). False at the end of those lines.
+         */
+        private boolean skipSpace() {
+            while (true) {
+                skipBlanks();
+                if (i < s.length()) {
+                    return true;
+                }
+                if (pos >= lines.size() || lines.get(pos).indent() <= parentIndent) {
+                    return false;
+                }
+                line = lines.get(pos++);
+                s = line.text();
+                i = 0;
+            }
+        }
+
+        private CatalogException unclosed(Line open, char bracket) {
+            String what = bracket == '[' ? "flow list '[' " : "flow map '{' ";
+            String close = bracket == '[' ? "']'" : "'}'";
+            return error(open, "unclosed " + what + "(reached line " + line.number() + " without " + close
+                    + "); close it, and indent its continuation lines more than its key or list item");
+        }
+
+        /** The value at the current position, inside the collection opened on {@code open} with {@code bracket}. */
+        CatalogNode value(Line open, char bracket) {
+            if (!skipSpace()) {
+                throw unclosed(open, bracket);
             }
             char c = s.charAt(i);
             if (c == '[') {
+                Line opened = line;
                 i++;
                 List<CatalogNode> items = new ArrayList<>();
-                skipBlanks();
-                if (i < s.length() && s.charAt(i) == ']') {
+                if (!skipSpace()) {
+                    throw unclosed(opened, '[');
+                }
+                if (s.charAt(i) == ']') {
                     i++;
-                    return CatalogNode.of(file, line.number(), Collections.unmodifiableList(items));
+                    return CatalogNode.of(file, opened.number(), Collections.unmodifiableList(items));
                 }
                 while (true) {
-                    items.add(value());
-                    skipBlanks();
-                    if (i < s.length() && s.charAt(i) == ',') {
+                    if (!skipSpace()) {
+                        throw unclosed(opened, '[');
+                    }
+                    int itemLine = line.number();
+                    items.add(value(opened, '['));
+                    if (!skipSpace()) {
+                        throw unclosed(opened, '[');
+                    }
+                    if (s.charAt(i) == ',') {
                         i++;
                         continue;
                     }
-                    if (i < s.length() && s.charAt(i) == ']') {
+                    if (s.charAt(i) == ']') {
                         i++;
-                        return CatalogNode.of(file, line.number(), Collections.unmodifiableList(items));
+                        return CatalogNode.of(file, opened.number(), Collections.unmodifiableList(items));
                     }
-                    throw error(line, "expected ',' or ']' in a flow list (lists must close on the same line)");
+                    throw error(line, "expected ',' or ']' in a flow list" + continuedHint(itemLine));
                 }
             }
             if (c == '{') {
+                Line opened = line;
                 i++;
                 Map<String, CatalogNode> map = new LinkedHashMap<>();
-                skipBlanks();
-                if (i < s.length() && s.charAt(i) == '}') {
+                if (!skipSpace()) {
+                    throw unclosed(opened, '{');
+                }
+                if (s.charAt(i) == '}') {
                     i++;
-                    return CatalogNode.of(file, line.number(), Collections.unmodifiableMap(map));
+                    return CatalogNode.of(file, opened.number(), Collections.unmodifiableMap(map));
                 }
                 while (true) {
-                    skipBlanks();
+                    if (!skipSpace()) {
+                        throw unclosed(opened, '{');
+                    }
+                    Line keyLine = line;
                     String key = key();
                     skipBlanks();
                     if (i >= s.length() || s.charAt(i) != ':') {
-                        throw error(line, "expected ':' after key '" + key + "' in a flow map");
+                        throw error(keyLine, "expected ':' after key '" + key + "' in a flow map (on the key's line)");
                     }
                     i++;
-                    CatalogNode v = value();
+                    CatalogNode v = value(opened, '{').withLine(keyLine.number());
                     if (map.put(key, v) != null) {
-                        throw error(line, "duplicate key '" + key + "' in a flow map");
+                        throw error(keyLine, "duplicate key '" + key + "' in a flow map");
                     }
-                    skipBlanks();
-                    if (i < s.length() && s.charAt(i) == ',') {
+                    if (!skipSpace()) {
+                        throw unclosed(opened, '{');
+                    }
+                    if (s.charAt(i) == ',') {
                         i++;
                         continue;
                     }
-                    if (i < s.length() && s.charAt(i) == '}') {
+                    if (s.charAt(i) == '}') {
                         i++;
-                        return CatalogNode.of(file, line.number(), Collections.unmodifiableMap(map));
+                        return CatalogNode.of(file, opened.number(), Collections.unmodifiableMap(map));
                     }
-                    throw error(line, "expected ',' or '}' in a flow map (maps must close on the same line)");
+                    throw error(line, "expected ',' or '}' in a flow map" + continuedHint(keyLine.number()));
                 }
             }
             if (c == '"' || c == '\'') {
@@ -459,6 +519,12 @@ final class CatalogYamlReader {
                 throw error(line, "empty value in a flow collection");
             }
             return CatalogNode.of(file, line.number(), plain(line, text));
+        }
+
+        /** When the separator is missing on a later line than the value's, the value probably went on: say so. */
+        private String continuedHint(int valueLine) {
+            return line.number() != valueLine
+                    ? " (a value cannot continue on the next line; quote long text and keep it on one line)" : "";
         }
 
         private String key() {

@@ -227,7 +227,7 @@ class KnowledgeBaseValidationTest {
         write("mappings/aws/core.yaml", MAPPINGS + "aws_broken: [unclosed\n");
         assertThatThrownBy(() -> KnowledgeBase.loadFrom(root))
                 .hasMessageContaining("mappings/aws/core.yaml:16:")
-                .hasMessageContaining("must close on the same line");
+                .hasMessageContaining("unclosed flow list '[' (reached line 16 without ']')");
     }
 
     @Test
