@@ -1,5 +1,6 @@
 package dev.cloudshift.hcl;
 
+import static dev.cloudshift.hcl.HclTestSupport.evalErrors;
 import static dev.cloudshift.hcl.HclTestSupport.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,5 +50,46 @@ class SensitiveAndUnknownTest {
                 .isEqualTo("${[for x in aws_db_instance.main.ids : x]}");
         assertThat(value("aws_db_instance.main[*].id", scope).toJava()).isEqualTo("${aws_db_instance.main[*].id}");
         assertThat(value("!aws_db_instance.main.multi_az", scope).toJava()).isEqualTo("${!aws_db_instance.main.multi_az}");
+    }
+
+    /** A resource as its references see it: configured arguments, nested blocks and computed attributes. */
+    private final Map<String, Value> resourceScope = Map.of(
+            "aws_apigatewayv2_domain_name", Value.object(Map.of("api", ObjectValue.openDeep(Map.of(
+                    "domain_name", Value.string("api.example.com"),
+                    "tags", Value.object(Map.of("Name", Value.string("api"))),
+                    "domain_name_configuration", Value.tuple(List.of(Value.object(Map.of(
+                            "endpoint_type", Value.string("REGIONAL"),
+                            "mutual_tls", Value.tuple(List.of(Value.object(Map.of(
+                                    "truststore_uri", Value.string("s3://b/t.pem")))))))))),
+                    "aws_apigatewayv2_domain_name.api"))));
+
+    @Test
+    void computedAttributesOfNestedBlocksOfAResourceAreUnknownNotErrors() {
+        assertThat(value("aws_apigatewayv2_domain_name.api.domain_name_configuration[0].target_domain_name",
+                resourceScope).toJava())
+                .isEqualTo("${aws_apigatewayv2_domain_name.api.domain_name_configuration[0].target_domain_name}");
+        assertThat(value("aws_apigatewayv2_domain_name.api.domain_name_configuration[0].mutual_tls[0].truststore_version",
+                resourceScope).toJava()).isEqualTo(
+                "${aws_apigatewayv2_domain_name.api.domain_name_configuration[0].mutual_tls[0].truststore_version}");
+        assertThat(value("\"${aws_apigatewayv2_domain_name.api.domain_name_configuration[0].hosted_zone_id}.\"",
+                resourceScope).toJava())
+                .isEqualTo("${aws_apigatewayv2_domain_name.api.domain_name_configuration[0].hosted_zone_id}.");
+        // what the configuration states stays known
+        assertThat(value("aws_apigatewayv2_domain_name.api.domain_name_configuration[0].endpoint_type", resourceScope)
+                .toJava()).isEqualTo("REGIONAL");
+        assertThat(value("aws_apigatewayv2_domain_name.api.domain_name_configuration[0].mutual_tls[0].truststore_uri",
+                resourceScope).toJava()).isEqualTo("s3://b/t.pem");
+        assertThat(value("aws_apigatewayv2_domain_name.api.tags.Name", resourceScope).toJava()).isEqualTo("api");
+    }
+
+    @Test
+    void writtenMapsOfAResourceKeepTheirKeysAndBlockIndexesStayChecked() {
+        // a map argument written as a whole has exactly its keys: a missing one is still an error
+        assertThat(evalErrors("aws_apigatewayv2_domain_name.api.tags.Missing", resourceScope))
+                .singleElement().asString().contains("has no attribute named \"Missing\"");
+        assertThat(value("lookup(aws_apigatewayv2_domain_name.api.tags, \"Missing\", \"d\")", resourceScope).toJava())
+                .isEqualTo("d");
+        assertThat(evalErrors("aws_apigatewayv2_domain_name.api.domain_name_configuration[1].endpoint_type", resourceScope))
+                .singleElement().asString().contains("out of range");
     }
 }

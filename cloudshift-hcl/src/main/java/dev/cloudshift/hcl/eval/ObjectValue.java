@@ -57,6 +57,48 @@ public final class ObjectValue extends Value {
         return new ObjectValue(attributes, Kind.OBJECT, true, false, address);
     }
 
+    /**
+     * A resource instance as its references see it: an open object at {@code address} whose nested blocks
+     * (the objects in its lists, such as {@code domain_name_configuration[0]}, at every depth) are open too,
+     * each at its own path. Only the arguments written in the configuration are known; a provider adds
+     * computed attributes to the resource and to its blocks, so any other attribute of them reads as the
+     * unknown {@code <address>.<path>.<name>} instead of an error, as Terraform accepts it before apply.
+     * Object and map arguments written as a whole ({@code tags = {...}}) keep exactly their written keys.
+     */
+    public static ObjectValue openDeep(Map<String, Value> attributes, String address) {
+        Map<String, Value> children = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : attributes.entrySet()) {
+            children.put(e.getKey(), openWithin(e.getValue(), address + attributeStep(e.getKey()), false));
+        }
+        return new ObjectValue(children, Kind.OBJECT, true, false, address);
+    }
+
+    private static Value openWithin(Value v, String path, boolean block) {
+        if (v instanceof ObjectValue o) {
+            Map<String, Value> children = new LinkedHashMap<>();
+            for (Map.Entry<String, Value> e : o.attributes.entrySet()) {
+                children.put(e.getKey(), openWithin(e.getValue(), path + attributeStep(e.getKey()), false));
+            }
+            boolean open = block || o.open;
+            return new ObjectValue(children, o.kind, open, o.sensitive(), open ? path : o.address);
+        }
+        if (v instanceof ListValue l) {
+            java.util.List<Value> items = new java.util.ArrayList<>(l.size());
+            int i = 0;
+            for (Value item : l.items()) {
+                // set elements have no index: their attributes are named after the set itself
+                items.add(openWithin(item, l.kind() == ListValue.Kind.SET ? path : path + "[" + i + "]", true));
+                i++;
+            }
+            return new ListValue(items, l.kind(), l.sensitive());
+        }
+        return v;
+    }
+
+    private static String attributeStep(String key) {
+        return key.matches("[A-Za-z_][A-Za-z0-9_-]*") ? "." + key : "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+    }
+
     /** The address of an open object, or null. */
     public String address() {
         return address;

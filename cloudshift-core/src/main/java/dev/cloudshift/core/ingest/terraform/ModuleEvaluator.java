@@ -214,7 +214,7 @@ final class ModuleEvaluator {
             dependsOn.remove(base + inst.suffix());
             resources.add(new Resource(base + inst.suffix(), type, provider, null, ctx.environment, Map.of(), raw,
                     new ArrayList<>(dependsOn), sp));
-            Value instanceValue = ObjectValue.open(values, trimPrefix(base + inst.suffix()));
+            Value instanceValue = ObjectValue.openDeep(values, trimPrefix(base + inst.suffix()));
             if (inst.key() instanceof StringValue sk) {
                 byKey.put(sk.value(), instanceValue);
             } else if (inst.key() instanceof NumberValue) {

@@ -335,6 +335,40 @@ class TerraformProjectTest {
     }
 
     @Test
+    void computedAttributesOfANestedBlockAreUnknownWithoutWarnings(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("main.tf"), """
+                resource "aws_apigatewayv2_domain_name" "api" {
+                  domain_name = "api.example.com"
+                  domain_name_configuration {
+                    certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/abc"
+                    endpoint_type   = "REGIONAL"
+                    security_policy = "TLS_1_2"
+                  }
+                }
+
+                resource "aws_route53_record" "api" {
+                  zone_id = "Z123"
+                  name    = aws_apigatewayv2_domain_name.api.domain_name
+                  type    = "A"
+                  alias {
+                    name                   = aws_apigatewayv2_domain_name.api.domain_name_configuration[0].target_domain_name
+                    zone_id                = aws_apigatewayv2_domain_name.api.domain_name_configuration[0].hosted_zone_id
+                    evaluate_target_health = aws_apigatewayv2_domain_name.api.domain_name_configuration[0].endpoint_type == "REGIONAL"
+                  }
+                }
+                """);
+        TerraformEnvironment env = TerraformProject.read(dir).evaluate("default");
+        assertThat(env.warnings()).isEmpty();
+        Resource record = byAddress(env).get("aws_route53_record.api");
+        assertThat(record.raw()).containsEntry("name", "api.example.com");
+        assertThat(record.raw().get("alias")).isEqualTo(List.of(Map.of(
+                "name", "${aws_apigatewayv2_domain_name.api.domain_name_configuration[0].target_domain_name}",
+                "zone_id", "${aws_apigatewayv2_domain_name.api.domain_name_configuration[0].hosted_zone_id}",
+                "evaluate_target_health", true)));
+        assertThat(record.dependsOn()).containsExactly("aws_apigatewayv2_domain_name.api");
+    }
+
+    @Test
     void secretNameRule() {
         assertThat(List.of("db_password", "api_key", "apiKey", "github_token", "client_secret", "storage_account_key",
                 "private_key", "master_password", "connection_string", "DB_PASS", "credentials"))
