@@ -11,7 +11,6 @@ import dev.cloudshift.data.ddl.TableDdl;
 import dev.cloudshift.data.dialect.Dialect;
 import dev.cloudshift.data.dialect.Dialects;
 import dev.cloudshift.data.dialect.ZeroDate;
-import dev.cloudshift.data.schema.Column;
 import dev.cloudshift.data.schema.Schema;
 import dev.cloudshift.data.schema.Table;
 import dev.cloudshift.data.testing.TestDatabases;
@@ -211,8 +210,7 @@ class CastRoundTripIT {
                         + " tz TIME WITH TIME ZONE)",
                 "INSERT INTO more_types VALUES (1, 'b', INTERVAL '3' DAY, TIME WITH TIME ZONE '13:14:15+02:00'),"
                         + " (2, NULL, NULL, NULL)");
-        Map<String, Map<String, String>> rejects = Map.of(
-                "mysql", Map.of("awkward:3:r", "NaN or infinity, which the target cannot store"));
+        // every H2 value here fits every target: no rejects
         return new Fixture("h2", setup, Map.of(), Set.of("j", "arr"));
     }
 
@@ -564,15 +562,5 @@ class CastRoundTripIT {
 
     private static String cls(Object v) {
         return v == null ? "null" : v.getClass().getSimpleName();
-    }
-
-    @SuppressWarnings("unused")
-    private static Set<String> sorted(Set<String> s) {
-        return new TreeSet<>(s);
-    }
-
-    @SuppressWarnings("unused")
-    private static Column column(Table t, String name) {
-        return t.column(name);
     }
 }
