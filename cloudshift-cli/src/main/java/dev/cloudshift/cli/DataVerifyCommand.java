@@ -85,9 +85,9 @@ public final class DataVerifyCommand implements Callable<Integer> {
             description = "List at most this many differences per table (all are counted; default ${DEFAULT-VALUE}).")
     int maxDifferences;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
             description = "Connections per side for the whole-table checksum pass, split by key range "
-                    + "(default ${DEFAULT-VALUE}).")
+                    + "(default ${DEFAULT-VALUE}: on a busy 2-core machine 2 was slower, see docs/benchmarks.md).")
     int parallel;
 
     @Option(names = "--source-user", paramLabel = "USER",

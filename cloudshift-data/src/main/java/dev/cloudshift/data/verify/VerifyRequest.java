@@ -22,7 +22,7 @@ public record VerifyRequest(
     }
 
     /** Connections per side for the first, whole-table checksum level (each is one server thread). */
-    public static final int DEFAULT_PARALLEL = 2;
+    public static final int DEFAULT_PARALLEL = 1;
 
     public static VerifyRequest of(String sourceUrl, String targetUrl, VerifyMode mode) {
         return new VerifyRequest(sourceUrl, null, null, targetUrl, null, null, List.of(), mode, List.of(), null,
