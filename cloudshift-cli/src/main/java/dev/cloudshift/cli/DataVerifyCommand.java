@@ -85,6 +85,11 @@ public final class DataVerifyCommand implements Callable<Integer> {
             description = "List at most this many differences per table (all are counted; default ${DEFAULT-VALUE}).")
     int maxDifferences;
 
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "Connections per side for the whole-table checksum pass, split by key range "
+                    + "(default ${DEFAULT-VALUE}: on a busy 2-core machine 2 was slower, see docs/benchmarks.md).")
+    int parallel;
+
     @Option(names = "--source-user", paramLabel = "USER",
             description = "Source user (default: $CLOUDSHIFT_SOURCE_USER, then $CLOUDSHIFT_FROM_USER).")
     String sourceUser;
@@ -117,6 +122,9 @@ public final class DataVerifyCommand implements Callable<Integer> {
         if (leafRows < 1) {
             throw CliException.usage("--leaf-rows must be at least 1, got " + leafRows);
         }
+        if (parallel < 1 || parallel > 32) {
+            throw CliException.usage("--parallel must be between 1 and 32, got " + parallel);
+        }
         if (maxDifferences < 0) {
             throw CliException.usage("--max-differences must be 0 or more, got " + maxDifferences);
         }
@@ -143,7 +151,7 @@ public final class DataVerifyCommand implements Callable<Integer> {
         TableComparer.Settings settings = new TableComparer.Settings(leafRows, defaults.fanout(),
                 defaults.maxRootFanout(), maxDifferences, Math.max(leafRows, defaults.rowsModeLeafRows()));
         VerifyRequest request = new VerifyRequest(source, src[0], src[1], target, tgt[0], tgt[1], tables, m, queries,
-                settings);
+                settings, parallel);
         VerifyReport report;
         try {
             report = new DataVerifier(request).run();

@@ -177,6 +177,48 @@ class DataCopyCommandIT {
     }
 
     @Test
+    void maskedValuesAreFittedToShortTargetColumns() throws Exception {
+        Path file = tmp.resolve("short.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE members (id INTEGER PRIMARY KEY, email VARCHAR(20) NOT NULL UNIQUE, name VARCHAR(6) NOT NULL,"
+                    + " login VARCHAR(12) NOT NULL UNIQUE)");
+            s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) "
+                    + "INSERT INTO members SELECT i, 'm' || i || '@club.io', 'ann' || (i % 10), 'l' || i || '@x.io' FROM n");
+        }
+        Path rules = tmp.resolve("mask-short.yaml");
+        Files.writeString(rules, """
+                rules:
+                  - match: members.email
+                    strategy: fake_email
+                  - match: members.name
+                    strategy: fake_name
+                  - match: members.login
+                    strategy: fake_email
+                """);
+        DataCopyCommand.environment = Map.of("CLOUDSHIFT_MASK_KEY", "short-key");
+        Path rejects = tmp.resolve("rejects.jsonl");
+        String first = CliPostgres.newDatabase();
+        String second = CliPostgres.newDatabase();
+        for (String dst : new String[] {first, second}) {
+            Run r = run("data", "copy", "--from", "jdbc:sqlite:" + file, "--to", dst, "--mask", rules.toString(),
+                    "--reject", rejects.toString(), "--progress", "none");
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).containsPattern("members\\s+500\\s+500\\s+0");
+        }
+        java.util.List<String> emails = column(first, "SELECT email FROM members ORDER BY id");
+        assertThat(emails).hasSize(500).doesNotHaveDuplicates()
+                .allMatch(e -> e.length() <= 20 && e.matches("[a-z2-7]+@example\\.(com|net|org)"), "a fake address of at most 20 characters");
+        assertThat(column(first, "SELECT name FROM members ORDER BY id"))
+                .hasSize(500).allMatch(n -> !n.isEmpty() && n.length() <= 6 && !n.startsWith("ann"), "a fake name of at most 6 characters");
+        java.util.List<String> logins = column(first, "SELECT login FROM members ORDER BY id");
+        assertThat(logins).hasSize(500).doesNotHaveDuplicates()
+                .allMatch(e -> e.length() <= 12 && e.matches("[a-z2-7]{5}@a\\.test"), "a fake address at a.test in 12 characters");
+        assertThat(column(second, "SELECT email FROM members ORDER BY id")).as("same key, same values").isEqualTo(emails);
+        assertThat(column(second, "SELECT login FROM members ORDER BY id")).isEqualTo(logins);
+        assertThat(column(second, "SELECT name FROM members ORDER BY id")).isEqualTo(column(first, "SELECT name FROM members ORDER BY id"));
+    }
+
+    @Test
     void aBadMaskFileIsAUsageErrorNamingThePlace() throws Exception {
         String src = sqliteSource(null);
         Path rules = tmp.resolve("bad-mask.yaml");

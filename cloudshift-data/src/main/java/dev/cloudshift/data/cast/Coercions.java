@@ -156,7 +156,11 @@ final class Coercions {
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw new RejectedValueException("NaN or infinity where a finite number is needed");
             }
-            return n instanceof Float f ? new BigDecimal(Float.toString(f)) : new BigDecimal(Double.toString(d));
+            if (n instanceof Float f) {
+                return new BigDecimal(Float.toString(f));
+            }
+            BigDecimal few = fewDecimals(d);
+            return few != null ? few : new BigDecimal(Double.toString(d));
         }
         if (n instanceof BigInteger b) {
             return new BigDecimal(b);
@@ -165,6 +169,28 @@ final class Coercions {
             return b;
         }
         return BigDecimal.valueOf(n.longValue());
+    }
+
+    private static final double[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000};
+
+    /**
+     * A double in [0.001, 10^7) with 1 to 4 decimals (a price, an amount stored as REAL) as the BigDecimal that
+     * {@code new BigDecimal(Double.toString(d))} gives, without formatting the double to text (a copy converts
+     * millions); null for any other double. {@code c / 10^k == d} means the k-decimal number c/10^k reads back as d,
+     * and in this range no other k-decimal number does, so it is the shortest form Double.toString prints.
+     */
+    static BigDecimal fewDecimals(double d) {
+        double a = Math.abs(d);
+        if (!(a >= 0.001 && a < 10_000_000)) {
+            return null;
+        }
+        for (int k = 1; k < POWERS_OF_TEN.length; k++) {
+            double m = Math.rint(d * POWERS_OF_TEN[k]);
+            if (m / POWERS_OF_TEN[k] == d) {
+                return BigDecimal.valueOf((long) m, k);
+            }
+        }
+        return null;
     }
 
     private static BigDecimal parseNumber(String s) throws RejectedValueException {

@@ -1,5 +1,6 @@
 package dev.cloudshift.data.mask;
 
+import dev.cloudshift.data.cast.RejectedValueException;
 import dev.cloudshift.data.cast.ValueConverter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,8 @@ final class MaskStrategies {
     private static final List<String> FIRST = words("/mask/first-names.txt");
     private static final List<String> LAST = words("/mask/last-names.txt");
     private static final List<String> DOMAINS = words("/mask/email-domains.txt");
+    /** Under RFC 2606's reserved .test TLD, for columns too short for {@code <8 chars>@example.org}. */
+    private static final String SHORT_DOMAIN = "a.test";
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
     private final byte[] key;
@@ -186,7 +189,9 @@ final class MaskStrategies {
      * {@code first.last.<13 base32 chars>@example.org}: a valid address at a reserved domain. The 65 bits from the
      * HMAC make any two of n different inputs share an address with odds of about n^2/2^66 (1 in 70 million for
      * a million addresses), so unique inputs stay unique in practice. When the column is short, the name part
-     * goes first, then the hash is cut (never below 8 characters).
+     * goes first, then the hash is cut (not below 8 characters while the domain fits); a column under 20
+     * characters gets the domain {@code a.test} and as much hash as fits ({@code varchar(15)}: 8 characters,
+     * 40 bits); one under 8 characters cannot hold an address and the value is rejected.
      */
     ValueConverter fakeEmail(int maxLength) {
         return v -> {
@@ -201,7 +206,13 @@ final class MaskStrategies {
             String tag = base32(Arrays.copyOfRange(h, 12, 32), 13);
             String email = first + "." + last + "." + tag + "@" + domain;
             if (maxLength > 0 && email.length() > maxLength) {
-                int room = Math.max(8, maxLength - 1 - domain.length());
+                if (maxLength - 1 - domain.length() < 8) {
+                    domain = SHORT_DOMAIN; // a column under 20 characters: the shortest reserved domain
+                }
+                int room = maxLength - 1 - domain.length();
+                if (room < 1) {
+                    throw new RejectedValueException("column too short for a fake email (" + maxLength + " characters)");
+                }
                 email = tag.substring(0, Math.min(tag.length(), room)) + "@" + domain;
             }
             return email;

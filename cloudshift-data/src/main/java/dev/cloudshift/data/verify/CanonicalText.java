@@ -72,10 +72,9 @@ public final class CanonicalText {
             }
             default -> v = rs.getObject(index);
         }
-        if (rs.wasNull()) {
-            return null;
-        }
-        return of(kind, v);
+        // getObject/getBytes return null exactly for SQL NULL; skipping wasNull() saves a driver call per value
+        // (a JNI round trip on SQLite)
+        return v == null ? null : of(kind, v);
     }
 
     /** The canonical text of a Java value read from a database, for the given kind; null for null. */

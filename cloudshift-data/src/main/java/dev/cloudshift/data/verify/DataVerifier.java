@@ -42,12 +42,32 @@ public final class DataVerifier {
             t.setDaemon(true);
             return t;
         });
+        ExecutorService parts = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "verify-part");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Connection> extra = new ArrayList<>();
         try (Connection source = open(request.sourceUrl(), request.sourceUser(), request.sourcePassword(), "source");
              Connection target = open(request.targetUrl(), request.targetUser(), request.targetPassword(), "target")) {
             VerifyDialect sd = VerifyDialect.load(sourceKind);
             VerifyDialect td = VerifyDialect.load(targetKind);
             prepare(source, sd);
             prepare(target, td);
+            List<Connection> sources = new ArrayList<>(List.of(source));
+            List<Connection> targets = new ArrayList<>(List.of(target));
+            if (request.queries().isEmpty() && request.mode() != VerifyMode.COUNT) {
+                for (int i = 1; i < request.parallel(); i++) {
+                    Connection s = open(request.sourceUrl(), request.sourceUser(), request.sourcePassword(), "source");
+                    extra.add(s);
+                    prepare(s, sd);
+                    sources.add(s);
+                    Connection t = open(request.targetUrl(), request.targetUser(), request.targetPassword(), "target");
+                    extra.add(t);
+                    prepare(t, td);
+                    targets.add(t);
+                }
+            }
             List<TableResult> tables = new ArrayList<>();
             List<QueryResult> queries = new ArrayList<>();
             if (!request.queries().isEmpty()) {
@@ -64,7 +84,7 @@ public final class DataVerifier {
                 }
                 TableComparer comparer = new TableComparer(pool, request.settings());
                 for (String name : names) {
-                    tables.add(compareTable(name, sc, tc, source, sd, target, td, comparer));
+                    tables.add(compareTable(name, sc, tc, sources, sd, targets, td, comparer, parts));
                 }
             }
             boolean equal = tables.stream().allMatch(TableResult::equal) && queries.stream().allMatch(QueryResult::equal);
@@ -72,13 +92,23 @@ public final class DataVerifier {
                     DatabaseAddress.of(request.targetUrl()).describe(), request.mode(), equal, tables, queries,
                     (System.nanoTime() - start) / 1e9);
         } finally {
+            for (Connection c : extra) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // closing a read-only connection we are done with
+                }
+            }
             pool.shutdownNow();
+            parts.shutdownNow();
         }
     }
 
-    private TableResult compareTable(String name, VerifyCatalog sc, VerifyCatalog tc, Connection source,
-                                     VerifyDialect sd, Connection target, VerifyDialect td, TableComparer comparer)
+    private TableResult compareTable(String name, VerifyCatalog sc, VerifyCatalog tc, List<Connection> sources,
+                                     VerifyDialect sd, List<Connection> targets, VerifyDialect td,
+                                     TableComparer comparer, ExecutorService parts)
             throws SQLException, VerifyUsageException {
+        Connection source = sources.get(0);
         long start = System.nanoTime();
         VerifyCatalog.TableInfo s = sc.table(name);
         if (s == null) {
@@ -137,13 +167,21 @@ public final class DataVerifier {
                 && targetKinds.get(keys.get(0)) == ValueKind.INTEGER;
         SideTable st = new SideTable(s.name(), sourceCols, sourceKinds, keys, range);
         SideTable tt = new SideTable(t.name(), targetCols, targetKinds, keys, range);
-        TableSide sideA = sd.pushDown() ? new SqlTableSide(source, sd, st) : new ClientTableSide(source, sd, st);
-        TableSide sideB = td.pushDown() ? new SqlTableSide(target, td, tt) : new ClientTableSide(target, td, tt);
+        TableSide sideA = side(sources, sd, st, parts);
+        TableSide sideB = side(targets, td, tt, parts);
         TableComparer.Outcome o = comparer.compare(st, sideA, sideB, request.mode());
         boolean equal = o.equal && onlySource.isEmpty() && onlyTarget.isEmpty();
         String problem = onlySource.isEmpty() && onlyTarget.isEmpty() ? null : "columns differ";
         return new TableResult(s.name(), o.sourceRows, o.targetRows, equal, problem, o.missing, o.extra, o.changed,
                 o.differences, o.rowsFetched, o.rowsStreamed, onlySource, onlyTarget, seconds(start));
+    }
+
+    private static TableSide side(List<Connection> connections, VerifyDialect d, SideTable t, ExecutorService parts) {
+        List<TableSide> list = new ArrayList<>();
+        for (Connection c : connections) {
+            list.add(d.pushDown() ? new SqlTableSide(c, d, t) : new ClientTableSide(c, d, t));
+        }
+        return list.size() == 1 ? list.get(0) : new ParallelTableSide(list, parts);
     }
 
     private static TableResult problem(String name, Long sourceRows, Long targetRows, String problem, long start) {

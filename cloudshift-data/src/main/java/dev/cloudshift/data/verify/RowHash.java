@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +18,8 @@ public final class RowHash {
     static final char SEPARATOR = '\u001f';
     private static final long MASK60 = 0x0FFF_FFFF_FFFF_FFFFL;
     private final MessageDigest md5;
-    private final StringBuilder buffer = new StringBuilder(256);
+    private byte[] buffer = new byte[512];
+    private int bytes;
 
     public RowHash() {
         try {
@@ -48,21 +50,78 @@ public final class RowHash {
         }
     }
 
-    /** The 60-bit hash of the row text of these canonical values. */
+    /**
+     * The 60-bit hash of the row text of these canonical values. Encodes the row straight into a reused UTF-8
+     * buffer (no row String, no per-row byte array); identical to {@code hashText(rowText(values))}, including
+     * String.getBytes' '?' for an unpaired surrogate.
+     */
     public long hash(List<String> values) {
-        buffer.setLength(0);
-        appendRow(buffer, values);
-        return hashText(buffer.toString());
+        bytes = 0;
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                put((byte) SEPARATOR);
+            }
+            String v = values.get(i);
+            if (v == null) {
+                put((byte) 'N');
+            } else {
+                put((byte) 'V');
+                encode(v);
+            }
+        }
+        md5.update(buffer, 0, bytes);
+        return last60(md5.digest());
     }
 
     /** The 60-bit hash of a text: the last 15 hex digits of its md5 as an unsigned number. */
     public long hashText(String text) {
-        byte[] d = md5.digest(text.getBytes(StandardCharsets.UTF_8));
+        return last60(md5.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static long last60(byte[] d) {
         long v = 0;
         for (int i = 8; i < 16; i++) {
             v = (v << 8) | (d[i] & 0xff);
         }
         return v & MASK60;
+    }
+
+    private void put(byte b) {
+        if (bytes == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        buffer[bytes++] = b;
+    }
+
+    private void encode(String s) {
+        int n = s.length();
+        if (buffer.length - bytes < n * 3) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, bytes + n * 3));
+        }
+        byte[] b = buffer;
+        int p = bytes;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                b[p++] = (byte) c;
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xc0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[p++] = (byte) (0xf0 | (cp >> 18));
+                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                b[p++] = (byte) (0x80 | (cp & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                b[p++] = '?';
+            } else {
+                b[p++] = (byte) (0xe0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                b[p++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+        bytes = p;
     }
 
     /** An exact running sum of 60-bit hashes, as the databases' numeric sum computes it. */

@@ -11,32 +11,42 @@ public record VerifyRequest(
         String sourceUrl, String sourceUser, String sourcePassword,
         String targetUrl, String targetUser, String targetPassword,
         List<String> tables, VerifyMode mode, List<SqlScript.Statement> queries,
-        TableComparer.Settings settings) {
+        TableComparer.Settings settings, int parallel) {
 
     public VerifyRequest {
         tables = tables == null ? List.of() : List.copyOf(tables);
         queries = queries == null ? List.of() : List.copyOf(queries);
         mode = mode == null ? VerifyMode.CHECKSUM : mode;
         settings = settings == null ? TableComparer.Settings.defaults() : settings;
+        parallel = parallel < 1 ? DEFAULT_PARALLEL : parallel;
     }
 
+    /** Connections per side for the first, whole-table checksum level (each is one server thread). */
+    public static final int DEFAULT_PARALLEL = 1;
+
     public static VerifyRequest of(String sourceUrl, String targetUrl, VerifyMode mode) {
-        return new VerifyRequest(sourceUrl, null, null, targetUrl, null, null, List.of(), mode, List.of(), null);
+        return new VerifyRequest(sourceUrl, null, null, targetUrl, null, null, List.of(), mode, List.of(), null,
+                DEFAULT_PARALLEL);
     }
 
     public VerifyRequest withTables(List<String> names) {
         return new VerifyRequest(sourceUrl, sourceUser, sourcePassword, targetUrl, targetUser, targetPassword, names,
-                mode, queries, settings);
+                mode, queries, settings, parallel);
     }
 
     public VerifyRequest withSettings(TableComparer.Settings s) {
         return new VerifyRequest(sourceUrl, sourceUser, sourcePassword, targetUrl, targetUser, targetPassword, tables,
-                mode, queries, s);
+                mode, queries, s, parallel);
     }
 
     public VerifyRequest withQueries(List<SqlScript.Statement> q) {
         return new VerifyRequest(sourceUrl, sourceUser, sourcePassword, targetUrl, targetUser, targetPassword, tables,
-                mode, q, settings);
+                mode, q, settings, parallel);
+    }
+
+    public VerifyRequest withParallel(int n) {
+        return new VerifyRequest(sourceUrl, sourceUser, sourcePassword, targetUrl, targetUser, targetPassword, tables,
+                mode, queries, settings, n);
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.cloudshift.data.ddl.TableDdl;
 import dev.cloudshift.data.dialect.Dialect;
 import dev.cloudshift.data.dialect.Dialects;
 import dev.cloudshift.data.dialect.ZeroDate;
-import dev.cloudshift.data.schema.Column;
 import dev.cloudshift.data.schema.Schema;
 import dev.cloudshift.data.schema.Table;
 import dev.cloudshift.data.testing.TestDatabases;
@@ -196,14 +195,15 @@ class CastRoundTripIT {
                         + " flag BOOLEAN, ti TINYINT, n INTEGER, amount NUMERIC(12,2), df DECFLOAT, r REAL, d DOUBLE PRECISION,"
                         + " name VARCHAR(20), body CLOB, raw VARBINARY(8), dday DATE, ts TIMESTAMP(6),"
                         + " tstz TIMESTAMP(3) WITH TIME ZONE, u UUID, j JSON, arr INTEGER ARRAY, status VARCHAR(10) DEFAULT 'new',"
+                        + " unbounded CHARACTER VARYING," // H2 reports length 1000000000: over PostgreSQL's varchar limit
                         + " CONSTRAINT fk_awkward_parent FOREIGN KEY (parent_id) REFERENCES parent(id))",
                 "CREATE INDEX awkward_dday ON awkward (dday)",
                 "INSERT INTO parent (name) VALUES ('p1')",
-                "INSERT INTO awkward (parent_id, flag, ti, n, amount, df, r, d, name, body, raw, dday, ts, tstz, u, j, arr)"
+                "INSERT INTO awkward (parent_id, flag, ti, n, amount, df, r, d, name, body, raw, dday, ts, tstz, u, j, arr, unbounded)"
                         + " VALUES (1, TRUE, -128, 7, 1234.56, 1.5E-10, 1.5, 1.7976931348623157E308, 'żółw 🐢',"
                         + " 'tab' || CHAR(9) || 'nl' || CHAR(10), X'00ff00', DATE '2024-02-29',"
                         + " TIMESTAMP '2024-02-29 13:14:15.123456', TIMESTAMP WITH TIME ZONE '2024-02-29 13:14:15.123+02:00',"
-                        + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', JSON '{\"b\":1,\"a\":[1,2]}', ARRAY[1, NULL, 3])",
+                        + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', JSON '{\"b\":1,\"a\":[1,2]}', ARRAY[1, NULL, 3], REPEAT('long text ', 2000))",
                 "INSERT INTO awkward (name, body) VALUES ('', '')",
                 "INSERT INTO awkward (d, r, n) VALUES (-0.0, 1e-30, -2147483648)",
                 "INSERT INTO awkward (d) VALUES (1e-300)",
@@ -211,8 +211,7 @@ class CastRoundTripIT {
                         + " tz TIME WITH TIME ZONE)",
                 "INSERT INTO more_types VALUES (1, 'b', INTERVAL '3' DAY, TIME WITH TIME ZONE '13:14:15+02:00'),"
                         + " (2, NULL, NULL, NULL)");
-        Map<String, Map<String, String>> rejects = Map.of(
-                "mysql", Map.of("awkward:3:r", "NaN or infinity, which the target cannot store"));
+        // every H2 value here fits every target: no rejects
         return new Fixture("h2", setup, Map.of(), Set.of("j", "arr"));
     }
 
@@ -564,15 +563,5 @@ class CastRoundTripIT {
 
     private static String cls(Object v) {
         return v == null ? "null" : v.getClass().getSimpleName();
-    }
-
-    @SuppressWarnings("unused")
-    private static Set<String> sorted(Set<String> s) {
-        return new TreeSet<>(s);
-    }
-
-    @SuppressWarnings("unused")
-    private static Column column(Table t, String name) {
-        return t.column(name);
     }
 }

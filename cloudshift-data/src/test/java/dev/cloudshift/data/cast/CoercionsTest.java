@@ -127,6 +127,32 @@ class CoercionsTest {
     }
 
     @Test
+    void doublesWithFewDecimalsBecomeTheSameDecimalsWithoutFormatting() {
+        java.util.Random random = new java.util.Random(42);
+        int fast = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double d = switch (i % 4) {
+                case 0 -> (random.nextInt(2_000_000_000) - 1_000_000_000) / 100.0; // amounts in cents
+                case 1 -> random.nextInt(100_000) / 1000.0;
+                case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(12) - 4); // full precision
+                default -> (random.nextInt(20_000) - 10_000) / 10_000.0 + random.nextInt(3);
+            };
+            java.math.BigDecimal expected = new java.math.BigDecimal(Double.toString(d));
+            java.math.BigDecimal got = Coercions.fewDecimals(d);
+            if (got != null) {
+                fast++;
+                assertThat(got).as("%s", d).isEqualTo(expected); // equals: same value and same scale
+            }
+        }
+        assertThat(fast).as("values taking the fast path").isGreaterThan(100_000);
+        for (double d : new double[] {0.0, -0.0, 1e7, 0.0009, 1e-300, 0.1 + 0.2, Double.MIN_VALUE, 123456.78901}) {
+            assertThat(Coercions.fewDecimals(d)).as("%s", d).isNull();
+        }
+        assertThat(Coercions.fewDecimals(9999999.99)).isEqualTo(new java.math.BigDecimal("9999999.99"));
+        assertThat(Coercions.fewDecimals(-0.001)).isEqualTo(new java.math.BigDecimal("-0.001"));
+    }
+
+    @Test
     void jsonUuidAndArrays() throws Exception {
         assertThat(fit(PG, "jsonb", "{\"a\": [1, 2]}")).isEqualTo("{\"a\": [1, 2]}");
         rejects(PG, "jsonb", "{\"a\": ", "invalid JSON");

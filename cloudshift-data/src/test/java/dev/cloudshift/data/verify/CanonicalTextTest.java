@@ -93,4 +93,23 @@ class CanonicalTextTest {
         // md5("Va") = 4c4f2d1b... the last 15 hex digits as a number below 2^60
         assertThat(h.hashText("Va")).isBetween(0L, (1L << 60) - 1);
     }
+    @Test
+    void rowHashEncodesUtf8ItselfExactlyAsTheRowTextsMd5() throws Exception {
+        RowHash h = new RowHash();
+        String longText = "é😀x".repeat(400); // beyond the initial buffer, mixed 2- and 4-byte sequences
+        java.util.List<java.util.List<String>> rows = java.util.List.of(
+                java.util.Arrays.asList("1", null, ""),
+                java.util.Arrays.asList("name 42 é", "tab\tnl\n", "\u0000nul", "€ three bytes", "😀 emoji"),
+                java.util.Arrays.asList("lone \ud800 high", "lone \udc00 low", "end \ud83d"),
+                java.util.Arrays.asList(longText, "a"),
+                java.util.Arrays.asList("a"));
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        for (java.util.List<String> row : rows) {
+            byte[] d = md5.digest(RowHash.rowText(row).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            long expected = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(d, 8, 16)).longValue()
+                    & ((1L << 60) - 1);
+            assertThat(h.hash(row)).as(RowHash.rowText(row)).isEqualTo(expected)
+                    .isEqualTo(h.hashText(RowHash.rowText(row)));
+        }
+    }
 }
