@@ -1,0 +1,219 @@
+package dev.cloudshift.core.translate;
+
+import dev.cloudshift.core.cost.CostEstimate;
+import dev.cloudshift.core.cost.EnvironmentCost;
+import dev.cloudshift.core.cost.sizing.SizingDecision;
+import dev.cloudshift.core.plan.Plan;
+import dev.cloudshift.core.plan.PlannedResource;
+import dev.cloudshift.hcl.emit.HclExpr;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Translates the source resources of a {@link Plan} into target Terraform: rule files first (one per source type,
+ * {@code catalog/translate/<source>-to-<target>/}), then the hooks they name, then {@link TerraformRenderer}.
+ * Sizes come from the cost stage's sizing decisions (the SKU chosen per address and environment).
+ */
+public final class TerraformTranslator {
+
+    private TerraformTranslator() {
+    }
+
+    /** Sizing decisions of a cost estimate, per environment and source address. */
+    public static Map<String, Map<String, SizingDecision>> sizing(CostEstimate estimate) {
+        Map<String, Map<String, SizingDecision>> out = new LinkedHashMap<>();
+        if (estimate == null) {
+            return out;
+        }
+        for (EnvironmentCost e : estimate.environments()) {
+            Map<String, SizingDecision> m = out.computeIfAbsent(e.environment(), k -> new LinkedHashMap<>());
+            for (SizingDecision d : e.sizing()) {
+                m.put(d.address(), d);
+            }
+        }
+        return out;
+    }
+
+    /** Translates every source provider of the plan that has rules towards the plan's target. */
+    public static TerraformOutput translate(Plan plan, Map<String, Map<String, SizingDecision>> sizing) {
+        List<String> sources = plan.source().stream().filter(s -> !s.equals(plan.target())).toList();
+        if (sources.isEmpty()) {
+            return TerraformOutput.empty();
+        }
+        // one direction per run: the first source provider with resources (plans mix compose and Terraform rarely)
+        String source = sources.get(0);
+        TranslationRules rules = TranslationRules.bundled(source, plan.target());
+        Translation t = new Translation(plan, source, rules, sizing);
+        apply(t);
+        return TerraformRenderer.render(t);
+    }
+
+    static void apply(Translation t) {
+        List<Runnable> fills = new java.util.ArrayList<>();
+        for (SourceGroup g : t.groups()) {
+            TranslationRules.TypeRule rule = t.rules.rule(g.type);
+            if (rule == null) {
+                String why = Translation.unmappedReason(g);
+                t.todo(g.key, why != null ? "no safe equivalent on " + t.target + ": " + why
+                        : "no translation rule for " + g.type + " to " + t.target + " yet", fileOf(g), null);
+                continue;
+            }
+            if (rule.todo() != null) {
+                t.todo(g.key, rule.todo(), rule.file(), null);
+                continue;
+            }
+            if (rule.absorbed() != null) {
+                t.absorbed.add(g.key + ": " + rule.absorbed());
+                continue;
+            }
+            for (TranslationRules.TargetRule target : rule.targets()) {
+                fills.add(build(t, g, rule, target));
+            }
+        }
+        // every target resource exists (and has its name) before any value refers to one
+        fills.forEach(Runnable::run);
+        for (SourceGroup g : t.groups()) {
+            TranslationRules.TypeRule rule = t.rules.rule(g.type);
+            if (rule != null && rule.hook() != null) {
+                TranslationHook hook = TranslationHooks.named(rule.hook());
+                if (hook == null) {
+                    throw new IllegalStateException(rule.origin() + ": unknown hook " + rule.hook());
+                }
+                hook.apply(t, g);
+            }
+        }
+    }
+
+    private static String fileOf(SourceGroup g) {
+        return TerraformRenderer.fileFor(g.first().category());
+    }
+
+    private static Runnable build(Translation t, SourceGroup g, TranslationRules.TypeRule rule, TranslationRules.TargetRule target) {
+        String name = target.name().replace("{name}", g.name).replace("{type}", g.type);
+        String prefix = rule.varPrefix() != null ? rule.varPrefix() : target.type().replaceFirst("^[a-z]+_", "");
+        Draft d = target.single() ? t.sharedDraft(target.type(), name, rule.file(), g, prefix)
+                : t.newDraft(target.type(), name, rule.file(), g, prefix);
+        boolean single = target.single() || !g.multi;
+        return () -> fillAll(t, g, target, d, single);
+    }
+
+    private static void fillAll(Translation t, SourceGroup g, TranslationRules.TargetRule target, Draft d, boolean single) {
+        for (Map.Entry<Inst, PlannedResource> e : g.instances.entrySet()) {
+            Inst inst = single ? new Inst(e.getKey().environment(), null) : e.getKey();
+            if (d.instances.contains(inst) && single && target.single()) {
+                continue;
+            }
+            if (single && !target.single() && d.instances.contains(inst)) {
+                continue;
+            }
+            d.instances.add(inst);
+            Context c = new Context(t, e.getValue(), e.getKey().environment(), e.getKey().key());
+            fill(t, d, d.body, target.attributes(), target.blocks(), inst, c);
+        }
+        if (!target.outputs().isEmpty()) {
+            for (Map.Entry<String, String> o : target.outputs().entrySet()) {
+                t.outputs.putIfAbsent(o.getKey(), d.multi()
+                        ? HclExpr.raw("{ for k, v in " + d.address() + " : k => v." + o.getValue() + " }")
+                        : Translation.attrPath(Translation.self(d, null), o.getValue()));
+            }
+        }
+    }
+
+    static void fill(Translation t, Draft d, Draft.Block block, Map<String, ValueSpec> attrs, List<TranslationRules.BlockRule> blocks,
+            Inst inst, ValueSpec.Context c) {
+        for (Map.Entry<String, ValueSpec> a : attrs.entrySet()) {
+            Draft.Field f = block.field(a.getKey());
+            if (f == null) {
+                f = new Draft.Field(a.getKey(), a.getValue().perEnv(), a.getValue().var(), a.getValue().description());
+                block.fields.add(f);
+            }
+            if (f.values.containsKey(inst)) {
+                continue;
+            }
+            if (a.getValue().secretVar() != null) {
+                t.variable(a.getValue().secretVar(), "string", "Sensitive: no value in any generated file; pass it as TF_VAR_"
+                        + a.getValue().secretVar() + " or from a secret store.", true, null);
+            }
+            Object v = a.getValue().evaluate(c);
+            if (v instanceof String s && s.contains("${")) {
+                Object tr = t.translateString(s);
+                if (tr == null) {
+                    t.todo(c.resource().address(), a.getKey() + " refers to " + s.replace("${", "").replace("}", "")
+                            + ", which has no translation", d.file, d.address());
+                    v = ValueSpec.MISSING;
+                } else {
+                    v = tr;
+                }
+            }
+            f.values.put(inst, v);
+        }
+        for (TranslationRules.BlockRule br : blocks) {
+            Draft.Block b = block.block(br.type());
+            if (b == null) {
+                b = new Draft.Block(br.type());
+                block.blocks.add(b);
+            }
+            if (br.enabled() != null) {
+                b.switched = true;
+                Object on = br.enabled().evaluate(c);
+                b.enabled.put(inst, Boolean.TRUE.equals(on) || "true".equals(on));
+            }
+            fill(t, d, b, br.attributes(), br.blocks(), inst, c);
+        }
+    }
+
+    /** What a rule value sees for one source instance. */
+    record Context(Translation t, PlannedResource resource, String environment, String key) implements ValueSpec.Context {
+
+        @Override
+        public String targetSku() {
+            SizingDecision s = t.sizingOf(resource);
+            return s == null ? null : s.targetSku();
+        }
+
+        @Override
+        public Map<String, Object> sizingAttributes() {
+            String sku = targetSku();
+            return sku == null ? Map.of() : t.sizingTable.targetAttributes(resource.type(), sku);
+        }
+
+        @Override
+        public PlannedResource related(String type) {
+            return t.related(resource, type);
+        }
+
+        @Override
+        public HclExpr reference(ValueSpec.RefTo to) {
+            for (String dep : resource.dependsOn()) {
+                String[] parts = SourceGroup.split(dep);
+                SourceGroup g = t.groups.get(parts[0]);
+                if (g == null || (to.source() != null && !g.type.equals(to.source()))) {
+                    continue;
+                }
+                for (Draft d : t.bySource.getOrDefault(g.key, List.of())) {
+                    if (to.target() == null || d.type.equals(to.target())) {
+                        return Translation.attrPath(Translation.self(d, parts[1]), to.attr());
+                    }
+                }
+            }
+            // no dependency edge: the one translated resource of that source type, when there is exactly one
+            if (to.source() != null) {
+                List<SourceGroup> gs = t.groupsOfType(to.source());
+                if (gs.size() == 1) {
+                    for (Draft d : t.bySource.getOrDefault(gs.get(0).key, List.of())) {
+                        if (to.target() == null || d.type.equals(to.target())) {
+                            return Translation.attrPath(Translation.self(d, null), to.attr());
+                        }
+                    }
+                }
+            } else if (to.target() != null) {
+                List<Draft> ds = t.draftsOfType(to.target());
+                if (ds.size() == 1) {
+                    return Translation.attrPath(Translation.self(ds.get(0), null), to.attr());
+                }
+            }
+            return null;
+        }
+    }
+}

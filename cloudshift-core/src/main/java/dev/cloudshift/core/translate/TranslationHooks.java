@@ -1,0 +1,16 @@
+package dev.cloudshift.core.translate;
+
+import java.util.Map;
+
+/** The hooks a rule file may name with {@code hook: <name>}; one class per hook. */
+final class TranslationHooks {
+
+    private static final Map<String, TranslationHook> HOOKS = Map.of();
+
+    private TranslationHooks() {
+    }
+
+    static TranslationHook named(String name) {
+        return HOOKS.get(name);
+    }
+}

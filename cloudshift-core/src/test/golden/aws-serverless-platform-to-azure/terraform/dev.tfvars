@@ -1,0 +1,13 @@
+environment        = "dev"
+location           = "eastus"
+vnet_address_space = ["10.20.0.0/16"]
+subnets_private = {
+  "0" = {
+    name             = "distronation-dev-private-0"
+    address_prefixes = ["10.20.0.0/20"]
+  }
+  "1" = {
+    name             = "distronation-dev-private-1"
+    address_prefixes = ["10.20.16.0/20"]
+  }
+}
