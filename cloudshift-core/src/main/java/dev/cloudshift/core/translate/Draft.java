@@ -79,6 +79,8 @@ final class Draft {
     final String varPrefix;
     final Block body = new Block("resource");
     final Set<Inst> instances = new LinkedHashSet<>();
+    /** Per-instance values that are no argument themselves but feed an expression (each.value.image_repository). */
+    final List<Field> hidden = new ArrayList<>();
     /** Comment lines written above the block (notes for the reader). */
     final List<String> comments = new ArrayList<>();
 
@@ -88,6 +90,29 @@ final class Draft {
         this.file = file;
         this.source = source;
         this.varPrefix = varPrefix;
+    }
+
+    /** Sets an argument of a block to the same value for every instance (a hook's constant or reference). */
+    Field set(Block b, String field, Object value) {
+        Field f = b.addField(field);
+        for (Inst i : instances) {
+            f.values.put(i, value);
+        }
+        return f;
+    }
+
+    /** The nested block at a path of block types ({@code template}, {@code container}), created when missing. */
+    Block block(String... path) {
+        Block b = body;
+        for (String p : path) {
+            Block n = b.block(p);
+            if (n == null) {
+                n = new Block(p);
+                b.blocks.add(n);
+            }
+            b = n;
+        }
+        return b;
     }
 
     boolean multi() {

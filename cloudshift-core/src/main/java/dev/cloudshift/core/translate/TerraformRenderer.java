@@ -279,6 +279,9 @@ final class TerraformRenderer {
             }
         }
         items.addAll(body(t, d, d.body, "", vars, mapVar, mapTypes));
+        for (Draft.Field f : d.hidden) {
+            field(t, d, f, "", vars, mapVar, mapTypes);
+        }
         if (d.multi()) {
             Map<String, Object> values = new LinkedHashMap<>();
             for (String env : t.environments()) {
@@ -362,9 +365,12 @@ final class TerraformRenderer {
                 return templ;
             }
         }
-        String name = f.var != null ? f.var : (path + f.name);
+        String name = f.var != null ? f.var : f.name;
         if (d.multi()) {
-            String key = mapTypes.containsKey(name) ? name + "_2" : name;
+            String key = mapTypes.containsKey(name) ? path + f.name : name;
+            if (mapTypes.containsKey(key)) {
+                key = key + "_2";
+            }
             mapTypes.put(key, typeOf(values));
             for (Inst i : d.instances) {
                 Object v = f.values.getOrDefault(i, ValueSpec.MISSING);
@@ -372,7 +378,10 @@ final class TerraformRenderer {
             }
             return HclExpr.ref("each.value." + key);
         }
-        String var = f.var != null ? f.var : varName(d, path + f.name);
+        String var = f.var != null ? f.var : varName(d, f.name);
+        if (vars.containsKey(var) || t.variables.containsKey(var)) {
+            var = varName(d, path + f.name);
+        }
         Map<String, Object> perEnv = new LinkedHashMap<>();
         for (Inst i : d.instances) {
             Object v = f.values.getOrDefault(i, ValueSpec.MISSING);

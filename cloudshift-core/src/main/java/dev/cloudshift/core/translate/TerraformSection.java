@@ -1,5 +1,7 @@
 package dev.cloudshift.core.translate;
 
+import dev.cloudshift.core.model.Diagnostic;
+import dev.cloudshift.core.plan.Plan;
 import dev.cloudshift.core.plan.PlanSection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,28 @@ public final class TerraformSection implements PlanSection {
 
     public TerraformSection(TerraformOutput output) {
         this.output = output;
+    }
+
+    /**
+     * Translates a plan (sizes from its cost section, if any) and returns it with the {@code terraform} section and
+     * every TODO as a warning ({@code terraform/<file>:line:column}).
+     */
+    public static Plan attach(Plan plan) {
+        dev.cloudshift.core.cost.CostEstimate estimate = null;
+        for (dev.cloudshift.core.plan.PlanSection s : plan.sections()) {
+            if (s instanceof dev.cloudshift.core.cost.CostSection c) {
+                estimate = c.estimate();
+            }
+        }
+        TerraformOutput out = TerraformTranslator.translate(plan, TerraformTranslator.sizing(estimate));
+        List<Diagnostic> warnings = new ArrayList<>(plan.warnings());
+        for (Todo t : out.todos()) {
+            warnings.add(new Diagnostic("terraform/" + t.file(), t.line(), t.column(), "TODO(cloudshift): " + t.address()
+                    + ": " + t.reason()));
+        }
+        Plan withWarnings = new Plan(plan.project(), plan.source(), plan.target(), plan.environments(), plan.inputs(),
+                plan.resources(), plan.configChanges(), warnings, plan.sections());
+        return withWarnings.withSection(new TerraformSection(out));
     }
 
     public TerraformOutput output() {

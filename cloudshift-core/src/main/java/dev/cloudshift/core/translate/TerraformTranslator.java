@@ -132,8 +132,7 @@ public final class TerraformTranslator {
                 continue;
             }
             if (a.getValue().secretVar() != null) {
-                t.variable(a.getValue().secretVar(), "string", "Sensitive: no value in any generated file; pass it as TF_VAR_"
-                        + a.getValue().secretVar() + " or from a secret store.", true, null);
+                t.sensitiveVariable(a.getValue().secretVarName(c.resource()));
             }
             Object v = a.getValue().evaluate(c);
             if (v instanceof String s && s.contains("${")) {

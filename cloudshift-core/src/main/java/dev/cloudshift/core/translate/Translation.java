@@ -158,6 +158,57 @@ public final class Translation {
         variables.putIfAbsent(name, new Variable(name, type, description, sensitive, values));
     }
 
+    private final Map<String, List<CidrBlocks.Block>> allocated = new LinkedHashMap<>();
+
+    /**
+     * A free block of the given prefix length in the virtual network of an environment (the source VPC CIDR), clear of
+     * every source subnet and of blocks handed out before; null when the VPC CIDR is unknown or full.
+     */
+    String allocateSubnet(String env, int length) {
+        CidrBlocks.Block space = null;
+        List<CidrBlocks.Block> used = allocated.computeIfAbsent(env, k -> new ArrayList<>());
+        List<CidrBlocks.Block> all = new ArrayList<>(used);
+        for (PlannedResource r : plan.resourcesOf(env)) {
+            if (r.type().equals("aws_vpc") && space == null) {
+                space = CidrBlocks.parse(String.valueOf(r.resource().raw().get("cidr_block")));
+            } else if (r.type().equals("aws_subnet")) {
+                CidrBlocks.Block b = CidrBlocks.parse(String.valueOf(r.resource().raw().get("cidr_block")));
+                if (b != null) {
+                    all.add(b);
+                }
+            }
+        }
+        if (space == null) {
+            return null;
+        }
+        CidrBlocks.Block free = CidrBlocks.firstFree(space, length, all);
+        if (free != null) {
+            used.add(free);
+        }
+        return free == null ? null : free.toString();
+    }
+
+    /** The rule data of a source type (the {@code data:} map of its rule file). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> ruleData(String type) {
+        TranslationRules.TypeRule r = rules.rule(type);
+        return r != null && r.data() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** A single (not for_each) target resource present in every environment. */
+    Draft singleDraft(String type, String name, String file, String varPrefix) {
+        Draft d = newDraft(type, name, file, null, varPrefix);
+        for (String env : environments()) {
+            d.instances.add(new Inst(env, null));
+        }
+        return d;
+    }
+
+    void sensitiveVariable(String name) {
+        variable(name, "string", "Sensitive: no value in any generated file; pass it as TF_VAR_" + name
+                + " or from a secret store.", true, null);
+    }
+
     SizingDecision sizingOf(PlannedResource r) {
         return sizing.getOrDefault(r.environment(), Map.of()).get(r.address());
     }
@@ -220,6 +271,23 @@ public final class Translation {
             if (d == null) {
                 return null;
             }
+            if (mapped.contains("{")) {
+                // a template: {attr} parts are attributes of the target ("{name}.servicebus.windows.net:9093")
+                List<Object> parts = new ArrayList<>();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_.]+)\\}").matcher(mapped);
+                int at = 0;
+                while (m.find()) {
+                    if (m.start() > at) {
+                        parts.add(mapped.substring(at, m.start()));
+                    }
+                    parts.add(attrPath(self(d, index), m.group(1)));
+                    at = m.end();
+                }
+                if (at < mapped.length()) {
+                    parts.add(mapped.substring(at));
+                }
+                return new HclExpr.Template(parts);
+            }
             return attrPath(self(d, index), mapped);
         }
         return null;
@@ -269,7 +337,11 @@ public final class Translation {
             if (e == null) {
                 return null;
             }
-            parts.add(e);
+            if (e instanceof HclExpr.Template tp) {
+                parts.addAll(tp.parts());
+            } else {
+                parts.add(e);
+            }
             i = end + 1;
         }
         if (parts.size() == 1 && parts.get(0) instanceof HclExpr e) {

@@ -5,7 +5,9 @@ import java.util.Map;
 /** The hooks a rule file may name with {@code hook: <name>}; one class per hook. */
 final class TranslationHooks {
 
-    private static final Map<String, TranslationHook> HOOKS = Map.of();
+    private static final Map<String, TranslationHook> HOOKS = Map.of(
+            "delegated_subnet", new DelegatedSubnetHook(),
+            "container_app", new ContainerAppHook());
 
     private TranslationHooks() {
     }

@@ -34,7 +34,7 @@ public final class TranslationRules {
 
     /** The rule of one source type. Exactly one of targets, absorbed or todo says what becomes of it. */
     public record TypeRule(String source, String file, String varPrefix, List<TargetRule> targets, String absorbed,
-            String todo, String hook, String origin) {
+            String todo, String hook, Object data, String origin) {
         public TypeRule {
             targets = List.copyOf(targets);
         }
@@ -119,11 +119,11 @@ public final class TranslationRules {
         String absorbed = root.path("absorbed").asText(null);
         String todo = root.path("todo").asText(null);
         int kinds = (targets.isEmpty() ? 0 : 1) + (absorbed != null ? 1 : 0) + (todo != null ? 1 : 0);
-        if (kinds != 1 && !(kinds == 0 && root.has("hook"))) {
+        if (kinds > 1 || (kinds == 0 && !root.has("hook"))) {
             throw new IllegalStateException(where + ": expected exactly one of targets, absorbed or todo");
         }
         return new TypeRule(source, root.path("file").asText("main"), root.path("var_prefix").asText(null), targets,
-                absorbed, todo, root.path("hook").asText(null), where);
+                absorbed, todo, root.path("hook").asText(null), data(root.get("data")), where);
     }
 
     private static Map<String, ValueSpec> attributes(JsonNode n, String where) {

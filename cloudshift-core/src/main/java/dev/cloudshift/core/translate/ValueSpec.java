@@ -161,7 +161,7 @@ record ValueSpec(
     Object evaluate(Context c) {
         Object v;
         if (secretVar != null) {
-            return HclExpr.ref("var." + secretVar);
+            return HclExpr.ref("var." + secretVarName(c.resource()));
         } else if (ref != null) {
             return HclExpr.ref(ref);
         } else if (refTo != null) {
@@ -185,6 +185,11 @@ record ValueSpec(
             return lookupDefault != null ? lookupDefault : MISSING;
         }
         return transform(v);
+    }
+
+    /** The sensitive variable's name, {@code {name}} replaced by the source label. */
+    String secretVarName(PlannedResource r) {
+        return secretVar.replace("{name}", SourceGroup.nameOf(SourceGroup.split(r.address())[0]));
     }
 
     /** {@code raw.<path>} reads the evaluated source attribute; a bare name reads the normalised attribute. */
