@@ -16,6 +16,160 @@ resource "azurerm_subnet" "private" {
   address_prefixes     = each.value.address_prefixes
 }
 
+resource "azurerm_subnet" "main_postgres" {
+  name                 = "dataaggregator-prod-db-postgres"
+  resource_group_name  = azurerm_resource_group.main.name
+  virtual_network_name = azurerm_virtual_network.this.name
+  address_prefixes     = var.main_postgres_address_prefixes
+
+  delegation {
+    name = "postgres"
+
+    service_delegation {
+      name    = "Microsoft.DBforPostgreSQL/flexibleServers"
+      actions = ["Microsoft.Network/virtualNetworks/subnets/join/action"]
+    }
+  }
+}
+
+resource "azurerm_network_security_group" "alb" {
+  name                = "dataaggregator-prod-alb"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+
+  security_rule {
+    name                       = "gateway-manager"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "65200-65535"
+    source_address_prefix      = "GatewayManager"
+    destination_address_prefix = "*"
+  }
+
+  security_rule {
+    name                       = "azure-load-balancer"
+    priority                   = 110
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "AzureLoadBalancer"
+    destination_address_prefix = "*"
+  }
+
+  security_rule {
+    name                       = "http-s-from-the-internet-on-80"
+    priority                   = 120
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "80"
+    source_address_prefix      = "Internet"
+    destination_address_prefix = "*"
+  }
+
+  security_rule {
+    name                       = "http-s-from-the-internet-on-443"
+    priority                   = 130
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "443"
+    source_address_prefix      = "Internet"
+    destination_address_prefix = "*"
+  }
+}
+
+resource "azurerm_network_security_group" "app" {
+  name                = "dataaggregator-prod-app"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+
+  security_rule {
+    name                       = "backend-from-the-alb"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "8000"
+    source_address_prefixes    = azurerm_subnet.main_gateway.address_prefixes
+    destination_address_prefix = "*"
+  }
+
+  security_rule {
+    name                       = "frontend-from-the-alb"
+    priority                   = 110
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "3000"
+    source_address_prefixes    = azurerm_subnet.main_gateway.address_prefixes
+    destination_address_prefix = "*"
+  }
+}
+
+resource "azurerm_network_security_group" "data" {
+  name                = "dataaggregator-prod-data"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+
+  security_rule {
+    name                       = "postgresql"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "5432"
+    source_address_prefixes    = azurerm_subnet.container_apps.address_prefixes
+    destination_address_prefix = "*"
+  }
+
+  security_rule {
+    name                       = "redis"
+    priority                   = 110
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "6379"
+    source_address_prefixes    = azurerm_subnet.container_apps.address_prefixes
+    destination_address_prefix = "*"
+  }
+
+  security_rule {
+    name                       = "kafka-tls"
+    priority                   = 120
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "9094"
+    source_address_prefixes    = azurerm_subnet.container_apps.address_prefixes
+    destination_address_prefix = "*"
+  }
+
+  security_rule {
+    name                         = "outbound"
+    priority                     = 130
+    direction                    = "Outbound"
+    access                       = "Allow"
+    protocol                     = "*"
+    source_port_range            = "*"
+    destination_port_range       = "*"
+    source_address_prefix        = "*"
+    destination_address_prefixes = ["10.0.0.0/16"]
+  }
+}
+
 resource "azurerm_subnet" "public" {
   for_each = var.subnets_public
 
@@ -25,15 +179,165 @@ resource "azurerm_subnet" "public" {
   address_prefixes     = each.value.address_prefixes
 }
 
-# TODO(cloudshift): aws_lb.main: no translation rule for aws_lb to azure yet
+resource "azurerm_public_ip" "main_gateway" {
+  name                = "dataaggregator-prod-alb-ip"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  allocation_method   = "Static"
+  sku                 = "Standard"
+}
 
-# TODO(cloudshift): aws_lb_target_group.service: no translation rule for aws_lb_target_group to azure yet
+resource "azurerm_subnet" "main_gateway" {
+  name                 = "dataaggregator-prod-alb-gateway"
+  resource_group_name  = azurerm_resource_group.main.name
+  virtual_network_name = azurerm_virtual_network.this.name
+  address_prefixes     = var.main_gateway_subnet_address_prefixes
+}
 
-# TODO(cloudshift): aws_lb_listener.http: no translation rule for aws_lb_listener to azure yet
+# TODO(cloudshift): aws_lb_listener.https: HTTPS listener: import the certificate into Key Vault and add an ssl_certificate, an HTTPS frontend port and listener to the application gateway (an ACM certificate cannot be exported)
+resource "azurerm_application_gateway" "main" {
+  name                = "dataaggregator-prod-alb"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
 
-# TODO(cloudshift): aws_lb_listener.https: no translation rule for aws_lb_listener to azure yet
+  sku {
+    name = "Standard_v2"
+    tier = "Standard_v2"
+  }
 
-# TODO(cloudshift): aws_lb_listener_rule.api: no translation rule for aws_lb_listener_rule to azure yet
+  autoscale_configuration {
+    min_capacity = var.app_gateway_min_capacity
+    max_capacity = var.app_gateway_max_capacity
+  }
+
+  gateway_ip_configuration {
+    name      = "gateway"
+    subnet_id = azurerm_subnet.main_gateway.id
+  }
+
+  frontend_ip_configuration {
+    name                 = "public"
+    public_ip_address_id = azurerm_public_ip.main_gateway.id
+  }
+
+  backend_address_pool {
+    name  = "backend"
+    fqdns = [azurerm_container_app.service["backend"].ingress[0].fqdn]
+  }
+
+  backend_http_settings {
+    name                                = "backend"
+    port                                = 443
+    protocol                            = "Https"
+    cookie_based_affinity               = "Disabled"
+    request_timeout                     = 60
+    pick_host_name_from_backend_address = true
+    probe_name                          = "backend"
+  }
+
+  probe {
+    name                                      = "backend"
+    protocol                                  = "Https"
+    path                                      = "/health"
+    interval                                  = 30
+    timeout                                   = 30
+    unhealthy_threshold                       = 3
+    pick_host_name_from_backend_http_settings = true
+
+    match {
+      status_code = ["200-399"]
+    }
+  }
+
+  backend_address_pool {
+    name  = "frontend"
+    fqdns = [azurerm_container_app.service["frontend"].ingress[0].fqdn]
+  }
+
+  backend_http_settings {
+    name                                = "frontend"
+    port                                = 443
+    protocol                            = "Https"
+    cookie_based_affinity               = "Disabled"
+    request_timeout                     = 60
+    pick_host_name_from_backend_address = true
+    probe_name                          = "frontend"
+  }
+
+  probe {
+    name                                      = "frontend"
+    protocol                                  = "Https"
+    path                                      = "/"
+    interval                                  = 30
+    timeout                                   = 30
+    unhealthy_threshold                       = 3
+    pick_host_name_from_backend_http_settings = true
+
+    match {
+      status_code = ["200-399"]
+    }
+  }
+
+  frontend_port {
+    name = "port-80"
+    port = 80
+  }
+
+  http_listener {
+    name                           = "http"
+    frontend_ip_configuration_name = "public"
+    frontend_port_name             = "port-80"
+    protocol                       = "Http"
+  }
+
+  url_path_map {
+    name                               = "http"
+    default_backend_address_pool_name  = "frontend"
+    default_backend_http_settings_name = "frontend"
+
+    path_rule {
+      name                       = "api"
+      paths                      = ["/api/*", "/docs", "/openapi.json"]
+      backend_address_pool_name  = "backend"
+      backend_http_settings_name = "backend"
+    }
+  }
+
+  request_routing_rule {
+    name               = "http"
+    priority           = 100
+    rule_type          = "PathBasedRouting"
+    http_listener_name = "http"
+    url_path_map_name  = "http"
+  }
+}
+
+resource "azurerm_private_dns_zone" "postgres" {
+  name                = "privatelink.postgres.database.azure.com"
+  resource_group_name = azurerm_resource_group.main.name
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "postgres" {
+  name                  = "postgres"
+  resource_group_name   = azurerm_resource_group.main.name
+  private_dns_zone_name = azurerm_private_dns_zone.postgres.name
+  virtual_network_id    = azurerm_virtual_network.this.id
+}
+
+resource "azurerm_subnet_network_security_group_association" "alb" {
+  subnet_id                 = azurerm_subnet.main_gateway.id
+  network_security_group_id = azurerm_network_security_group.alb.id
+}
+
+resource "azurerm_subnet_network_security_group_association" "app" {
+  subnet_id                 = azurerm_subnet.container_apps.id
+  network_security_group_id = azurerm_network_security_group.app.id
+}
+
+resource "azurerm_subnet_network_security_group_association" "data" {
+  subnet_id                 = azurerm_subnet.main_postgres.id
+  network_security_group_id = azurerm_network_security_group.data.id
+}
 
 # TODO(cloudshift): module.network.aws_internet_gateway.this: no translation rule for aws_internet_gateway to azure yet
 

@@ -7,3 +7,27 @@ output "virtual_network_id" {
 output "postgres_fqdn" {
   value = azurerm_postgresql_flexible_server.main.fqdn
 }
+
+output "container_registry_login_server" {
+  value = azurerm_container_registry.main.login_server
+}
+
+output "redis_hostname" {
+  value = azurerm_redis_cache.redis.hostname
+}
+
+output "app_gateway_public_ip" {
+  value = azurerm_public_ip.main_gateway.ip_address
+}
+
+output "eventhub_namespace_name" {
+  value = azurerm_eventhub_namespace.main.name
+}
+
+output "key_vault_uri" {
+  value = azurerm_key_vault.main.vault_uri
+}
+
+output "container_app_fqdns" {
+  value = { for k, v in azurerm_container_app.service : k => v.ingress.0.fqdn }
+}

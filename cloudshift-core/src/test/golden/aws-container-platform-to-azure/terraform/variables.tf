@@ -10,6 +10,11 @@ variable "location" {
   type        = string
 }
 
+variable "container_apps_address_prefixes" {
+  description = "Address block of the container apps subnet (a free /23 of the VPC CIDR, delegated to Microsoft.App/environments)."
+  type        = list(string)
+}
+
 variable "vnet_address_space" {
   description = "Address space of the virtual network (the VPC CIDR)."
   type        = list(string)
@@ -21,6 +26,11 @@ variable "subnets_private" {
     name             = string
     address_prefixes = list(string)
   }))
+}
+
+variable "main_postgres_address_prefixes" {
+  description = "Address block of the main postgres subnet (a free /24 of the VPC CIDR, delegated to Microsoft.DBforPostgreSQL/flexibleServers)."
+  type        = list(string)
 }
 
 variable "postgres_sku_name" {
@@ -43,6 +53,26 @@ variable "postgres_high_availability_enabled" {
   type        = bool
 }
 
+variable "container_registry_sku" {
+  description = "Azure Container Registry tier (Basic, Standard, Premium; Premium adds geo-replication and private endpoints)."
+  type        = string
+}
+
+variable "redis_sku_name" {
+  description = "Azure Cache for Redis tier (chosen by the sizing table from the ElastiCache node type)."
+  type        = string
+}
+
+variable "redis_family" {
+  description = "Azure Cache for Redis family: C (Basic/Standard) or P (Premium)."
+  type        = string
+}
+
+variable "redis_capacity" {
+  description = "Azure Cache for Redis size within the family (C0-C6, P1-P5)."
+  type        = number
+}
+
 variable "subnets_public" {
   description = "One entry per azurerm_subnet (the source module.network.aws_subnet.public used count/for_each)."
   type = map(object({
@@ -51,8 +81,71 @@ variable "subnets_public" {
   }))
 }
 
+variable "main_gateway_subnet_address_prefixes" {
+  description = "Address block of the Application Gateway subnet (a free /24 of the VPC CIDR)."
+  type        = list(string)
+}
+
+variable "app_gateway_min_capacity" {
+  description = "Minimum Application Gateway instances (2 or more for zone-redundant production)."
+  type        = number
+}
+
+variable "app_gateway_max_capacity" {
+  description = "Maximum Application Gateway instances."
+  type        = number
+}
+
+variable "eventhub_sku" {
+  description = "Event Hubs tier with a Kafka endpoint (Standard or Premium; chosen from the MSK broker type)."
+  type        = string
+}
+
+variable "eventhub_capacity" {
+  description = "Throughput units (Standard) or processing units (Premium); starts at the MSK broker count."
+  type        = number
+}
+
+variable "key_vault_soft_delete_retention_days" {
+  description = "Days a deleted secret can be recovered (Key Vault allows 7 to 90; the Secrets Manager recovery window)."
+  type        = number
+}
+
+variable "container_apps" {
+  description = "One entry per azurerm_container_app (the source aws_ecs_service.service used count/for_each)."
+  type = map(object({
+    name                    = string
+    min_replicas            = number
+    max_replicas            = number
+    template_container_name = string
+    cpu                     = number
+    memory                  = string
+    port                    = number
+    path                    = string
+    target_port             = number
+    image_repository        = string
+  }))
+}
+
 variable "postgres_administrator_password" {
   description = "Sensitive: no value in any generated file; pass it as TF_VAR_postgres_administrator_password or from a secret store."
   type        = string
   sensitive   = true
+}
+
+variable "secret_db" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_db or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_db_password" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_db_password or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "image_tag" {
+  description = "Image tag deployed to every container app (per environment)."
+  type        = string
 }

@@ -1,5 +1,6 @@
 environment        = "prod"
 location           = "eastus"
+log_retention_days = 30
 vnet_address_space = ["10.20.0.0/16"]
 subnets_private = {
   "0" = {
@@ -11,3 +12,4 @@ subnets_private = {
     address_prefixes = ["10.20.16.0/20"]
   }
 }
+aurora_postgres_address_prefixes = ["10.20.32.0/24"]

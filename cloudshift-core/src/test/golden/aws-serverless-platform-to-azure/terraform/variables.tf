@@ -10,6 +10,11 @@ variable "location" {
   type        = string
 }
 
+variable "log_retention_days" {
+  description = "Log retention in days (Log Analytics keeps 30 to 730; the source kept fewer where it is 30)."
+  type        = number
+}
+
 variable "vnet_address_space" {
   description = "Address space of the virtual network (the VPC CIDR)."
   type        = list(string)
@@ -21,4 +26,9 @@ variable "subnets_private" {
     name             = string
     address_prefixes = list(string)
   }))
+}
+
+variable "aurora_postgres_address_prefixes" {
+  description = "Address block of the aurora postgres subnet (a free /24 of the VPC CIDR, delegated to Microsoft.DBforPostgreSQL/flexibleServers)."
+  type        = list(string)
 }

@@ -66,13 +66,14 @@ final class TerraformRenderer {
         files.put("providers", providers(t, provider, vars));
         for (Draft d : t.drafts) {
             List<HclItem> items = files.computeIfAbsent(d.file, k -> new ArrayList<>());
+            HclItem.Block block = resource(t, d, vars); // first: building it may add TODOs for this block
             for (String c : t.todoComments.getOrDefault(d.address(), List.of())) {
                 items.add(new HclItem.Comment(List.of(c)));
             }
             if (!d.comments.isEmpty()) {
                 items.add(new HclItem.Comment(d.comments));
             }
-            items.add(resource(t, d, vars));
+            items.add(block);
         }
         for (Map.Entry<String, List<HclItem>> e : t.fileItems.entrySet()) {
             files.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());

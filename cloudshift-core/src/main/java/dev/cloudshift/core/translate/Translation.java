@@ -145,6 +145,14 @@ public final class Translation {
     }
 
     void todo(String address, String reason, String file, String beforeDraft) {
+        if (beforeDraft != null) {
+            for (Draft d : drafts) {
+                if (d.address().equals(beforeDraft)) {
+                    file = d.file;
+                }
+            }
+        }
+        reason = reason.replaceAll("\\s+", " ");
         Todo t = new Todo(address, reason, file, 0, 0);
         todos.add(t);
         todoComments.computeIfAbsent(beforeDraft == null ? "file:" + file : beforeDraft, k -> new ArrayList<>()).add(t.comment());

@@ -7,7 +7,9 @@ final class TranslationHooks {
 
     private static final Map<String, TranslationHook> HOOKS = Map.of(
             "delegated_subnet", new DelegatedSubnetHook(),
-            "container_app", new ContainerAppHook());
+            "container_app", new ContainerAppHook(),
+            "application_gateway", new ApplicationGatewayHook(),
+            "security_group_rules", new SecurityGroupRulesHook());
 
     private TranslationHooks() {
     }

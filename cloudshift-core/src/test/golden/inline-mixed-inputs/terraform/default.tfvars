@@ -1,0 +1,3 @@
+environment        = "default"
+location           = "eastus"
+log_retention_days = 30
