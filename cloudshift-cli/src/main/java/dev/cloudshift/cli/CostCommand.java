@@ -23,11 +23,12 @@ import picocli.CommandLine.Spec;
 /** {@code cloudshift cost}: monthly cost per environment, on the project's own cloud and on a target. */
 @Command(name = "cost", mixinStandardHelpOptions = true,
         description = {"Price a project per environment from the offline list-price catalog: as it is on its own cloud,",
-            "and with --to on the target cloud after sizing. PATH is a plan.json or a directory holding one."},
+            "and with --to on the target cloud after sizing. PATH is a project directory (planned first),",
+            "a plan.json, or a directory holding one."},
         subcommands = CostCommand.Diff.class)
 public final class CostCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "plan.json, or a directory containing plan.json")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "Project directory, plan.json, or a directory containing plan.json.")
     Path path;
 
     @Option(names = "--to", paramLabel = "azure|aws|gcp", description = "Price on this target cloud as well.")
@@ -55,10 +56,10 @@ public final class CostCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (path == null) {
-            throw CliException.usage("cost: missing PATH (a plan.json or a directory holding one); see 'cloudshift cost --help'");
+            throw CliException.usage("cost: missing PATH (a project directory or a plan.json); see 'cloudshift cost --help'");
         }
         String target = validTarget(to);
-        CostInputs.Loaded in = CostInputs.read(path, env);
+        CostInputs.Loaded in = CostInputs.read(path, env, target);
         CostInputs.checkTarget(in, target, path);
         CostEstimate estimate = estimator(usage, catalog, targetRegion).estimate(in.environments(), target);
         spec.commandLine().getOut().print(render(estimate, format));
@@ -94,7 +95,7 @@ public final class CostCommand implements Callable<Integer> {
     /** {@code cloudshift cost diff OLD NEW}: the monthly cost change between two states of a project. */
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = {"Price the change between two states of a project (for a pull-request comment).",
-                "OLD_PATH and NEW_PATH are plan.json files or directories holding one."})
+                "OLD_PATH and NEW_PATH are project directories, plan.json files or directories holding one."})
     static final class Diff implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "OLD_PATH")
         Path before;
@@ -124,8 +125,8 @@ public final class CostCommand implements Callable<Integer> {
         public Integer call() {
             String target = validTarget(to);
             CostEstimator est = estimator(usage, catalog, null);
-            CostInputs.Loaded lb = CostInputs.read(before, null);
-            CostInputs.Loaded la = CostInputs.read(after, null);
+            CostInputs.Loaded lb = CostInputs.read(before, null, target);
+            CostInputs.Loaded la = CostInputs.read(after, null, target);
             CostInputs.checkTarget(lb, target, before);
             CostInputs.checkTarget(la, target, after);
             CostEstimate b = est.estimate(lb.environments(), target);

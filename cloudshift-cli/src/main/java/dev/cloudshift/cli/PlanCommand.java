@@ -67,8 +67,9 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (PlanInputException e) {
             throw CliException.usage(e.getMessage());
         }
-        // Cost (issue 4): the plan's cost section, per environment, source against target.
-        plan = plan.withSection(dev.cloudshift.core.cost.CostSection.of(plan));
+        // Cost (issue 4): the plan's cost section, per environment, source against target (bundled prices
+        // overlaid by the user catalog of 'cloudshift catalog refresh').
+        plan = plan.withSection(dev.cloudshift.core.cost.CostSection.of(plan, CostCommand.estimator(null, null, null)));
         // Target Terraform (issue 5): DIR/terraform/, the section in plan.json/plan.md and its TODOs as warnings.
         plan = dev.cloudshift.core.translate.TerraformSection.attach(plan);
         for (Diagnostic d : plan.warnings()) {

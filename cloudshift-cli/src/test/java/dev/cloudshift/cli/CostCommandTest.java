@@ -113,4 +113,28 @@ class CostCommandTest {
         Run e = run("cost", BEFORE, "--env", "qa");
         assertThat(e.err()).contains("no environment 'qa'; the project has: dev, prod");
     }
+
+    @Test
+    void aProjectDirectoryIsPlannedAndPriced(@TempDir Path home) throws Exception {
+        Run r = run("cost", "../examples/aws-container-platform", "--to", "gcp", "--env", "prod", "--format", "json",
+                "--catalog", home.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode prod = new ObjectMapper().readTree(r.out()).path("environments").path("prod");
+        assertThat(prod.path("source_monthly_usd").decimalValue()).isPositive();
+        assertThat(prod.path("target_monthly_usd").decimalValue()).isPositive();
+        assertThat(new ObjectMapper().readTree(r.out()).path("environments").has("dev")).isFalse();
+        Run plain = run("cost", "../examples/compose-backend", "--catalog", home.toString());
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("unpriced: self-hosted compose service");
+    }
+
+    @Test
+    void planWritesTheCostSection(@TempDir Path out) throws Exception {
+        Run r = run("plan", "../examples/aws-serverless-platform", "--to", "azure", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode cost = new ObjectMapper().readTree(out.resolve("plan.json").toFile()).path("cost");
+        assertThat(cost.fieldNames()).toIterable().containsExactlyInAnyOrder("dev", "staging", "prod");
+        assertThat(cost.path("prod").path("lines").size()).isPositive();
+        assertThat(Files.readString(out.resolve("plan.md"))).contains("## Cost").contains("### Environment `staging`");
+    }
 }

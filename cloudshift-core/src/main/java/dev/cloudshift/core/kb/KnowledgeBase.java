@@ -42,6 +42,8 @@ public final class KnowledgeBase {
             "aws", List.of("aws_"), "azure", List.of("azurerm_", "azuread_"), "gcp", List.of("google_"),
             "compose", List.of("compose_"));
 
+    private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
+
     private static volatile KnowledgeBase classpathInstance;
 
     private record TypeEntry(TypeInfo info, List<AttributeRule> rules) {
@@ -90,6 +92,11 @@ public final class KnowledgeBase {
             }
         }
         return kb;
+    }
+
+    /** Reads the catalog from another class loader's classpath (a plugin jar, or tests of jar packaging). */
+    static KnowledgeBase loadFrom(ClassLoader loader) {
+        return read(CatalogSource.classpath(loader, "catalog"));
     }
 
     /** Reads a catalog laid out like the classpath one from a directory (for checking data files). */
@@ -279,7 +286,32 @@ public final class KnowledgeBase {
     // ------------------------------------------------------------------ loading
 
     private static KnowledgeBase read(CatalogSource source) {
-        Vocabulary vocabulary = Vocabulary.read(node(source, "vocabulary.yaml", true));
+        // parse every YAML file first (in parallel: parsing dominates the load time), then validate and build
+        // sequentially in a fixed order so that errors are deterministic
+        List<String> typeFiles = yamlFiles(source.list("types"));
+        List<String> mappingFolders = source.folders("mappings");
+        List<String> mappingFiles = new ArrayList<>();
+        for (String folder : mappingFolders) {
+            mappingFiles.addAll(yamlFiles(source.list(folder)));
+        }
+        List<String> all = new ArrayList<>();
+        all.add("vocabulary.yaml");
+        for (String p : PROVIDERS) {
+            all.add("instance-types/" + p + ".yaml");
+        }
+        all.addAll(typeFiles);
+        all.addAll(mappingFiles);
+        Map<String, CatalogNode> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+        all.parallelStream().forEach(name -> {
+            CatalogNode n = node(source, name, false);
+            if (n != null) {
+                parsed.put(name, n);
+            }
+        });
+        if (!parsed.containsKey("vocabulary.yaml")) {
+            throw new CatalogException(source.display("vocabulary.yaml") + ": missing knowledge-base file");
+        }
+        Vocabulary vocabulary = Vocabulary.read(parsed.get("vocabulary.yaml"));
 
         Map<String, Set<String>> providerTypes = new HashMap<>();
         Set<String> betaTypes = new HashSet<>();
@@ -289,33 +321,30 @@ public final class KnowledgeBase {
 
         Map<String, InstanceSizes> sizes = new HashMap<>();
         for (String p : PROVIDERS) {
-            CatalogNode n = node(source, "instance-types/" + p + ".yaml", false);
+            CatalogNode n = parsed.get("instance-types/" + p + ".yaml");
             if (n != null) {
                 sizes.put(p, InstanceSizes.read(n));
             }
         }
 
         Map<String, TypeEntry> types = new HashMap<>();
-        for (String file : source.list("types")) {
-            if (!file.endsWith(".yaml") && !file.endsWith(".yml")) {
-                continue;
-            }
-            readTypes(node(source, file, true), vocabulary, types);
+        for (String file : typeFiles) {
+            readTypes(parsed.get(file), vocabulary, types);
         }
 
         Map<String, Map<String, TargetSpec>> mappings = new HashMap<>();
         Map<String, String> mappingFileOf = new HashMap<>();
-        for (String folder : source.folders("mappings")) {
+        for (String file : mappingFiles) {
+            String folder = file.substring(0, file.lastIndexOf('/'));
             String provider = folder.substring(folder.lastIndexOf('/') + 1);
-            for (String file : source.list(folder)) {
-                if (!file.endsWith(".yaml") && !file.endsWith(".yml")) {
-                    continue;
-                }
-                readMappings(node(source, file, true), provider, types, providerTypes, vocabulary, mappings, mappingFileOf);
-            }
+            readMappings(parsed.get(file), provider, types, providerTypes, vocabulary, mappings, mappingFileOf);
         }
         return new KnowledgeBase(vocabulary, Map.copyOf(types), Map.copyOf(sizes), Map.copyOf(mappings),
                 Map.copyOf(providerTypes), Set.copyOf(betaTypes));
+    }
+
+    private static List<String> yamlFiles(List<String> names) {
+        return names.stream().filter(n -> n.endsWith(".yaml") || n.endsWith(".yml")).toList();
     }
 
     private static CatalogNode node(CatalogSource source, String name, boolean required) {
@@ -352,7 +381,7 @@ public final class KnowledgeBase {
                     t = t.substring(0, hash).strip();
                 }
                 String[] parts = t.split("\\s+");
-                if (!parts[0].matches("[a-z][a-z0-9_]*") || parts.length > 2
+                if (!TYPE_NAME.matcher(parts[0]).matches() || parts.length > 2
                         || (parts.length == 2 && !parts[1].equals("google-beta"))) {
                     throw new CatalogException(source.display(name) + ":" + n
                             + ": expected one resource type name per line (optionally followed by google-beta), got '" + t + "'");

@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
 final class RawPath {
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_\\-]+|\\*");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first use only: most catalogs never look into JSON strings, and a mapper is costly to load. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final String text;
     private final List<String> segments;
@@ -133,7 +136,7 @@ final class RawPath {
             String t = s.trim();
             if ((t.startsWith("{") && t.endsWith("}")) || (t.startsWith("[") && t.endsWith("]"))) {
                 try {
-                    return JSON.readValue(t, Object.class);
+                    return Json.MAPPER.readValue(t, Object.class);
                 } catch (Exception e) {
                     return v;
                 }
