@@ -355,6 +355,10 @@ final class CatalogYamlReader {
                 // fall through to numbers
             }
         }
+        char c = text.charAt(0);
+        if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.') {
+            return text; // cheap exit: most plain scalars are words, and regexes are slow in a cold JVM
+        }
         if (INT.matcher(text).matches() || FLOAT.matcher(text).matches()) {
             return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
         }
