@@ -31,3 +31,15 @@ resource "azurerm_redis_cache" "redis" {
   minimum_tls_version  = "1.2"
   non_ssl_port_enabled = false
 }
+
+resource "azurerm_postgresql_flexible_server_configuration" "log_min_duration_statement" {
+  name      = "log_min_duration_statement"
+  server_id = azurerm_postgresql_flexible_server.main.id
+  value     = "500"
+}
+
+resource "azurerm_postgresql_flexible_server_configuration" "require_secure_transport" {
+  name      = "require_secure_transport"
+  server_id = azurerm_postgresql_flexible_server.main.id
+  value     = "on"
+}

@@ -36,3 +36,27 @@ resource "azurerm_key_vault_secret" "db_password" {
   value        = var.secret_db_password
   content_type = "the 'password' key of the Secrets Manager secret db"
 }
+
+resource "azurerm_role_assignment" "read_secrets" {
+  scope                = azurerm_key_vault.main.id
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.task_execution.principal_id
+}
+
+resource "azurerm_role_assignment" "task_kafka" {
+  scope                = azurerm_eventhub_namespace.main.id
+  role_definition_name = "Azure Event Hubs Data Receiver"
+  principal_id         = azurerm_user_assigned_identity.task.principal_id
+}
+
+resource "azurerm_role_assignment" "task_kafka_2" {
+  scope                = azurerm_eventhub_namespace.main.id
+  role_definition_name = "Azure Event Hubs Data Sender"
+  principal_id         = azurerm_user_assigned_identity.task.principal_id
+}
+
+resource "azurerm_role_assignment" "task_execution" {
+  scope                = azurerm_container_registry.main.id
+  role_definition_name = "AcrPull"
+  principal_id         = azurerm_user_assigned_identity.task_execution.principal_id
+}

@@ -63,4 +63,20 @@ container_apps = {
     image_repository        = "dataaggregator/frontend"
   }
 }
+public_ips_nat = {
+  "0" = {
+    name = "dataaggregator-dev-nat-1"
+  }
+}
+nat_gateways = {
+  "0" = {}
+}
+nat_associations_private = {
+  "0" = {
+    nat_gateway_key = "0"
+  }
+  "1" = {
+    nat_gateway_key = "0"
+  }
+}
 image_tag = "latest"

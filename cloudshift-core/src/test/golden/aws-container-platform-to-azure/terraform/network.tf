@@ -312,6 +312,32 @@ resource "azurerm_application_gateway" "main" {
   }
 }
 
+resource "azurerm_public_ip" "nat" {
+  for_each = var.public_ips_nat
+
+  name                = each.value.name
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  allocation_method   = "Static"
+  sku                 = "Standard"
+}
+
+resource "azurerm_nat_gateway" "this" {
+  for_each = var.nat_gateways
+
+  name                = each.value.name
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  sku_name            = "Standard"
+}
+
+resource "azurerm_nat_gateway_public_ip_association" "this" {
+  for_each = var.nat_gateways
+
+  nat_gateway_id       = azurerm_nat_gateway.this[each.key].id
+  public_ip_address_id = azurerm_public_ip.nat[each.key].id
+}
+
 resource "azurerm_private_dns_zone" "postgres" {
   name                = "privatelink.postgres.database.azure.com"
   resource_group_name = azurerm_resource_group.main.name
@@ -339,16 +365,9 @@ resource "azurerm_subnet_network_security_group_association" "data" {
   network_security_group_id = azurerm_network_security_group.data.id
 }
 
-# TODO(cloudshift): module.network.aws_internet_gateway.this: no translation rule for aws_internet_gateway to azure yet
+resource "azurerm_subnet_nat_gateway_association" "private" {
+  for_each = var.nat_associations_private
 
-# TODO(cloudshift): module.network.aws_eip.nat: no translation rule for aws_eip to azure yet
-
-# TODO(cloudshift): module.network.aws_nat_gateway.this: no translation rule for aws_nat_gateway to azure yet
-
-# TODO(cloudshift): module.network.aws_route_table.private: no translation rule for aws_route_table to azure yet
-
-# TODO(cloudshift): module.network.aws_route_table.public: no translation rule for aws_route_table to azure yet
-
-# TODO(cloudshift): module.network.aws_route_table_association.private: no translation rule for aws_route_table_association to azure yet
-
-# TODO(cloudshift): module.network.aws_route_table_association.public: no translation rule for aws_route_table_association to azure yet
+  subnet_id      = azurerm_subnet.private[each.key].id
+  nat_gateway_id = azurerm_nat_gateway.this[each.value.nat_gateway_key].id
+}

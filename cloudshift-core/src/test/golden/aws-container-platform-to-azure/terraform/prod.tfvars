@@ -71,4 +71,31 @@ container_apps = {
     image_repository        = "dataaggregator/frontend"
   }
 }
+public_ips_nat = {
+  "0" = {
+    name = "dataaggregator-prod-nat-1"
+  }
+  "1" = {
+    name = "dataaggregator-prod-nat-2"
+  }
+  "2" = {
+    name = "dataaggregator-prod-nat-3"
+  }
+}
+nat_gateways = {
+  "0" = {}
+  "1" = {}
+  "2" = {}
+}
+nat_associations_private = {
+  "0" = {
+    nat_gateway_key = "0"
+  }
+  "1" = {
+    nat_gateway_key = "1"
+  }
+  "2" = {
+    nat_gateway_key = "2"
+  }
+}
 image_tag = "1.14.2"

@@ -127,6 +127,25 @@ variable "container_apps" {
   }))
 }
 
+variable "public_ips_nat" {
+  description = "One entry per azurerm_public_ip (the source module.network.aws_eip.nat used count/for_each)."
+  type = map(object({
+    name = string
+  }))
+}
+
+variable "nat_gateways" {
+  description = "One entry per azurerm_nat_gateway_public_ip_association (the source module.network.aws_nat_gateway.this used count/for_each)."
+  type        = map(object({}))
+}
+
+variable "nat_associations_private" {
+  description = "One entry per azurerm_subnet_nat_gateway_association (the source module.network.aws_route_table_association.private used count/for_each)."
+  type = map(object({
+    nat_gateway_key = string
+  }))
+}
+
 variable "postgres_administrator_password" {
   description = "Sensitive: no value in any generated file; pass it as TF_VAR_postgres_administrator_password or from a secret store."
   type        = string

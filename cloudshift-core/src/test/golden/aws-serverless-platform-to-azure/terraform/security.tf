@@ -15,3 +15,15 @@ resource "azurerm_user_assigned_identity" "lambda" {
 # TODO(cloudshift): aws_ssm_parameter.feature: no translation rule for aws_ssm_parameter to azure yet
 
 # TODO(cloudshift): aws_ssm_parameter.youtube_api_key: no translation rule for aws_ssm_parameter to azure yet
+
+# TODO(cloudshift): aws_iam_role_policy.lambda_access: no translated azurerm_servicebus_namespace to scope the role 'Azure Service Bus Data Sender' to
+
+# TODO(cloudshift): aws_iam_role_policy.lambda_access: no translated azurerm_servicebus_namespace to scope the role 'Azure Service Bus Data Receiver' to
+
+# TODO(cloudshift): aws_iam_role_policy.lambda_access: no translated azurerm_storage_account to scope the role 'Storage Blob Data Reader' to
+
+# TODO(cloudshift): aws_iam_role_policy.lambda_access: no translated azurerm_storage_account to scope the role 'Storage Blob Data Contributor' to
+
+# TODO(cloudshift): aws_iam_role_policy.lambda_access: no translated azurerm_key_vault to scope the role 'Key Vault Secrets User' to
+
+# TODO(cloudshift): aws_iam_role_policy.lambda_access: no built-in Azure role is known for ssm:GetParametersByPath, rds-data:ExecuteStatement, rds-data:BatchExecuteStatement: choose a role and add an azurerm_role_assignment

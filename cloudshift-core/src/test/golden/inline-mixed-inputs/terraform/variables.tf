@@ -15,23 +15,23 @@ variable "log_retention_days" {
   type        = number
 }
 
-variable "postgres_sku_name" {
-  description = "PostgreSQL flexible server SKU (chosen by the sizing table from the RDS instance class)."
+variable "mysql_sku_name" {
+  description = "MySQL flexible server SKU (chosen by the sizing table from the RDS instance class)."
   type        = string
 }
 
-variable "postgres_storage_mb" {
-  description = "Storage in MB (the next size Azure offers at or above the RDS allocated storage)."
+variable "mysql_backup_retention_days" {
+  description = "Days of automated backups (Azure allows 1 to 35)."
   type        = number
 }
 
-variable "postgres_backup_retention_days" {
-  description = "Days of automated backups (Azure allows 7 to 35)."
+variable "mysql_storage_gb" {
+  description = "Storage in GB (Azure starts at 20)."
   type        = number
 }
 
-variable "postgres_administrator_password" {
-  description = "Sensitive: no value in any generated file; pass it as TF_VAR_postgres_administrator_password or from a secret store."
+variable "mysql_administrator_password" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_mysql_administrator_password or from a secret store."
   type        = string
   sensitive   = true
 }

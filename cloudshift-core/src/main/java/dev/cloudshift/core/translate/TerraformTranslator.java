@@ -67,7 +67,14 @@ public final class TerraformTranslator {
                 t.absorbed.add(g.key + ": " + rule.absorbed());
                 continue;
             }
-            for (TranslationRules.TargetRule target : rule.targets()) {
+            List<TranslationRules.TargetRule> targets = rule.targets().stream().filter(x -> x.applies(g.first())).toList();
+            if (targets.isEmpty()) {
+                TranslationRules.TargetRule first = rule.targets().get(0);
+                t.todo(g.key, "no translation for " + first.whenFrom() + " " + ValueSpec.read(g.first(), first.whenFrom())
+                        + " (the rule covers " + String.join(", ", first.whenIn()) + ")", rule.file(), null);
+                continue;
+            }
+            for (TranslationRules.TargetRule target : targets) {
                 fills.add(build(t, g, rule, target));
             }
         }
@@ -184,6 +191,15 @@ public final class TerraformTranslator {
 
         @Override
         public HclExpr reference(ValueSpec.RefTo to) {
+            if ("self".equals(to.source())) {
+                String[] own = SourceGroup.split(resource.address());
+                for (Draft d : t.bySource.getOrDefault(own[0], List.of())) {
+                    if (d.type.equals(to.target())) {
+                        return Translation.attrPath(Translation.self(d, own[1]), to.attr());
+                    }
+                }
+                return null;
+            }
             for (String dep : resource.dependsOn()) {
                 String[] parts = SourceGroup.split(dep);
                 SourceGroup g = t.groups.get(parts[0]);

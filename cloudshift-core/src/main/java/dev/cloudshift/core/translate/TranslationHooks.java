@@ -9,7 +9,10 @@ final class TranslationHooks {
             "delegated_subnet", new DelegatedSubnetHook(),
             "container_app", new ContainerAppHook(),
             "application_gateway", new ApplicationGatewayHook(),
-            "security_group_rules", new SecurityGroupRulesHook());
+            "security_group_rules", new SecurityGroupRulesHook(),
+            "nat_gateway_association", new NatGatewayAssociationHook(),
+            "role_assignments", new RoleAssignmentHook(),
+            "postgres_parameters", new PostgresParametersHook());
 
     private TranslationHooks() {
     }

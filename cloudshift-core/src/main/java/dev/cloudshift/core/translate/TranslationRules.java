@@ -48,7 +48,16 @@ public final class TranslationRules {
      * @param outputs    output name -> target attribute, written to outputs.tf
      */
     public record TargetRule(String type, String name, Map<String, ValueSpec> attributes, List<BlockRule> blocks,
-            Map<String, String> references, Map<String, String> outputs, boolean single) {
+            Map<String, String> references, Map<String, String> outputs, boolean single, String whenFrom, List<String> whenIn) {
+
+        /** Whether this target applies to a source resource ({@code when: {from: engine, in: [postgres]}}). */
+        public boolean applies(dev.cloudshift.core.plan.PlannedResource r) {
+            if (whenFrom == null) {
+                return true;
+            }
+            Object v = ValueSpec.read(r, whenFrom);
+            return v != null && whenIn.contains(String.valueOf(v).toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     /** A nested block: its arguments, nested blocks and an optional per-instance switch ({@code enabled}). */
@@ -114,7 +123,8 @@ public final class TranslationRules {
             targets.add(new TargetRule(type, t.path("name").asText("{name}"),
                     attributes(t.path("attributes"), where + ": " + type),
                     blocks(t.path("blocks"), where + ": " + type),
-                    strings(t.path("references")), strings(t.path("outputs")), t.path("single").asBoolean(false)));
+                    strings(t.path("references")), strings(t.path("outputs")), t.path("single").asBoolean(false),
+                    t.path("when").path("from").asText(null), whenIn(t.path("when").path("in"))));
         }
         String absorbed = root.path("absorbed").asText(null);
         String todo = root.path("todo").asText(null);
@@ -142,6 +152,12 @@ public final class TranslationRules {
             out.add(new BlockRule(type, b.has("enabled") ? ValueSpec.parse(b.get("enabled"), where + "." + type + ".enabled") : null,
                     attributes(b.path("attributes"), where + "." + type), blocks(b.path("blocks"), where + "." + type)));
         }
+        return out;
+    }
+
+    private static List<String> whenIn(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.forEach(x -> out.add(x.asText().toLowerCase(java.util.Locale.ROOT)));
         return out;
     }
 

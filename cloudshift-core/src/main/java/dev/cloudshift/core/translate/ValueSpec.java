@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * ({@code from}), the sizing decision ({@code sizing}), a related source resource's attribute ({@code related} +
  * {@code from}), a reference to another translated resource ({@code ref}, {@code ref_to}), the environment name,
  * the instance key, or a sensitive variable ({@code secret_var}); then transforms from a fixed set, applied in
- * this order: lookup, multiply, divide, round_up_to, min, max, major_version, pattern, format, slug, alnum,
+ * this order: major_version, pattern, lookup, multiply, divide, round_up_to, min, max, format, slug, alnum,
  * max_length, to_string, to_number, as_list (wraps a single value in a list). {@code per_env: true} always makes the value a variable set per environment in
  * the tfvars; {@code var} names that variable.
  */
@@ -201,6 +201,18 @@ record ValueSpec(
     }
 
     Object transform(Object v) {
+        if (majorVersion) {
+            String s = String.valueOf(v);
+            int dot = s.indexOf('.');
+            v = dot < 0 ? s : s.substring(0, dot);
+        }
+        if (pattern != null) {
+            Matcher m = pattern.matcher(String.valueOf(v));
+            if (!m.find()) {
+                return lookupDefault != null ? lookupDefault : MISSING;
+            }
+            v = m.group(group);
+        }
         if (lookup != null) {
             Object hit = lookup.get(String.valueOf(v).toLowerCase(Locale.ROOT));
             if (hit == null) {
@@ -236,18 +248,6 @@ record ValueSpec(
                 d = max;
             }
             v = d.stripTrailingZeros();
-        }
-        if (majorVersion) {
-            String s = String.valueOf(v);
-            int dot = s.indexOf('.');
-            v = dot < 0 ? s : s.substring(0, dot);
-        }
-        if (pattern != null) {
-            Matcher m = pattern.matcher(String.valueOf(v));
-            if (!m.find()) {
-                return lookupDefault != null ? lookupDefault : MISSING;
-            }
-            v = m.group(group);
         }
         if (format != null) {
             v = format.replace("{}", v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v));

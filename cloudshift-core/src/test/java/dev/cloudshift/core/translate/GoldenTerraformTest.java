@@ -6,6 +6,7 @@ import dev.cloudshift.core.cost.CostSection;
 import dev.cloudshift.core.kb.KnowledgeBase;
 import dev.cloudshift.core.plan.Plan;
 import dev.cloudshift.core.plan.Planner;
+import dev.cloudshift.core.translate.schema.ProviderSchemas;
 import dev.cloudshift.hcl.HclParser;
 import dev.cloudshift.hcl.ParseResult;
 import dev.cloudshift.hcl.emit.HclModelReader;
@@ -33,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * case whose direction has translation rules (regenerate with {@code -Dgolden.update=true} and review the diff).
  * Every generated file also parses with the project's HCL parser without diagnostics, is a fixed point of the
  * canonical writer (parse, read, write gives the same text, comments aside), and carries no secret value of the
- * source (sensitive tfvars values, planted secrets).
+ * source (sensitive tfvars values, planted secrets). Every resource block uses only types, arguments and nested blocks
+ * of the target provider's schema ({@code catalog/provider-schemas/<provider>.yaml}), required ones included.
  */
 class GoldenTerraformTest {
 
@@ -114,6 +116,15 @@ class GoldenTerraformTest {
             }
         }
         assertThat(mismatches).isEmpty();
+
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> f : out.files().entrySet()) {
+            if (f.getKey().endsWith(".tf")) {
+                ProviderSchemas.validateFile(HclParser.parse(f.getKey(), f.getValue()).body())
+                        .forEach(x -> problems.add(f.getKey() + ": " + x));
+            }
+        }
+        assertThat(problems).as("every resource block against catalog/provider-schemas").isEmpty();
 
         List<String> secrets = plantedSecrets(input, p);
         for (Map.Entry<String, String> f : out.files().entrySet()) {
