@@ -20,6 +20,11 @@ resource "azurerm_postgresql_flexible_server" "main" {
   }
 }
 
+resource "azurerm_postgresql_flexible_server_database" "main" {
+  name      = "dataaggregator"
+  server_id = azurerm_postgresql_flexible_server.main.id
+}
+
 resource "azurerm_redis_cache" "redis" {
   name                 = "dataaggregator-prod-redis"
   location             = azurerm_resource_group.main.location

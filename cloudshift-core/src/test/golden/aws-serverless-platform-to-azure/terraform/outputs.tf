@@ -3,3 +3,15 @@
 output "virtual_network_id" {
   value = azurerm_virtual_network.main.id
 }
+
+output "postgres_fqdn" {
+  value = azurerm_postgresql_flexible_server.main.fqdn
+}
+
+output "function_app_hostnames" {
+  value = { for k, v in azurerm_linux_function_app.this : k => v.default_hostname }
+}
+
+output "dns_zone_name_servers" {
+  value = azurerm_dns_zone.main.name_servers
+}

@@ -6,24 +6,79 @@ resource "azurerm_user_assigned_identity" "lambda" {
   resource_group_name = azurerm_resource_group.main.name
 }
 
-# TODO(cloudshift): aws_acm_certificate.api: no translation rule for aws_acm_certificate to azure yet
+resource "azurerm_key_vault" "main" {
+  name                       = "${var.environment}kv"
+  location                   = azurerm_resource_group.main.location
+  resource_group_name        = azurerm_resource_group.main.name
+  tenant_id                  = data.azurerm_client_config.current.tenant_id
+  sku_name                   = "standard"
+  rbac_authorization_enabled = true
+  soft_delete_retention_days = var.key_vault_soft_delete_retention_days
+  purge_protection_enabled   = false
+}
 
-# TODO(cloudshift): aws_acm_certificate.web: no translation rule for aws_acm_certificate to azure yet
+resource "azurerm_key_vault_secret" "db_cluster_arn" {
+  name         = "${var.environment}-distronation-database-cluster-arn"
+  key_vault_id = azurerm_key_vault.main.id
+  value        = azurerm_postgresql_flexible_server.main.id
+  content_type = "String"
+}
 
-# TODO(cloudshift): aws_ssm_parameter.db_cluster_arn: no translation rule for aws_ssm_parameter to azure yet
+resource "azurerm_key_vault_secret" "feature" {
+  for_each = var.key_vault_feature
 
-# TODO(cloudshift): aws_ssm_parameter.feature: no translation rule for aws_ssm_parameter to azure yet
+  name         = each.value.name
+  key_vault_id = azurerm_key_vault.main.id
+  value        = each.value.value
+  content_type = "String"
+}
 
-# TODO(cloudshift): aws_ssm_parameter.youtube_api_key: no translation rule for aws_ssm_parameter to azure yet
+resource "azurerm_key_vault_secret" "youtube_api_key" {
+  name         = "${var.environment}-distronation-youtube-api-key"
+  key_vault_id = azurerm_key_vault.main.id
+  value        = var.parameter_youtube_api_key
+}
 
-# TODO(cloudshift): aws_iam_role_policy.lambda_access: no translated azurerm_servicebus_namespace to scope the role 'Azure Service Bus Data Sender' to
+resource "azurerm_role_assignment" "this_code_storage" {
+  for_each = azurerm_linux_function_app.this
 
-# TODO(cloudshift): aws_iam_role_policy.lambda_access: no translated azurerm_servicebus_namespace to scope the role 'Azure Service Bus Data Receiver' to
+  scope                = azurerm_storage_account.artifacts.id
+  role_definition_name = "Storage Blob Data Owner"
+  principal_id         = azurerm_linux_function_app.this[each.key].identity[0].principal_id
+}
 
-# TODO(cloudshift): aws_iam_role_policy.lambda_access: no translated azurerm_storage_account to scope the role 'Storage Blob Data Reader' to
+resource "azurerm_role_assignment" "lambda_access" {
+  scope                = azurerm_servicebus_namespace.main.id
+  role_definition_name = "Azure Service Bus Data Sender"
+  principal_id         = azurerm_user_assigned_identity.lambda.principal_id
+}
 
-# TODO(cloudshift): aws_iam_role_policy.lambda_access: no translated azurerm_storage_account to scope the role 'Storage Blob Data Contributor' to
+resource "azurerm_role_assignment" "lambda_access_2" {
+  scope                = azurerm_servicebus_namespace.main.id
+  role_definition_name = "Azure Service Bus Data Receiver"
+  principal_id         = azurerm_user_assigned_identity.lambda.principal_id
+}
 
-# TODO(cloudshift): aws_iam_role_policy.lambda_access: no translated azurerm_key_vault to scope the role 'Key Vault Secrets User' to
+resource "azurerm_role_assignment" "lambda_access_3" {
+  scope                = azurerm_storage_account.content.id
+  role_definition_name = "Storage Blob Data Reader"
+  principal_id         = azurerm_user_assigned_identity.lambda.principal_id
+}
+
+resource "azurerm_role_assignment" "lambda_access_4" {
+  scope                = azurerm_storage_account.content.id
+  role_definition_name = "Storage Blob Data Contributor"
+  principal_id         = azurerm_user_assigned_identity.lambda.principal_id
+}
+
+resource "azurerm_role_assignment" "lambda_access_5" {
+  scope                = azurerm_key_vault.main.id
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.lambda.principal_id
+}
+
+# TODO(cloudshift): aws_acm_certificate.api: ACM certificates cannot be exported: issue the certificate again as a Key Vault certificate (azurerm_key_vault_certificate) or an App Service managed certificate, validated through the DNS zone
+
+# TODO(cloudshift): aws_acm_certificate.web: ACM certificates cannot be exported: issue the certificate again as a Key Vault certificate (azurerm_key_vault_certificate) or an App Service managed certificate, validated through the DNS zone
 
 # TODO(cloudshift): aws_iam_role_policy.lambda_access: no built-in Azure role is known for ssm:GetParametersByPath, rds-data:ExecuteStatement, rds-data:BatchExecuteStatement: choose a role and add an azurerm_role_assignment

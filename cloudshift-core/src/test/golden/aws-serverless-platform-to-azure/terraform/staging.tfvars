@@ -12,4 +12,43 @@ subnets_private = {
     address_prefixes = ["10.20.16.0/20"]
   }
 }
-aurora_postgres_address_prefixes = ["10.20.32.0/24"]
+aurora_postgres_address_prefixes   = ["10.20.32.0/24"]
+postgres_storage_mb                = 32768
+postgres_backup_retention_days     = 7
+storage_artifacts_name             = "distronationstaginglambd"
+storage_artifacts_replication_type = "LRS"
+storage_content_name               = "distronationstagingconte"
+storage_content_replication_type   = "LRS"
+storage_content_versioning_enabled = true
+servicebus_sku                     = "Standard"
+function_plan_sku                  = "Y1"
+function_apps = {
+  artists = {
+    name = "distronation-staging-artists"
+  }
+  ingest_worker = {
+    name = "distronation-staging-ingest_worker"
+  }
+  payouts = {
+    name = "distronation-staging-payouts"
+  }
+  videos = {
+    name = "distronation-staging-videos"
+  }
+}
+storage_web_replication_type         = "LRS"
+key_vault_soft_delete_retention_days = 7
+key_vault_feature = {
+  "beta-api-endpoints" = {
+    name  = "staging-distronation-features-beta-api-endpoints"
+    value = "true"
+  }
+  "enhanced-analytics" = {
+    name  = "staging-distronation-features-enhanced-analytics"
+    value = "true"
+  }
+  "new-upload-flow" = {
+    name  = "staging-distronation-features-new-upload-flow"
+    value = "true"
+  }
+}

@@ -32,3 +32,85 @@ variable "aurora_postgres_address_prefixes" {
   description = "Address block of the aurora postgres subnet (a free /24 of the VPC CIDR, delegated to Microsoft.DBforPostgreSQL/flexibleServers)."
   type        = list(string)
 }
+
+variable "postgres_storage_mb" {
+  description = "Storage in MB (Aurora grows storage by itself; start at 32 GB with auto-grow)."
+  type        = number
+}
+
+variable "postgres_backup_retention_days" {
+  description = "Days of automated backups (Azure allows 7 to 35)."
+  type        = number
+}
+
+variable "storage_artifacts_name" {
+  description = "name of azurerm_storage_account.artifacts, per environment."
+  type        = string
+}
+
+variable "storage_artifacts_replication_type" {
+  description = "Replication of the storage account (LRS, ZRS, GRS; S3 stores across zones, ZRS is the closest)."
+  type        = string
+}
+
+variable "storage_content_name" {
+  description = "name of azurerm_storage_account.content, per environment."
+  type        = string
+}
+
+variable "storage_content_replication_type" {
+  description = "Replication of the storage account (LRS, ZRS, GRS; S3 stores across zones, ZRS is the closest)."
+  type        = string
+}
+
+variable "storage_content_versioning_enabled" {
+  description = "versioning enabled of azurerm_storage_account.content, per environment."
+  type        = bool
+}
+
+variable "servicebus_sku" {
+  description = "Service Bus tier (Standard; Premium for VNet integration and larger messages)."
+  type        = string
+}
+
+variable "function_plan_sku" {
+  description = "Functions plan SKU: Y1 (Consumption), EP1-EP3 (Elastic Premium, for VNet integration and no cold start)."
+  type        = string
+}
+
+variable "function_apps" {
+  description = "One entry per azurerm_linux_function_app (the source aws_lambda_function.this used count/for_each)."
+  type = map(object({
+    name = string
+  }))
+}
+
+variable "storage_web_replication_type" {
+  description = "Replication of the storage account (LRS, ZRS, GRS; S3 stores across zones, ZRS is the closest)."
+  type        = string
+}
+
+variable "key_vault_soft_delete_retention_days" {
+  description = "Days a deleted secret can be recovered (7 to 90)."
+  type        = number
+}
+
+variable "key_vault_feature" {
+  description = "One entry per azurerm_key_vault_secret (the source aws_ssm_parameter.feature used count/for_each)."
+  type = map(object({
+    name  = string
+    value = string
+  }))
+}
+
+variable "postgres_administrator_password" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_postgres_administrator_password or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "parameter_youtube_api_key" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_parameter_youtube_api_key or from a secret store."
+  type        = string
+  sensitive   = true
+}

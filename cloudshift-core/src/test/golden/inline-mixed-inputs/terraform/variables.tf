@@ -15,6 +15,23 @@ variable "log_retention_days" {
   type        = number
 }
 
+variable "storage_uploads_replication_type" {
+  description = "Replication of the storage account (LRS, ZRS, GRS; S3 stores across zones, ZRS is the closest)."
+  type        = string
+}
+
+variable "servicebus_sku" {
+  description = "Service Bus tier (Standard; Premium for VNet integration and larger messages)."
+  type        = string
+}
+
+variable "servicebus_work" {
+  description = "One entry per azurerm_servicebus_queue (the source aws_sqs_queue.work used count/for_each)."
+  type = map(object({
+    name = string
+  }))
+}
+
 variable "mysql_sku_name" {
   description = "MySQL flexible server SKU (chosen by the sizing table from the RDS instance class)."
   type        = string

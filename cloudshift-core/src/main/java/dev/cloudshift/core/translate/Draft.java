@@ -81,6 +81,8 @@ final class Draft {
     final Set<Inst> instances = new LinkedHashSet<>();
     /** Per-instance values that are no argument themselves but feed an expression (each.value.image_repository). */
     final List<Field> hidden = new ArrayList<>();
+    /** for_each over another resource (azurerm_linux_function_app.this) instead of a map variable; null: the variable. */
+    dev.cloudshift.hcl.emit.HclExpr forEach;
     /** Comment lines written above the block (notes for the reader). */
     final List<String> comments = new ArrayList<>();
 

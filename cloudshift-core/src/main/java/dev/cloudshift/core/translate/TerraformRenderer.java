@@ -273,7 +273,7 @@ final class TerraformRenderer {
         String mapVarName = null;
         if (d.multi()) {
             mapVarName = varName(d, null);
-            items.add(new HclItem.Attribute("for_each", HclExpr.ref("var." + mapVarName)));
+            items.add(new HclItem.Attribute("for_each", d.forEach != null ? d.forEach : HclExpr.ref("var." + mapVarName)));
             items.add(new HclItem.BlankLine());
             for (Inst i : d.instances) {
                 mapVar.computeIfAbsent(i.environment(), k -> new LinkedHashMap<>()).computeIfAbsent(i.key(), k -> new LinkedHashMap<>());
@@ -283,7 +283,11 @@ final class TerraformRenderer {
         for (Draft.Field f : d.hidden) {
             field(t, d, f, "", vars, mapVar, mapTypes);
         }
-        if (d.multi()) {
+        if (d.multi() && (d.forEach == null || !mapTypes.isEmpty())) {
+            if (d.forEach != null) {
+                t.todo(d.address(), "for_each follows " + HclWriter.expression(d.forEach, 0)
+                        + " but some arguments differ per instance", d.file, d.address());
+            }
             Map<String, Object> values = new LinkedHashMap<>();
             for (String env : t.environments()) {
                 values.put(env, mapVar.getOrDefault(env, Map.of()));
@@ -354,7 +358,10 @@ final class TerraformRenderer {
             Object v = values.get(0);
             return v instanceof HclExpr e ? e : data(v);
         }
-        if (values.stream().anyMatch(v -> v instanceof HclExpr)) {
+        if (values.stream().anyMatch(TerraformRenderer::holdsExpression)) {
+            if (values.stream().allMatch(v -> v instanceof Map<?, ?> || v == ValueSpec.MISSING)) {
+                return mergedObject(t, d, f, values);
+            }
             Object first = values.stream().filter(v -> v instanceof HclExpr).findFirst().orElseThrow();
             t.todo(d.source == null ? d.address() : d.source.key, f.name + " differs between instances or environments "
                     + "in a way the translation cannot express; the first value is used", d.file, d.address());
@@ -393,6 +400,52 @@ final class TerraformRenderer {
         return HclExpr.ref("var." + var);
     }
 
+    static boolean holdsExpression(Object v) {
+        if (v instanceof HclExpr) {
+            return true;
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(TerraformRenderer::holdsExpression);
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().anyMatch(TerraformRenderer::holdsExpression);
+        }
+        return false;
+    }
+
+    /**
+     * Maps that hold references (app settings) cannot live in a tfvars file: they are merged key by key — the same
+     * value everywhere is written, an environment name becomes var.environment, anything else is a TODO.
+     */
+    private static HclExpr mergedObject(Translation t, Draft d, Draft.Field f, List<Object> values) {
+        Map<String, List<Object>> byKey = new LinkedHashMap<>();
+        List<Inst> insts = new ArrayList<>(d.instances);
+        for (int k = 0; k < values.size(); k++) {
+            if (values.get(k) instanceof Map<?, ?> m) {
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    byKey.computeIfAbsent(String.valueOf(e.getKey()), x -> new ArrayList<>())
+                            .add(new Object[] {insts.get(k).environment(), e.getValue()});
+                }
+            }
+        }
+        Map<String, HclExpr> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Object>> e : byKey.entrySet()) {
+            List<Object> vs = e.getValue().stream().map(x -> ((Object[]) x)[1]).distinct().toList();
+            if (vs.size() == 1) {
+                out.put(e.getKey(), data(vs.get(0)));
+            } else if (e.getValue().stream().allMatch(x -> ((Object[]) x)[0].equals(((Object[]) x)[1]))) {
+                out.put(e.getKey(), HclExpr.ref("var.environment"));
+            } else if (environmentTemplate(e.getValue()) != null) {
+                out.put(e.getKey(), environmentTemplate(e.getValue()));
+            } else {
+                t.todo(d.source == null ? d.address() : d.source.key, f.name + "." + e.getKey()
+                        + " differs between instances or environments; the first value is used", d.file, d.address());
+                out.put(e.getKey(), data(vs.get(0)));
+            }
+        }
+        return new HclExpr.ObjectOf(out, false);
+    }
+
     /** Replaces an index step equal to the instance key by each.key, so per-instance references compare equal. */
     private static HclExpr eachKey(HclExpr e, String key) {
         if (e instanceof HclExpr.Reference r) {
@@ -418,16 +471,25 @@ final class TerraformRenderer {
 
     /** "dataaggregator-dev-db" / "dataaggregator-prod-db" -> "dataaggregator-${var.environment}-db", or null. */
     private static HclExpr environmentTemplate(Draft d, Draft.Field f) {
-        String shape = null;
+        List<Object> pairs = new ArrayList<>();
         for (Inst i : d.instances) {
-            Object v = f.values.get(i);
-            if (!(v instanceof String s)) {
-                return null;
-            }
             if (i.key() != null) {
                 return null;
             }
-            String env = i.environment();
+            pairs.add(new Object[] {i.environment(), f.values.get(i)});
+        }
+        return environmentTemplate(pairs);
+    }
+
+    /** The same for (environment, value) pairs. */
+    private static HclExpr environmentTemplate(List<Object> pairs) {
+        String shape = null;
+        for (Object o : pairs) {
+            Object[] pair = (Object[]) o;
+            if (!(pair[1] instanceof String s)) {
+                return null;
+            }
+            String env = (String) pair[0];
             if (!s.contains(env)) {
                 return null;
             }

@@ -132,7 +132,9 @@ public final class TerraformTranslator {
         for (Map.Entry<String, ValueSpec> a : attrs.entrySet()) {
             Draft.Field f = block.field(a.getKey());
             if (f == null) {
-                f = new Draft.Field(a.getKey(), a.getValue().perEnv(), a.getValue().var(), a.getValue().description());
+                String var = a.getValue().var() == null ? null : a.getValue().var().replace("{name}",
+                        SourceGroup.nameOf(SourceGroup.split(c.resource().address())[0]));
+                f = new Draft.Field(a.getKey(), a.getValue().perEnv(), var, a.getValue().description());
                 block.fields.add(f);
             }
             if (f.values.containsKey(inst)) {
@@ -142,6 +144,14 @@ public final class TerraformTranslator {
                 t.sensitiveVariable(a.getValue().secretVarName(c.resource()));
             }
             Object v = a.getValue().evaluate(c);
+            if (v instanceof Map<?, ?> || v instanceof List<?>) {
+                List<String> lost = new java.util.ArrayList<>();
+                v = deepTranslate(t, v, lost);
+                for (String s : lost) {
+                    t.todo(c.resource().address(), a.getKey() + " refers to " + s.replace("${", "").replace("}", "")
+                            + ", which has no translation", d.file, d.address());
+                }
+            }
             if (v instanceof String s && s.contains("${")) {
                 Object tr = t.translateString(s);
                 if (tr == null) {
@@ -169,12 +179,50 @@ public final class TerraformTranslator {
         }
     }
 
+    /** Strings inside maps and lists with ${...} references become target expressions (untranslatable: left out). */
+    static Object deepTranslate(Translation t, Object v, List<String> lost) {
+        if (v instanceof String s && s.contains("${")) {
+            Object x = t.translateString(s);
+            if (x == null) {
+                lost.add(s);
+            }
+            return x == null ? ValueSpec.MISSING : x;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, x) -> {
+                Object y = deepTranslate(t, x, lost);
+                if (y != ValueSpec.MISSING) {
+                    out.put(String.valueOf(k), y);
+                }
+            });
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new java.util.ArrayList<>();
+            l.forEach(x -> {
+                Object y = deepTranslate(t, x, lost);
+                if (y != ValueSpec.MISSING) {
+                    out.add(y);
+                }
+            });
+            return out;
+        }
+        return v;
+    }
+
     /** What a rule value sees for one source instance. */
     record Context(Translation t, PlannedResource resource, String environment, String key) implements ValueSpec.Context {
 
         @Override
         public String targetSku() {
             SizingDecision s = t.sizingOf(resource);
+            return s == null ? null : s.targetSku();
+        }
+
+        @Override
+        public String targetSkuOf(PlannedResource r) {
+            SizingDecision s = t.sizingOf(r);
             return s == null ? null : s.targetSku();
         }
 

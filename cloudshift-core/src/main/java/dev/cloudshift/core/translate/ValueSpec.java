@@ -76,6 +76,9 @@ record ValueSpec(
 
         String targetSku();
 
+        /** The SKU the sizing stage chose for another source resource (a cluster's instance). */
+        String targetSkuOf(PlannedResource r);
+
         Map<String, Object> sizingAttributes();
 
         /** The source resource of this type linked to this one (either direction), preferring the same key. */
@@ -107,7 +110,8 @@ record ValueSpec(
             JsonNode r = n.get("ref_to");
             refTo = new RefTo(r.path("source").asText(null), r.path("target").asText(null), r.path("attr").asText("id"));
         }
-        int sources = (n.has("value") ? 1 : 0) + (n.has("from") && !n.has("related") ? 1 : 0) + (n.has("sizing") ? 1 : 0)
+        int sources = (n.has("value") ? 1 : 0) + (n.has("from") && !n.has("related") ? 1 : 0)
+                + (n.has("sizing") && !n.has("related") ? 1 : 0)
                 + (n.has("related") ? 1 : 0) + (n.has("ref") ? 1 : 0) + (refTo != null ? 1 : 0)
                 + (n.path("env_name").asBoolean(false) ? 1 : 0) + (n.path("instance_key").asBoolean(false) ? 1 : 0)
                 + (n.has("secret_var") ? 1 : 0);
@@ -171,6 +175,9 @@ record ValueSpec(
             v = c.environment();
         } else if (instanceKey) {
             v = c.key() == null ? MISSING : c.key();
+        } else if (sizing != null && related != null) {
+            PlannedResource r = c.related(related);
+            v = r == null ? null : "sku".equals(sizing) ? c.targetSkuOf(r) : null;
         } else if (sizing != null) {
             v = "sku".equals(sizing) ? c.targetSku() : c.sizingAttributes().get(sizing);
         } else if (related != null) {
