@@ -25,6 +25,8 @@ class TranslationRulesTest {
             new String[] {"azure", "aws"}, new String[] {"gcp", "aws"}, new String[] {"compose", "aws"},
             new String[] {"compose", "azure"}, new String[] {"compose", "gcp"});
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Terraform meta-arguments every resource accepts (google-beta resources need provider). */
+    static final java.util.Set<String> META_ARGUMENTS = java.util.Set.of("provider", "depends_on", "count", "for_each");
 
     @Test
     void everyRuleNamesOnlyWhatTheTargetProviderHas() {
@@ -55,7 +57,7 @@ class TranslationRulesTest {
             return;
         }
         for (String a : attrs.keySet()) {
-            if (!body.arguments().containsKey(a)) {
+            if (!body.arguments().containsKey(a) && !META_ARGUMENTS.contains(a)) {
                 problems.add(where + ": unknown argument " + a);
             }
         }
