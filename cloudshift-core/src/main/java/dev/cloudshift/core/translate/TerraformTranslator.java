@@ -35,16 +35,15 @@ public final class TerraformTranslator {
         return out;
     }
 
-    /** Translates every source provider of the plan that has rules towards the plan's target. */
+    /** Translates every source provider of the plan towards the plan's target (types without a rule become TODOs). */
     public static TerraformOutput translate(Plan plan, Map<String, Map<String, SizingDecision>> sizing) {
         List<String> sources = plan.source().stream().filter(s -> !s.equals(plan.target())).toList();
         if (sources.isEmpty()) {
             return TerraformOutput.empty();
         }
-        // one direction per run: the first source provider with resources (plans mix compose and Terraform rarely)
-        String source = sources.get(0);
-        TranslationRules rules = TranslationRules.bundled(source, plan.target());
-        Translation t = new Translation(plan, source, rules, sizing);
+        // every source provider with its own rules (a project may mix Terraform and compose); types never overlap
+        List<TranslationRules> all = sources.stream().map(s -> TranslationRules.bundled(s, plan.target())).toList();
+        Translation t = new Translation(plan, String.join(" and ", sources), TranslationRules.combine(all), sizing);
         apply(t);
         return TerraformRenderer.render(t);
     }
@@ -229,7 +228,7 @@ public final class TerraformTranslator {
         @Override
         public Map<String, Object> sizingAttributes() {
             String sku = targetSku();
-            return sku == null ? Map.of() : t.sizingTable.targetAttributes(resource.type(), sku);
+            return sku == null ? Map.of() : t.sizingTable(resource).targetAttributes(resource.type(), sku);
         }
 
         @Override

@@ -35,7 +35,6 @@ public final class Translation {
     final String target;
     final TranslationRules rules;
     final Map<String, Map<String, SizingDecision>> sizing;
-    final SizingTable sizingTable;
     final Map<String, SourceGroup> groups = new LinkedHashMap<>();
     final List<Draft> drafts = new ArrayList<>();
     final Map<String, Draft> shared = new LinkedHashMap<>();
@@ -49,15 +48,15 @@ public final class Translation {
     final List<String> absorbed = new ArrayList<>();
     private final Set<String> addresses = new LinkedHashSet<>();
 
+    /** @param sourceProvider the source providers, joined with " and " (for the file header) */
     Translation(Plan plan, String sourceProvider, TranslationRules rules, Map<String, Map<String, SizingDecision>> sizing) {
         this.plan = plan;
         this.sourceProvider = sourceProvider;
         this.target = plan.target();
         this.rules = rules;
         this.sizing = sizing;
-        this.sizingTable = SizingTable.bundled(sourceProvider, plan.target());
         for (PlannedResource r : plan.resources()) {
-            if (!r.provider().equals(sourceProvider)) {
+            if (r.provider().equals(plan.target())) {
                 continue;
             }
             String[] parts = SourceGroup.split(r.address());
@@ -215,6 +214,11 @@ public final class Translation {
     void sensitiveVariable(String name) {
         variable(name, "string", "Sensitive: no value in any generated file; pass it as TF_VAR_" + name
                 + " or from a secret store.", true, null);
+    }
+
+    /** The sizing table of a resource's direction (its provider to the target). */
+    SizingTable sizingTable(PlannedResource r) {
+        return SizingTable.bundled(r.provider(), target);
     }
 
     SizingDecision sizingOf(PlannedResource r) {

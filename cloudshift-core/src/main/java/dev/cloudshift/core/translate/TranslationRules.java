@@ -77,6 +77,20 @@ public final class TranslationRules {
         return CACHE.computeIfAbsent(source + "-to-" + target, TranslationRules::load);
     }
 
+    /** The rules of several directions to one target, as one lookup by source type. */
+    static TranslationRules combine(List<TranslationRules> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        Map<String, TypeRule> all = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        for (TranslationRules r : parts) {
+            all.putAll(r.rules);
+            names.add(r.direction);
+        }
+        return new TranslationRules(String.join("+", names), all);
+    }
+
     public String direction() {
         return direction;
     }
