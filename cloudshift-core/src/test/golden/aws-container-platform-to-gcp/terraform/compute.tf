@@ -49,15 +49,3 @@ resource "google_cloud_run_v2_service" "service" {
     }
   }
 }
-
-resource "google_compute_region_network_endpoint_group" "service" {
-  for_each = var.cloud_run
-
-  name                  = each.value.neg_name
-  region                = var.region
-  network_endpoint_type = "SERVERLESS"
-
-  cloud_run {
-    service = each.value.neg_service
-  }
-}

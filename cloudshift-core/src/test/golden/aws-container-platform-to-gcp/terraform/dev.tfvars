@@ -51,19 +51,33 @@ kafka_vcpu_count   = 4
 kafka_memory_bytes = 17179869184
 backend_services = {
   backend = {
-    name = "dataaggregator-dev-backend"
+    neg_name    = "dataaggregator-dev-backend-neg"
+    neg_service = "backend"
   }
   frontend = {
-    name = "dataaggregator-dev-frontend"
+    neg_name    = "dataaggregator-dev-frontend-neg"
+    neg_service = "frontend"
   }
 }
 cloud_run = {
   backend = {
-    neg_name    = "backend-neg"
-    neg_service = "backend"
+    name                         = "backend"
+    cloud_run_min_instance_count = 1
+    cloud_run_max_instance_count = 4
+    container_port               = 8000
+    cloud_run_limits = {
+      cpu    = "1"
+      memory = "1Gi"
+    }
   }
   frontend = {
-    neg_name    = "frontend-neg"
-    neg_service = "frontend"
+    name                         = "frontend"
+    cloud_run_min_instance_count = 1
+    cloud_run_max_instance_count = 4
+    container_port               = 3000
+    cloud_run_limits = {
+      cpu    = "1"
+      memory = "512Mi"
+    }
   }
 }

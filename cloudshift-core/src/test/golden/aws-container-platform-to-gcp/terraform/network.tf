@@ -50,6 +50,22 @@ resource "google_compute_backend_service" "service" {
   name                  = each.value.name
   protocol              = "HTTP"
   load_balancing_scheme = "EXTERNAL_MANAGED"
+
+  backend {
+    group = google_compute_region_network_endpoint_group.service[each.key].id
+  }
+}
+
+resource "google_compute_region_network_endpoint_group" "service" {
+  for_each = var.backend_services
+
+  name                  = each.value.neg_name
+  region                = var.region
+  network_endpoint_type = "SERVERLESS"
+
+  cloud_run {
+    service = each.value.neg_service
+  }
 }
 
 resource "google_compute_url_map" "main" {

@@ -59,19 +59,33 @@ kafka_vcpu_count   = 6
 kafka_memory_bytes = 25769803776
 backend_services = {
   backend = {
-    name = "dataaggregator-prod-backend"
+    neg_name    = "dataaggregator-prod-backend-neg"
+    neg_service = "backend"
   }
   frontend = {
-    name = "dataaggregator-prod-frontend"
+    neg_name    = "dataaggregator-prod-frontend-neg"
+    neg_service = "frontend"
   }
 }
 cloud_run = {
   backend = {
-    neg_name    = "backend-neg"
-    neg_service = "backend"
+    name                         = "backend"
+    cloud_run_min_instance_count = 2
+    cloud_run_max_instance_count = 10
+    container_port               = 8000
+    cloud_run_limits = {
+      cpu    = "1"
+      memory = "2Gi"
+    }
   }
   frontend = {
-    neg_name    = "frontend-neg"
-    neg_service = "frontend"
+    name                         = "frontend"
+    cloud_run_min_instance_count = 2
+    cloud_run_max_instance_count = 10
+    container_port               = 3000
+    cloud_run_limits = {
+      cpu    = "1"
+      memory = "1Gi"
+    }
   }
 }

@@ -96,17 +96,21 @@ variable "kafka_memory_bytes" {
 }
 
 variable "backend_services" {
-  description = "One entry per google_compute_backend_service (the source aws_lb_target_group.service used count/for_each)."
+  description = "One entry per google_compute_region_network_endpoint_group (the source aws_lb_target_group.service used count/for_each)."
   type = map(object({
-    name = string
+    neg_name    = string
+    neg_service = string
   }))
 }
 
 variable "cloud_run" {
-  description = "One entry per google_compute_region_network_endpoint_group (the source aws_ecs_service.service used count/for_each)."
+  description = "One entry per google_cloud_run_v2_service (the source aws_ecs_service.service used count/for_each)."
   type = map(object({
-    neg_name    = string
-    neg_service = string
+    name                         = string
+    cloud_run_min_instance_count = number
+    cloud_run_max_instance_count = number
+    container_port               = number
+    cloud_run_limits             = map(string)
   }))
 }
 
