@@ -29,5 +29,5 @@ output "key_vault_uri" {
 }
 
 output "container_app_fqdns" {
-  value = { for k, v in azurerm_container_app.service : k => v.ingress.0.fqdn }
+  value = { for k, v in azurerm_container_app.service : k => v.ingress[0].fqdn }
 }

@@ -66,8 +66,9 @@ final class DelegatedSubnetHook implements TranslationHook {
                     server.set(server.body, "delegated_subnet_id", subnetId);
                     server.set(server.body, "private_dns_zone_id", HclExpr.ref(zone.address() + ".id"));
                     server.set(server.body, "public_network_access_enabled", false);
+                    server.set(server.body, "depends_on", HclExpr.list(HclExpr.ref(link.address())));
                     server.comments.add("Runs in " + subnet.address() + " (delegated) and resolves through "
-                            + zone.address() + "; the DNS zone link must exist first.");
+                            + zone.address() + "; the zone's VNet link must exist first.");
                 }
             }
         }

@@ -120,7 +120,7 @@ public final class TerraformTranslator {
         if (!target.outputs().isEmpty()) {
             for (Map.Entry<String, String> o : target.outputs().entrySet()) {
                 t.outputs.putIfAbsent(o.getKey(), d.multi()
-                        ? HclExpr.raw("{ for k, v in " + d.address() + " : k => v." + o.getValue() + " }")
+                        ? HclExpr.raw("{ for k, v in " + d.address() + " : k => v." + o.getValue().replaceAll("\\.(\\d+)", "[$1]") + " }")
                         : Translation.attrPath(Translation.self(d, null), o.getValue()));
             }
         }

@@ -31,6 +31,7 @@ record ValueSpec(
         RefTo refTo,
         boolean envName,
         boolean instanceKey,
+        boolean sourceName,
         String secretVar,
         Map<String, Object> lookup,
         Object lookupDefault,
@@ -114,10 +115,11 @@ record ValueSpec(
                 + (n.has("sizing") && !n.has("related") ? 1 : 0)
                 + (n.has("related") ? 1 : 0) + (n.has("ref") ? 1 : 0) + (refTo != null ? 1 : 0)
                 + (n.path("env_name").asBoolean(false) ? 1 : 0) + (n.path("instance_key").asBoolean(false) ? 1 : 0)
+                + (n.path("source_name").asBoolean(false) ? 1 : 0)
                 + (n.has("secret_var") ? 1 : 0);
         if (sources != 1) {
             throw new IllegalStateException(where + ": expected exactly one of value, from, sizing, related (+from), ref, "
-                    + "ref_to, env_name, instance_key, secret_var");
+                    + "ref_to, env_name, instance_key, source_name, secret_var");
         }
         return new ValueSpec(
                 n.has("value") ? TranslationRules.data(n.get("value")) : null,
@@ -128,6 +130,7 @@ record ValueSpec(
                 refTo,
                 n.path("env_name").asBoolean(false),
                 n.path("instance_key").asBoolean(false),
+                n.path("source_name").asBoolean(false),
                 n.path("secret_var").asText(null),
                 lookup,
                 n.has("default") ? TranslationRules.data(n.get("default")) : null,
@@ -152,12 +155,12 @@ record ValueSpec(
     }
 
     static ValueSpec constant(Object v) {
-        return new ValueSpec(v, null, null, null, null, null, false, false, null, null, null, null, null, null, null, null,
+        return new ValueSpec(v, null, null, null, null, null, false, false, false, null, null, null, null, null, null, null, null,
                 false, null, 1, null, false, false, 0, false, false, false, false, null, null);
     }
 
     static ValueSpec expression(String ref) {
-        return new ValueSpec(null, null, null, null, ref, null, false, false, null, null, null, null, null, null, null, null,
+        return new ValueSpec(null, null, null, null, ref, null, false, false, false, null, null, null, null, null, null, null, null,
                 false, null, 1, null, false, false, 0, false, false, false, false, null, null);
     }
 
@@ -173,6 +176,8 @@ record ValueSpec(
             return e == null ? MISSING : e;
         } else if (envName) {
             v = c.environment();
+        } else if (sourceName) {
+            v = SourceGroup.nameOf(SourceGroup.split(c.resource().address())[0]);
         } else if (instanceKey) {
             v = c.key() == null ? MISSING : c.key();
         } else if (sizing != null && related != null) {
