@@ -44,6 +44,8 @@ resource "azurerm_container_registry" "main" {
   admin_enabled       = false
 }
 
+# TODO(cloudshift): aws_ecs_service.service["backend"]: set KAFKA_SASL_PASSWORD as the configuration change says (@Microsoft.KeyVault(SecretUri=https://<vault>.vault.azure.net/secrets/eventhubs-connection-string)): it needs a secret or a value only known after apply
+# TODO(cloudshift): aws_ecs_service.service["backend"]: set REDIS_URL as the configuration change says (rediss://:<secret:redis-access-key>@dataaggregator-dev-redis.redis.cache.windows.net:6380/0): it needs a secret or a value only known after apply
 resource "azurerm_container_app" "service" {
   for_each = var.container_apps
 
@@ -134,7 +136,10 @@ locals {
       { name = "POSTGRES_USER", value = "dataaggregator", secret_name = null },
       { name = "REDIS_URL", value = "redis://${azurerm_redis_cache.redis.hostname}:6379/0", secret_name = null },
       { name = "KAFKA_BOOTSTRAP_SERVERS", value = "${azurerm_eventhub_namespace.main.name}.servicebus.windows.net:9093", secret_name = null },
-      { name = "KAFKA_SECURITY_PROTOCOL", value = "SSL", secret_name = null },
+      { name = "KAFKA_SECURITY_PROTOCOL", value = "SASL_SSL", secret_name = null },
+      { name = "KAFKA_SASL_MECHANISM", value = "PLAIN", secret_name = null },
+      { name = "KAFKA_SASL_USERNAME", value = "$ConnectionString", secret_name = null },
+      { name = "POSTGRES_SSLMODE", value = "require", secret_name = null },
       { name = "POSTGRES_PASSWORD", value = null, secret_name = "db-password" },
     ]
     frontend = [

@@ -146,7 +146,56 @@ final class ContainerAppHook implements TranslationHook {
             app.set(reg, "server", HclExpr.ref(registry.address() + ".login_server"));
             app.set(reg, "identity", executionIdentity);
         }
+        applyConfigChanges(t, app, g, env, secretEnv);
         writeLocals(t, app, env, secrets, secretEnv, executionIdentity);
+    }
+
+    /**
+     * The planner's configuration changes for the task definitions' environment (Event Hubs needs SASL_SSL and PLAIN,
+     * PostgreSQL sslmode=require): literal values are set or added (a new setting goes to the containers that already
+     * have a setting changed for the same reason or of the same prefix, KAFKA_); a value that stays a reference keeps it; a change that needs a
+     * secret or a placeholder filled in becomes a TODO.
+     */
+    private static void applyConfigChanges(Translation t, Draft app, SourceGroup g,
+            Map<String, Map<String, Map<String, Object>>> env, Map<String, String> secretEnv) {
+        Set<String> files = new LinkedHashSet<>();
+        for (PlannedResource svc : g.instances.values()) {
+            PlannedResource td = t.related(svc, "aws_ecs_task_definition");
+            if (td != null && td.resource().position() != null) {
+                files.add(td.resource().position().file());
+            }
+        }
+        Set<String> todo = new LinkedHashSet<>();
+        for (dev.cloudshift.core.model.ConfigChange c : t.plan.configChanges()) {
+            if (!files.contains(c.file())) {
+                continue;
+            }
+            for (Map.Entry<String, Map<String, Map<String, Object>>> k : env.entrySet()) {
+                Map<String, Map<String, Object>> vars = k.getValue();
+                boolean has = vars.containsKey(c.key());
+                boolean related = !has && "<not set>".equals(c.from()) && t.plan.configChanges().stream().anyMatch(o ->
+                        o.environment().equals(c.environment()) && o.file().equals(c.file()) && o.reason().equals(c.reason())
+                                && vars.containsKey(o.key()))
+                        || !has && "<not set>".equals(c.from()) && c.key().contains("_") && vars.keySet().stream()
+                                .anyMatch(v -> v.startsWith(c.key().substring(0, c.key().indexOf('_') + 1)));
+                if (!has && !related || secretEnv.containsKey(k.getKey() + "\u0000" + c.key())) {
+                    continue;
+                }
+                Object current = has ? vars.get(c.key()).get(c.environment()) : null;
+                if (c.to().contains("<") || c.to().contains("@Microsoft.KeyVault")) {
+                    if (todo.add(k.getKey() + "\u0000" + c.key())) {
+                        t.todo(app.source.key + (app.multi() ? "[\"" + k.getKey() + "\"]" : ""), "set " + c.key()
+                                + " as the configuration change says (" + c.to().replaceAll("\\s+", " ") + "): it needs a secret or a value "
+                                + "only known after apply", app.file, app.address());
+                    }
+                    continue;
+                }
+                if (current instanceof String cur && cur.contains("${")) {
+                    continue; // the translated reference already points at the target endpoint
+                }
+                vars.computeIfAbsent(c.key(), x -> new LinkedHashMap<>()).put(c.environment(), c.to());
+            }
+        }
     }
 
     private static Map<String, Object> perEnvironment(Translation t, Draft.Field f) {
