@@ -11,3 +11,7 @@ output "key_vault_uri" {
 output "redis_hostname" {
   value = azurerm_redis_cache.redis.hostname
 }
+
+output "container_app_fqdns" {
+  value = azurerm_container_app.app.ingress[0].fqdn
+}

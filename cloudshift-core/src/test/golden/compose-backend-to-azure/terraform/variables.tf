@@ -30,6 +30,46 @@ variable "redis_capacity" {
   type        = number
 }
 
+variable "container_apps_min_replicas" {
+  description = "Minimum replicas (the compose replicas)."
+  type        = number
+}
+
+variable "container_apps_image" {
+  description = "Container image."
+  type        = string
+}
+
+variable "container_apps_cpu" {
+  description = "vCPUs (the sizing table's smallest fitting Consumption size)."
+  type        = number
+}
+
+variable "container_apps_memory" {
+  description = "Memory (pairs with cpu as Consumption allows)."
+  type        = string
+}
+
+variable "container_apps_worker_template_min_replicas" {
+  description = "Minimum replicas (the compose replicas)."
+  type        = number
+}
+
+variable "container_apps_worker_template_container_image" {
+  description = "Container image."
+  type        = string
+}
+
+variable "container_apps_worker_template_container_cpu" {
+  description = "vCPUs (the sizing table's smallest fitting Consumption size)."
+  type        = number
+}
+
+variable "container_apps_worker_template_container_memory" {
+  description = "Memory (pairs with cpu as Consumption allows)."
+  type        = string
+}
+
 variable "postgres_password_postgres" {
   description = "Sensitive: no value in any generated file; pass it as TF_VAR_postgres_password_postgres or from a secret store."
   type        = string

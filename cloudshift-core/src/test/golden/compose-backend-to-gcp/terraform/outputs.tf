@@ -7,3 +7,7 @@ output "sql_connection_name" {
 output "redis_host" {
   value = google_redis_instance.redis.host
 }
+
+output "cloud_run_uris" {
+  value = google_cloud_run_v2_service.app.uri
+}

@@ -30,6 +30,36 @@ variable "redis_memory_size_gb" {
   type        = number
 }
 
+variable "cloud_run_min_instance_count" {
+  description = "Minimum Cloud Run instances (the compose replicas)."
+  type        = number
+}
+
+variable "cloud_run_image" {
+  description = "Container image in Artifact Registry."
+  type        = string
+}
+
+variable "cloud_run_limits" {
+  description = "CPU and memory limits (the sizing table's smallest fitting size)."
+  type        = map(string)
+}
+
+variable "cloud_run_worker_template_scaling_min_instance_count" {
+  description = "Minimum Cloud Run instances (the compose replicas)."
+  type        = number
+}
+
+variable "cloud_run_worker_template_containers_image" {
+  description = "Container image in Artifact Registry."
+  type        = string
+}
+
+variable "cloud_run_worker_template_containers_resources_limits" {
+  description = "CPU and memory limits (the sizing table's smallest fitting size)."
+  type        = map(string)
+}
+
 variable "sql_password_postgres" {
   description = "Sensitive: no value in any generated file; pass it as TF_VAR_sql_password_postgres or from a secret store."
   type        = string

@@ -11,3 +11,7 @@ servicebus_work = {
     name = "shop-orders"
   }
 }
+container_apps_min_replicas = 1
+container_apps_image        = "REPLACE-with-the-image-built-from-the-compose-build-context"
+container_apps_cpu          = 0.5
+container_apps_memory       = "1Gi"

@@ -11,6 +11,10 @@ servicebus_work = {
     name = "shop-orders"
   }
 }
+container_apps_min_replicas = 1
+container_apps_image        = "REPLACE-with-the-image-built-from-the-compose-build-context"
+container_apps_cpu          = 0.5
+container_apps_memory       = "1Gi"
 mysql_sku_name              = "MO_Standard_E2s_v3"
 mysql_backup_retention_days = 14
 mysql_storage_gb            = 100

@@ -32,6 +32,26 @@ variable "servicebus_work" {
   }))
 }
 
+variable "container_apps_min_replicas" {
+  description = "Minimum replicas (the compose replicas)."
+  type        = number
+}
+
+variable "container_apps_image" {
+  description = "Container image."
+  type        = string
+}
+
+variable "container_apps_cpu" {
+  description = "vCPUs (the sizing table's smallest fitting Consumption size)."
+  type        = number
+}
+
+variable "container_apps_memory" {
+  description = "Memory (pairs with cpu as Consumption allows)."
+  type        = string
+}
+
 variable "mysql_sku_name" {
   description = "MySQL flexible server SKU (chosen by the sizing table from the RDS instance class)."
   type        = string
