@@ -16,13 +16,6 @@ resource "azurerm_subnet" "container_apps" {
   }
 }
 
-resource "azurerm_log_analytics_workspace" "main" {
-  name                = "dataaggregator-prod-cluster-logs"
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  sku                 = "PerGB2018"
-}
-
 resource "azurerm_container_app_environment" "main" {
   name                       = "dataaggregator-prod-cluster"
   location                   = azurerm_resource_group.main.location

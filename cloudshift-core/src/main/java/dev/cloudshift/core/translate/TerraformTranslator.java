@@ -98,8 +98,9 @@ public final class TerraformTranslator {
     private static Runnable build(Translation t, SourceGroup g, TranslationRules.TypeRule rule, TranslationRules.TargetRule target) {
         String name = target.name().replace("{name}", g.name).replace("{type}", g.type);
         String prefix = rule.varPrefix() != null ? rule.varPrefix() : target.type().replaceFirst("^[a-z]+_", "");
-        Draft d = target.single() ? t.sharedDraft(target.type(), name, rule.file(), g, prefix)
-                : t.newDraft(target.type(), name, rule.file(), g, prefix);
+        String file = target.file() != null ? target.file() : rule.file();
+        Draft d = target.single() ? t.sharedDraft(target.type(), name, file, g, prefix)
+                : t.newDraft(target.type(), name, file, g, prefix);
         boolean single = target.single() || !g.multi;
         return () -> fillAll(t, g, target, d, single);
     }

@@ -48,7 +48,8 @@ public final class TranslationRules {
      * @param outputs    output name -> target attribute, written to outputs.tf
      */
     public record TargetRule(String type, String name, Map<String, ValueSpec> attributes, List<BlockRule> blocks,
-            Map<String, String> references, Map<String, String> outputs, boolean single, String whenFrom, List<String> whenIn) {
+            Map<String, String> references, Map<String, String> outputs, boolean single, String whenFrom, List<String> whenIn,
+            String file) {
 
         /** Whether this target applies to a source resource ({@code when: {from: engine, in: [postgres]}}). */
         public boolean applies(dev.cloudshift.core.plan.PlannedResource r) {
@@ -138,7 +139,7 @@ public final class TranslationRules {
                     attributes(t.path("attributes"), where + ": " + type),
                     blocks(t.path("blocks"), where + ": " + type),
                     strings(t.path("references")), strings(t.path("outputs")), t.path("single").asBoolean(false),
-                    t.path("when").path("from").asText(null), whenIn(t.path("when").path("in"))));
+                    t.path("when").path("from").asText(null), whenIn(t.path("when").path("in")), t.path("file").asText(null)));
         }
         String absorbed = root.path("absorbed").asText(null);
         String todo = root.path("todo").asText(null);
