@@ -20,12 +20,31 @@ resource "azurerm_storage_container" "uploads" {
   container_access_type = "private"
 }
 
+resource "azurerm_mysql_flexible_server" "db" {
+  name                   = "mysql-${var.environment}"
+  resource_group_name    = azurerm_resource_group.main.name
+  location               = azurerm_resource_group.main.location
+  version                = "8.0.21"
+  sku_name               = var.mysql_sku_name
+  administrator_login    = "mysqladmin"
+  administrator_password = var.mysql_password_db
+  backup_retention_days  = 7
+}
+
+resource "azurerm_mysql_flexible_database" "db" {
+  name                = "app"
+  resource_group_name = azurerm_resource_group.main.name
+  server_name         = azurerm_mysql_flexible_server.db.name
+  charset             = "utf8mb4"
+  collation           = "utf8mb4_unicode_ci"
+}
+
 resource "azurerm_mysql_flexible_server" "main" {
   name                   = "shop-prod"
   resource_group_name    = azurerm_resource_group.main.name
   location               = azurerm_resource_group.main.location
   version                = "8.0.21"
-  sku_name               = var.mysql_sku_name
+  sku_name               = var.postgres_sku_name
   backup_retention_days  = var.mysql_backup_retention_days
   administrator_login    = "shop"
   administrator_password = var.mysql_administrator_password
@@ -41,7 +60,5 @@ resource "azurerm_mysql_flexible_server" "main" {
 }
 
 # TODO(cloudshift): compose.cache: no safe equivalent on azure: Azure has no managed Memcached; switch the application to Azure Cache for Redis (client change) or run Memcached as a Container App.
-
-# TODO(cloudshift): compose.db: no translation rule for compose_mysql to azure yet
 
 # TODO(cloudshift): aws_elasticache_cluster.cache: no translation for engine memcached (the rule covers redis, valkey)

@@ -11,6 +11,7 @@ servicebus_work = {
     name = "shop-orders"
   }
 }
+mysql_sku_name              = "B_Standard_B1ms"
 container_apps_min_replicas = 1
 container_apps_image        = "REPLACE-with-the-image-built-from-the-compose-build-context"
 container_apps_cpu          = 0.5

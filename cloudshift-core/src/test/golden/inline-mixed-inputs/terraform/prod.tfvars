@@ -11,10 +11,11 @@ servicebus_work = {
     name = "shop-orders"
   }
 }
+mysql_sku_name              = "B_Standard_B1ms"
 container_apps_min_replicas = 1
 container_apps_image        = "REPLACE-with-the-image-built-from-the-compose-build-context"
 container_apps_cpu          = 0.5
 container_apps_memory       = "1Gi"
-mysql_sku_name              = "MO_Standard_E2s_v3"
+postgres_sku_name           = "MO_Standard_E2s_v3"
 mysql_backup_retention_days = 14
 mysql_storage_gb            = 100

@@ -32,6 +32,11 @@ variable "servicebus_work" {
   }))
 }
 
+variable "mysql_sku_name" {
+  description = "MySQL flexible server SKU (the sizing table's smallest fitting SKU)."
+  type        = string
+}
+
 variable "container_apps_min_replicas" {
   description = "Minimum replicas (the compose replicas)."
   type        = number
@@ -52,7 +57,7 @@ variable "container_apps_memory" {
   type        = string
 }
 
-variable "mysql_sku_name" {
+variable "postgres_sku_name" {
   description = "MySQL flexible server SKU (chosen by the sizing table from the RDS instance class)."
   type        = string
 }
@@ -65,6 +70,12 @@ variable "mysql_backup_retention_days" {
 variable "mysql_storage_gb" {
   description = "Storage in GB (Azure starts at 20)."
   type        = number
+}
+
+variable "mysql_password_db" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_mysql_password_db or from a secret store."
+  type        = string
+  sensitive   = true
 }
 
 variable "mysql_administrator_password" {
