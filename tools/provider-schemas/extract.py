@@ -12,6 +12,12 @@ pages are generated from):
 Usage: extract.py --aws aws-schema.json --aws-version 5.100.0 \
          --azurerm azurerm.jsii --azuread azuread.jsii --google google.jsii --google-beta google-beta.jsii \
          --catalog cloudshift-core/src/main/resources/catalog
+Getting the inputs:
+  aws      a directory with `terraform { required_providers { aws = { source = "hashicorp/aws", version = "5.100.0" } } }`,
+           `terraform init` (with a provider mirror if offline), then `terraform providers schema -json > aws-schema.json`
+  others   `npm pack @cdktf/provider-azurerm@14.23.1 @cdktf/provider-azuread@14.3.1 @cdktf/provider-google@16.12.1
+           @cdktf/provider-google-beta@16.12.1` and `tar xzf <tgz> package/.jsii` (the provider version each package
+           was generated from is in its package.json under cdktf.provider.version)
 Types: every type in catalog/provider-types/<provider>.txt, every type named by catalog/mappings/** and
 tools/provider-schemas/extra-types.txt.
 """
