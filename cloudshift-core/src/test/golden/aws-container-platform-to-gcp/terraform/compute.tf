@@ -31,6 +31,16 @@ resource "google_cloud_run_v2_service" "service" {
   ingress  = "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER"
 
   template {
+    service_account = google_service_account.task.email
+
+    vpc_access {
+      egress = "PRIVATE_RANGES_ONLY"
+
+      network_interfaces {
+        network = google_compute_network.this.id
+      }
+    }
+
     scaling {
       min_instance_count = each.value.cloud_run_min_instance_count
       max_instance_count = each.value.cloud_run_max_instance_count
