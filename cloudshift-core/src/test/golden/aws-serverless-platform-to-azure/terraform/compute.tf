@@ -35,7 +35,8 @@ resource "azurerm_linux_function_app" "this" {
   }
 
   identity {
-    type = "SystemAssigned"
+    type         = "SystemAssigned, UserAssigned"
+    identity_ids = [azurerm_user_assigned_identity.lambda.id]
   }
 }
 

@@ -7,7 +7,7 @@ resource "azurerm_user_assigned_identity" "lambda" {
 }
 
 resource "azurerm_key_vault" "main" {
-  name                       = "${var.environment}kv"
+  name                       = "distronationkv"
   location                   = azurerm_resource_group.main.location
   resource_group_name        = azurerm_resource_group.main.name
   tenant_id                  = data.azurerm_client_config.current.tenant_id
