@@ -225,36 +225,60 @@ public final class Translation {
         return sizing.getOrDefault(r.environment(), Map.of()).get(r.address());
     }
 
+    /** Per environment: resources by address, and the resources that depend on an address (built on first use). */
+    private Map<String, Map<String, PlannedResource>> byAddress;
+    private Map<String, Map<String, List<PlannedResource>>> dependents;
+    private Map<String, SourceGroup> byTypeAndName;
+
+    private void index() {
+        if (byAddress != null) {
+            return;
+        }
+        byAddress = new LinkedHashMap<>();
+        dependents = new LinkedHashMap<>();
+        for (PlannedResource r : plan.resources()) {
+            byAddress.computeIfAbsent(r.environment(), k -> new LinkedHashMap<>()).put(r.address(), r);
+            for (String d : r.dependsOn()) {
+                dependents.computeIfAbsent(r.environment(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(d, k -> new ArrayList<>()).add(r);
+            }
+        }
+        byTypeAndName = new LinkedHashMap<>();
+        for (SourceGroup g : groups.values()) {
+            byTypeAndName.putIfAbsent(g.type + " " + g.name, g);
+        }
+    }
+
     /** The source resource of a type linked to r by a dependency edge in either direction, preferring the same key. */
     PlannedResource related(PlannedResource r, String type) {
+        index();
         String key = SourceGroup.split(r.address())[1];
-        PlannedResource any = null;
-        for (PlannedResource o : plan.resourcesOf(r.environment())) {
-            if (!o.type().equals(type)) {
-                continue;
+        List<PlannedResource> linked = new ArrayList<>();
+        Map<String, PlannedResource> env = byAddress.getOrDefault(r.environment(), Map.of());
+        for (String d : r.dependsOn()) {
+            PlannedResource o = env.get(d);
+            if (o != null && o.type().equals(type)) {
+                linked.add(o);
             }
-            boolean linked = r.dependsOn().contains(o.address()) || o.dependsOn().contains(r.address());
-            if (!linked) {
-                continue;
+        }
+        for (PlannedResource o : dependents.getOrDefault(r.environment(), Map.of()).getOrDefault(r.address(), List.of())) {
+            if (o.type().equals(type)) {
+                linked.add(o);
             }
+        }
+        linked.sort(java.util.Comparator.comparing(PlannedResource::address));
+        for (PlannedResource o : linked) {
             if (key != null && key.equals(SourceGroup.split(o.address())[1])) {
                 return o;
             }
-            if (any == null) {
-                any = o;
-            }
         }
-        return any;
+        return linked.isEmpty() ? null : linked.get(0);
     }
 
     /** The group of a source address as written in a reference (module prefixes ignored), or null. */
     SourceGroup groupOf(String type, String name) {
-        for (SourceGroup g : groups.values()) {
-            if (g.type.equals(type) && g.name.equals(name)) {
-                return g;
-            }
-        }
-        return null;
+        index();
+        return byTypeAndName.get(type + " " + name);
     }
 
     /**
