@@ -51,7 +51,16 @@ final class ApplicationGatewayHook implements TranslationHook {
         int backendPort = ((Number) data.getOrDefault("backend_port", 443)).intValue();
         String backendProtocol = String.valueOf(data.getOrDefault("backend_protocol", "Https"));
         Object idle = g.first().resource().raw().get("idle_timeout");
-        for (SourceGroup tg : t.groupsOfType("aws_lb_target_group")) {
+        // this load balancer's listeners, their rules, and the target groups they forward to
+        List<SourceGroup> listeners = related(t, g, "aws_lb_listener");
+        java.util.Set<SourceGroup> targetGroups = new java.util.LinkedHashSet<>();
+        for (SourceGroup l : listeners) {
+            targetGroups.addAll(dependencies(t, l, "aws_lb_target_group"));
+            for (SourceGroup rule : related(t, l, "aws_lb_listener_rule")) {
+                targetGroups.addAll(dependencies(t, rule, "aws_lb_target_group"));
+            }
+        }
+        for (SourceGroup tg : targetGroups) {
             Map<String, PlannedResource> byKey = new LinkedHashMap<>();
             tg.instances.forEach((inst, r) -> byKey.putIfAbsent(inst.key() == null ? "" : inst.key(), r));
             for (Map.Entry<String, PlannedResource> e : byKey.entrySet()) {
@@ -95,11 +104,8 @@ final class ApplicationGatewayHook implements TranslationHook {
 
         // listeners -> frontend ports, listeners, routing
         int priority = 100;
-        for (SourceGroup listener : t.groupsOfType("aws_lb_listener")) {
+        for (SourceGroup listener : listeners) {
             PlannedResource l = listener.first();
-            if (!l.dependsOn().stream().anyMatch(d -> SourceGroup.split(d)[0].equals(g.key))) {
-                continue;
-            }
             String protocol = String.valueOf(l.resource().raw().get("protocol"));
             if (!protocol.equalsIgnoreCase("HTTP")) {
                 t.todo(listener.key, protocol + " listener: import the certificate into Key Vault and add an ssl_certificate, "
@@ -116,11 +122,8 @@ final class ApplicationGatewayHook implements TranslationHook {
             String defaultBackend = backend(backendOfTargetGroup,
                     String.valueOf(RawValues.get(l.resource().raw(), "default_action.0.target_group_arn")));
             List<HclItem> pathRules = new ArrayList<>();
-            for (SourceGroup rule : t.groupsOfType("aws_lb_listener_rule")) {
+            for (SourceGroup rule : related(t, listener, "aws_lb_listener_rule")) {
                 PlannedResource r = rule.first();
-                if (!r.dependsOn().stream().anyMatch(d -> SourceGroup.split(d)[0].equals(listener.key))) {
-                    continue;
-                }
                 Object paths = RawValues.get(r.resource().raw(), "condition.0.path_pattern.0.values");
                 String target = backend(backendOfTargetGroup, String.valueOf(RawValues.get(r.resource().raw(),
                         "action.0.target_group_arn")));
@@ -170,8 +173,35 @@ final class ApplicationGatewayHook implements TranslationHook {
     }
 
     /** The ingress FQDN of the container app whose ECS service registers with this target group instance. */
+    /** Source blocks of a type that depend on g. */
+    private static List<SourceGroup> related(Translation t, SourceGroup g, String type) {
+        List<SourceGroup> out = new ArrayList<>();
+        for (String k : t.dependentsOf(g)) {
+            SourceGroup x = t.groups.get(k);
+            if (x != null && x.type.equals(type)) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    /** Source blocks of a type that g depends on. */
+    private static List<SourceGroup> dependencies(Translation t, SourceGroup g, String type) {
+        java.util.Set<SourceGroup> out = new java.util.LinkedHashSet<>();
+        for (PlannedResource r : g.instances.values()) {
+            for (String d : r.dependsOn()) {
+                SourceGroup x = t.groups.get(SourceGroup.split(d)[0]);
+                if (x != null && x.type.equals(type)) {
+                    out.add(x);
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
     private static HclExpr backendFqdn(Translation t, PlannedResource targetGroup) {
-        for (SourceGroup svc : t.groupsOfType("aws_ecs_service")) {
+        SourceGroup tgGroup = t.groups.get(SourceGroup.split(targetGroup.address())[0]);
+        for (SourceGroup svc : tgGroup == null ? List.<SourceGroup>of() : related(t, tgGroup, "aws_ecs_service")) {
             Draft app = t.draft(svc, "azurerm_container_app");
             if (app == null) {
                 continue;

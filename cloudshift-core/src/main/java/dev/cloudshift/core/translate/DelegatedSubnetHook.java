@@ -62,7 +62,7 @@ final class DelegatedSubnetHook implements TranslationHook {
             link.set(link.body, "private_dns_zone_name", HclExpr.ref(zone.address() + ".name"));
             link.set(link.body, "virtual_network_id", HclExpr.ref(vnet.address() + ".id"));
             for (Draft server : t.draftsOfType("azurerm_postgresql_flexible_server")) {
-                if (server.source != null && dependsOn(server.source, g)) {
+                if (server.source != null && dependsOn(t, server.source, g)) {
                     server.set(server.body, "delegated_subnet_id", subnetId);
                     server.set(server.body, "private_dns_zone_id", HclExpr.ref(zone.address() + ".id"));
                     server.set(server.body, "public_network_access_enabled", false);
@@ -83,5 +83,9 @@ final class DelegatedSubnetHook implements TranslationHook {
     static boolean dependsOn(SourceGroup from, SourceGroup to) {
         return from.instances.values().stream().anyMatch(r -> r.dependsOn().stream()
                 .anyMatch(d -> SourceGroup.split(d)[0].equals(to.key)));
+    }
+
+    static boolean dependsOn(Translation t, SourceGroup from, SourceGroup to) {
+        return t.dependentsOf(to).contains(from.key);
     }
 }

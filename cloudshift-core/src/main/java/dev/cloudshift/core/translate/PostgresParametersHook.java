@@ -18,7 +18,7 @@ final class PostgresParametersHook implements TranslationHook {
     public void apply(Translation t, SourceGroup g) {
         Map<String, Object> table = (Map<String, Object>) t.ruleData(g.type).getOrDefault("parameters", Map.of());
         List<Draft> servers = t.draftsOfType("azurerm_postgresql_flexible_server").stream()
-                .filter(d -> d.source != null && DelegatedSubnetHook.dependsOn(d.source, g)).toList();
+                .filter(d -> d.source != null && DelegatedSubnetHook.dependsOn(t, d.source, g)).toList();
         if (servers.isEmpty()) {
             return;
         }

@@ -12,7 +12,8 @@ import java.util.Map;
  */
 final class RawValues {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private RawValues() {
     }
@@ -42,8 +43,7 @@ final class RawValues {
             String t = s.trim();
             if ((t.startsWith("{") && t.endsWith("}")) || (t.startsWith("[") && t.endsWith("]"))) {
                 try {
-                    return JSON.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                            .readValue(t, new TypeReference<Object>() { });
+                    return JSON.readValue(t, new TypeReference<Object>() { });
                 } catch (java.io.IOException e) {
                     return v;
                 }

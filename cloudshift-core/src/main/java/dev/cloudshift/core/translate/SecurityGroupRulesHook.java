@@ -159,8 +159,9 @@ final class SecurityGroupRulesHook implements TranslationHook {
 
     /** The subnet of what this security group protects (load balancer, ECS service, database), or null. */
     static Draft protectedSubnet(Translation t, SourceGroup sg) {
-        for (SourceGroup user : t.groups.values()) {
-            if (!DelegatedSubnetHook.dependsOn(user, sg)) {
+        for (String userKey : t.dependentsOf(sg)) {
+            SourceGroup user = t.groups.get(userKey);
+            if (user == null) {
                 continue;
             }
             switch (user.type) {
@@ -178,7 +179,7 @@ final class SecurityGroupRulesHook implements TranslationHook {
                 }
                 case "aws_db_instance", "aws_rds_cluster" -> {
                     for (SourceGroup sub : t.groupsOfType("aws_db_subnet_group")) {
-                        if (DelegatedSubnetHook.dependsOn(user, sub) && t.draft(sub, "azurerm_subnet") != null) {
+                        if (DelegatedSubnetHook.dependsOn(t, user, sub) && t.draft(sub, "azurerm_subnet") != null) {
                             return t.draft(sub, "azurerm_subnet");
                         }
                     }

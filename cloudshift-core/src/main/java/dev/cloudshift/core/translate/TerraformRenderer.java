@@ -139,6 +139,7 @@ final class TerraformRenderer {
     private static List<Todo> place(List<Todo> todos, Map<String, String> text) {
         List<Todo> out = new ArrayList<>();
         Map<String, Integer> searchFrom = new LinkedHashMap<>();
+        Map<String, int[]> lineStarts = new LinkedHashMap<>();
         for (Todo t : todos) {
             String file = t.file() + ".tf";
             String body = text.get(file);
@@ -153,17 +154,27 @@ final class TerraformRenderer {
                 at = body.indexOf(needle);
             }
             searchFrom.put(file + needle, at + 1);
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < at; i++) {
-                if (body.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
+            if (at < 0) {
+                out.add(new Todo(t.address(), t.reason(), file, 0, 0));
+                continue;
             }
-            out.add(new Todo(t.address(), t.reason(), file, at < 0 ? 0 : line, at < 0 ? 0 : at - lineStart + 1));
+            int[] starts = lineStarts.computeIfAbsent(file, f -> lineStarts(body));
+            int idx = java.util.Arrays.binarySearch(starts, at);
+            int line = idx >= 0 ? idx : -idx - 2;
+            out.add(new Todo(t.address(), t.reason(), file, line + 1, at - starts[line] + 1));
         }
         return out;
+    }
+
+    private static int[] lineStarts(String body) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < body.length(); i++) {
+            if (body.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     // ---- providers ----

@@ -47,6 +47,9 @@ public final class Translation {
     final Map<String, List<String>> todoComments = new LinkedHashMap<>();
     final List<String> absorbed = new ArrayList<>();
     private final Set<String> addresses = new LinkedHashSet<>();
+    private final Map<String, List<Draft>> draftsByType = new LinkedHashMap<>();
+    /** Module prefix ({@code module.network.}) of the source block being translated: references resolve there first. */
+    String scope = "";
 
     /** @param sourceProvider the source providers, joined with " and " (for the file header) */
     Translation(Plan plan, String sourceProvider, TranslationRules rules, Map<String, Map<String, SizingDecision>> sizing) {
@@ -98,8 +101,39 @@ public final class Translation {
         return groups.values();
     }
 
+    private Map<String, List<SourceGroup>> groupsByType;
+    private Map<String, java.util.Set<String>> groupDependents;
+
     List<SourceGroup> groupsOfType(String type) {
-        return groups.values().stream().filter(g -> g.type.equals(type)).toList();
+        if (groupsByType == null) {
+            groupsByType = new LinkedHashMap<>();
+            for (SourceGroup g : groups.values()) {
+                groupsByType.computeIfAbsent(g.type, k -> new ArrayList<>()).add(g);
+            }
+        }
+        return groupsByType.getOrDefault(type, List.of());
+    }
+
+    /** Keys of the source blocks that depend on a block (any instance, any environment). */
+    java.util.Set<String> dependentsOf(SourceGroup g) {
+        if (groupDependents == null) {
+            groupDependents = new LinkedHashMap<>();
+            for (SourceGroup from : groups.values()) {
+                for (PlannedResource r : from.instances.values()) {
+                    for (String d : r.dependsOn()) {
+                        groupDependents.computeIfAbsent(SourceGroup.split(d)[0], k -> new LinkedHashSet<>()).add(from.key);
+                    }
+                }
+            }
+        }
+        return groupDependents.getOrDefault(g.key, java.util.Set.of());
+    }
+
+    /** The module prefix of a source block key: {@code module.network.aws_vpc.this} -> {@code module.network.}. */
+    static String modulePrefix(String key) {
+        int last = key.lastIndexOf('.');
+        int typeDot = last < 0 ? -1 : key.lastIndexOf('.', last - 1);
+        return typeDot < 0 ? "" : key.substring(0, typeDot + 1);
     }
 
     /** The draft made for a source block with this target type, or null. */
@@ -113,7 +147,7 @@ public final class Translation {
     }
 
     List<Draft> draftsOfType(String type) {
-        return drafts.stream().filter(d -> d.type.equals(type)).toList();
+        return draftsByType.getOrDefault(type, List.of());
     }
 
     /** A new target resource with a unique address. */
@@ -126,6 +160,7 @@ public final class Translation {
         addresses.add(type + "." + candidate);
         Draft d = new Draft(type, candidate, file, source, varPrefix);
         drafts.add(d);
+        draftsByType.computeIfAbsent(type, k -> new ArrayList<>()).add(d);
         if (source != null) {
             bySource.computeIfAbsent(source.key, k -> new ArrayList<>()).add(d);
         }
@@ -277,6 +312,10 @@ public final class Translation {
 
     /** The group of a source address as written in a reference (module prefixes ignored), or null. */
     SourceGroup groupOf(String type, String name) {
+        SourceGroup local = groups.get(scope + type + "." + name);
+        if (local != null) {
+            return local;
+        }
         index();
         return byTypeAndName.get(type + " " + name);
     }
