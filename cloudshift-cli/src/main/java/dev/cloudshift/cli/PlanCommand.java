@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Reads a project (Terraform *.tf with per-environment *.tfvars, terraform show -json files, "
                     + "docker-compose files, .env files), maps every resource of every environment to the target "
-                    + "cloud and writes DIR/plan.json and DIR/plan.md.",
+                    + "cloud and writes DIR/plan.json, DIR/plan.md and the target Terraform under DIR/terraform/ "
+                    + "(one <env>.tfvars per environment; TODO(cloudshift) comments where a resource needs a hand).",
             "Malformed files are reported as warnings (file:line:column) and everything else is still planned."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -69,11 +70,14 @@ public final class PlanCommand implements Callable<Integer> {
         // Cost (issue 4): the plan's cost section, per environment, source against target (bundled prices
         // overlaid by the user catalog of 'cloudshift catalog refresh').
         plan = plan.withSection(dev.cloudshift.core.cost.CostSection.of(plan, CostCommand.estimator(null, null, null)));
+        // Target Terraform (issue 5): DIR/terraform/, the section in plan.json/plan.md and its TODOs as warnings.
+        plan = dev.cloudshift.core.translate.TerraformSection.attach(plan);
         for (Diagnostic d : plan.warnings()) {
             stderr.println(d);
         }
         stderr.flush();
         List<Path> written = write(plan, out);
+        written.addAll(writeTerraform(plan, out));
         long mapped = plan.resources().stream().filter(PlannedResource::mapped).count();
         stdout.printf("Planned %s to %s: %d environment%s (%s), %d resources (%d mapped, %d unmapped), %d config change%s, %d warning%s.%n",
                 plan.project(), plan.target(), plan.environments().size(), plan.environments().size() == 1 ? "" : "s",
@@ -85,6 +89,31 @@ public final class PlanCommand implements Callable<Integer> {
         }
         stdout.flush();
         return ExitCode.OK;
+    }
+
+    static List<Path> writeTerraform(Plan plan, Path out) {
+        List<Path> written = new ArrayList<>();
+        for (dev.cloudshift.core.plan.PlanSection s : plan.sections()) {
+            if (s instanceof dev.cloudshift.core.translate.TerraformSection t && !t.output().isEmpty()) {
+                Path dir = out.resolve("terraform");
+                try {
+                    Files.createDirectories(dir);
+                } catch (IOException e) {
+                    throw new CliException(ExitCode.RUNTIME, dir + ": cannot create the output directory ("
+                            + e.getClass().getSimpleName() + ")");
+                }
+                for (java.util.Map.Entry<String, String> f : t.output().files().entrySet()) {
+                    Path file = dir.resolve(f.getKey());
+                    try {
+                        Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new CliException(ExitCode.RUNTIME, file + ": cannot write (" + e.getClass().getSimpleName() + ")");
+                    }
+                }
+                written.add(dir);
+            }
+        }
+        return written;
     }
 
     static List<Path> write(Plan plan, Path out) {

@@ -1,0 +1,127 @@
+package dev.cloudshift.core.translate;
+
+import dev.cloudshift.hcl.emit.HclItem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A target resource being built: its arguments and nested blocks hold one value per source instance and
+ * environment; {@link TerraformRenderer} then decides what is a literal, what a variable and what a for_each field.
+ */
+final class Draft {
+
+    /** An argument with its value per instance (JSON-like data, an HclExpr, or ValueSpec.MISSING). */
+    static final class Field {
+        final String name;
+        final boolean perEnv;
+        final String var;
+        final String description;
+        final Map<Inst, Object> values = new LinkedHashMap<>();
+
+        Field(String name, boolean perEnv, String var, String description) {
+            this.name = name;
+            this.perEnv = perEnv;
+            this.var = var;
+            this.description = description;
+        }
+    }
+
+    /** A nested block; {@code enabled} (per instance) makes it a dynamic block when it varies. */
+    static final class Block {
+        final String type;
+        final Map<Inst, Boolean> enabled = new LinkedHashMap<>();
+        boolean switched;
+        final List<Field> fields = new ArrayList<>();
+        final List<Block> blocks = new ArrayList<>();
+        /** Items written as given after the fields and blocks (dynamic blocks built by a hook). */
+        final List<HclItem> extra = new ArrayList<>();
+
+        Block(String type) {
+            this.type = type;
+        }
+
+        Field field(String name) {
+            for (Field f : fields) {
+                if (f.name.equals(name)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+
+        Block block(String type) {
+            for (Block b : blocks) {
+                if (b.type.equals(type)) {
+                    return b;
+                }
+            }
+            return null;
+        }
+
+        Field addField(String name) {
+            Field f = field(name);
+            if (f == null) {
+                f = new Field(name, false, null, null);
+                fields.add(f);
+            }
+            return f;
+        }
+    }
+
+    final String type;
+    final String name;
+    final String file;
+    final SourceGroup source;
+    final String varPrefix;
+    final Block body = new Block("resource");
+    final Set<Inst> instances = new LinkedHashSet<>();
+    /** Per-instance values that are no argument themselves but feed an expression (each.value.image_repository). */
+    final List<Field> hidden = new ArrayList<>();
+    /** for_each over another resource (azurerm_linux_function_app.this) instead of a map variable; null: the variable. */
+    dev.cloudshift.hcl.emit.HclExpr forEach;
+    /** Comment lines written above the block (notes for the reader). */
+    final List<String> comments = new ArrayList<>();
+
+    Draft(String type, String name, String file, SourceGroup source, String varPrefix) {
+        this.type = type;
+        this.name = name;
+        this.file = file;
+        this.source = source;
+        this.varPrefix = varPrefix;
+    }
+
+    /** Sets an argument of a block to the same value for every instance (a hook's constant or reference). */
+    Field set(Block b, String field, Object value) {
+        Field f = b.addField(field);
+        for (Inst i : instances) {
+            f.values.put(i, value);
+        }
+        return f;
+    }
+
+    /** The nested block at a path of block types ({@code template}, {@code container}), created when missing. */
+    Block block(String... path) {
+        Block b = body;
+        for (String p : path) {
+            Block n = b.block(p);
+            if (n == null) {
+                n = new Block(p);
+                b.blocks.add(n);
+            }
+            b = n;
+        }
+        return b;
+    }
+
+    boolean multi() {
+        return source != null && source.multi;
+    }
+
+    String address() {
+        return type + "." + name;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.cloudshift.core.translate;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a dotted path ({@code health_check.0.path}, {@code container_definitions.0.environment}) from raw source
+ * attributes; a string that holds JSON (jsonencode output) is looked into.
+ */
+final class RawValues {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private RawValues() {
+    }
+
+    static Object get(Object root, String path) {
+        Object cur = root;
+        for (String seg : path.replace("[", ".").replace("]", "").split("\\.")) {
+            if (seg.isEmpty()) {
+                continue;
+            }
+            cur = decode(cur);
+            if (cur instanceof Map<?, ?> m) {
+                cur = m.get(seg);
+            } else if (cur instanceof List<?> l && seg.chars().allMatch(Character::isDigit)) {
+                int i = Integer.parseInt(seg);
+                cur = i < l.size() ? l.get(i) : null;
+            } else {
+                return null;
+            }
+        }
+        return decode(cur);
+    }
+
+    /** A JSON object or array written as a string is decoded (numbers as BigDecimal); anything else unchanged. */
+    static Object decode(Object v) {
+        if (v instanceof String s) {
+            String t = s.trim();
+            if ((t.startsWith("{") && t.endsWith("}")) || (t.startsWith("[") && t.endsWith("]"))) {
+                try {
+                    return JSON.readValue(t, new TypeReference<Object>() { });
+                } catch (java.io.IOException e) {
+                    return v;
+                }
+            }
+        }
+        return v;
+    }
+
+    static BigDecimal number(Object v) {
+        if (v instanceof BigDecimal d) {
+            return d;
+        }
+        if (v instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        if (v instanceof String s) {
+            try {
+                return new BigDecimal(s.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

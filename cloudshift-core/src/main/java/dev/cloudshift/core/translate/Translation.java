@@ -1,0 +1,514 @@
+package dev.cloudshift.core.translate;
+
+import dev.cloudshift.core.cost.sizing.SizingDecision;
+import dev.cloudshift.core.cost.sizing.SizingTable;
+import dev.cloudshift.core.plan.Plan;
+import dev.cloudshift.core.plan.PlannedResource;
+import dev.cloudshift.core.plan.TargetMapping;
+import dev.cloudshift.hcl.HclParser;
+import dev.cloudshift.hcl.ast.Expr;
+import dev.cloudshift.hcl.ast.GetAttrExpr;
+import dev.cloudshift.hcl.ast.IndexExpr;
+import dev.cloudshift.hcl.ast.LiteralExpr;
+import dev.cloudshift.hcl.ast.VariableExpr;
+import dev.cloudshift.hcl.emit.HclExpr;
+import dev.cloudshift.hcl.emit.HclItem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state of one translation: the source resource blocks, the target resources being built ({@link Draft}s), the
+ * extra file items, variables and TODOs. Rule files fill it first, then hooks; {@link TerraformRenderer} writes it.
+ */
+public final class Translation {
+
+    /** A variable declared by a rule or hook with its value per environment (none for sensitive ones). */
+    record Variable(String name, String type, String description, boolean sensitive, Map<String, Object> values) {
+    }
+
+    final Plan plan;
+    final String sourceProvider;
+    final String target;
+    final TranslationRules rules;
+    final Map<String, Map<String, SizingDecision>> sizing;
+    final Map<String, SourceGroup> groups = new LinkedHashMap<>();
+    final List<Draft> drafts = new ArrayList<>();
+    final Map<String, Draft> shared = new LinkedHashMap<>();
+    final Map<String, List<Draft>> bySource = new LinkedHashMap<>();
+    final Map<String, List<HclItem>> fileItems = new LinkedHashMap<>();
+    final Map<String, Variable> variables = new LinkedHashMap<>();
+    final Map<String, HclExpr> outputs = new LinkedHashMap<>();
+    final List<Todo> todos = new ArrayList<>();
+    /** TODOs in place of a target resource: written before the draft's block (keyed by draft address) or in a file. */
+    final Map<String, List<String>> todoComments = new LinkedHashMap<>();
+    final List<String> absorbed = new ArrayList<>();
+    private final Set<String> addresses = new LinkedHashSet<>();
+    private final Map<String, List<Draft>> draftsByType = new LinkedHashMap<>();
+    /** Module prefix ({@code module.network.}) of the source block being translated: references resolve there first. */
+    String scope = "";
+
+    /** @param sourceProvider the source providers, joined with " and " (for the file header) */
+    Translation(Plan plan, String sourceProvider, TranslationRules rules, Map<String, Map<String, SizingDecision>> sizing) {
+        this.plan = plan;
+        this.sourceProvider = sourceProvider;
+        this.target = plan.target();
+        this.rules = rules;
+        this.sizing = sizing;
+        for (PlannedResource r : plan.resources()) {
+            if (r.provider().equals(plan.target())) {
+                continue;
+            }
+            String[] parts = SourceGroup.split(r.address());
+            SourceGroup g = groups.computeIfAbsent(parts[0], k -> new SourceGroup(k, r.type(), SourceGroup.nameOf(k)));
+            g.instances.put(new Inst(r.environment(), parts[1]), r);
+            if (parts[1] != null) {
+                g.multi = true;
+            }
+        }
+        // dependencies first, so that a file reads top-down (network before the subnets that use it)
+        Map<String, SourceGroup> ordered = new LinkedHashMap<>();
+        for (SourceGroup g : groups.values()) {
+            visit(g, ordered, new java.util.HashSet<>());
+        }
+        groups.clear();
+        groups.putAll(ordered);
+    }
+
+    private void visit(SourceGroup g, Map<String, SourceGroup> ordered, Set<String> path) {
+        if (ordered.containsKey(g.key) || !path.add(g.key)) {
+            return;
+        }
+        for (PlannedResource r : g.instances.values()) {
+            for (String dep : r.dependsOn()) {
+                SourceGroup d = groups.get(SourceGroup.split(dep)[0]);
+                if (d != null) {
+                    visit(d, ordered, path);
+                }
+            }
+        }
+        ordered.put(g.key, g);
+    }
+
+    public List<String> environments() {
+        return plan.environments();
+    }
+
+    Iterable<SourceGroup> groups() {
+        return groups.values();
+    }
+
+    private Map<String, List<SourceGroup>> groupsByType;
+    private Map<String, java.util.Set<String>> groupDependents;
+
+    List<SourceGroup> groupsOfType(String type) {
+        if (groupsByType == null) {
+            groupsByType = new LinkedHashMap<>();
+            for (SourceGroup g : groups.values()) {
+                groupsByType.computeIfAbsent(g.type, k -> new ArrayList<>()).add(g);
+            }
+        }
+        return groupsByType.getOrDefault(type, List.of());
+    }
+
+    /** Keys of the source blocks that depend on a block (any instance, any environment). */
+    java.util.Set<String> dependentsOf(SourceGroup g) {
+        if (groupDependents == null) {
+            groupDependents = new LinkedHashMap<>();
+            for (SourceGroup from : groups.values()) {
+                for (PlannedResource r : from.instances.values()) {
+                    for (String d : r.dependsOn()) {
+                        groupDependents.computeIfAbsent(SourceGroup.split(d)[0], k -> new LinkedHashSet<>()).add(from.key);
+                    }
+                }
+            }
+        }
+        return groupDependents.getOrDefault(g.key, java.util.Set.of());
+    }
+
+    /** The module prefix of a source block key: {@code module.network.aws_vpc.this} -> {@code module.network.}. */
+    static String modulePrefix(String key) {
+        int last = key.lastIndexOf('.');
+        int typeDot = last < 0 ? -1 : key.lastIndexOf('.', last - 1);
+        return typeDot < 0 ? "" : key.substring(0, typeDot + 1);
+    }
+
+    /** The draft made for a source block with this target type, or null. */
+    Draft draft(SourceGroup g, String targetType) {
+        for (Draft d : bySource.getOrDefault(g.key, List.of())) {
+            if (d.type.equals(targetType)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    List<Draft> draftsOfType(String type) {
+        return draftsByType.getOrDefault(type, List.of());
+    }
+
+    /** A new target resource with a unique address. */
+    Draft newDraft(String type, String name, String file, SourceGroup source, String varPrefix) {
+        String n = identifier(name);
+        String candidate = n;
+        for (int i = 2; addresses.contains(type + "." + candidate); i++) {
+            candidate = n + "_" + i;
+        }
+        addresses.add(type + "." + candidate);
+        Draft d = new Draft(type, candidate, file, source, varPrefix);
+        drafts.add(d);
+        draftsByType.computeIfAbsent(type, k -> new ArrayList<>()).add(d);
+        if (source != null) {
+            bySource.computeIfAbsent(source.key, k -> new ArrayList<>()).add(d);
+        }
+        return d;
+    }
+
+    /** Shared target resources (one Key Vault, one registry) are made once and found again by type and name. */
+    Draft sharedDraft(String type, String name, String file, SourceGroup source, String varPrefix) {
+        Draft d = shared.get(type + "." + name);
+        if (d == null) {
+            d = newDraft(type, name, file, null, varPrefix);
+            shared.put(type + "." + name, d);
+        }
+        bySource.computeIfAbsent(source.key, k -> new ArrayList<>()).add(d);
+        return d;
+    }
+
+    void todo(String address, String reason, String file, String beforeDraft) {
+        if (beforeDraft != null) {
+            for (Draft d : drafts) {
+                if (d.address().equals(beforeDraft)) {
+                    file = d.file;
+                }
+            }
+        }
+        reason = reason.replaceAll("\\s+", " ");
+        Todo t = new Todo(address, reason, file, 0, 0);
+        todos.add(t);
+        todoComments.computeIfAbsent(beforeDraft == null ? "file:" + file : beforeDraft, k -> new ArrayList<>()).add(t.comment());
+    }
+
+    void fileItem(String file, HclItem item) {
+        fileItems.computeIfAbsent(file, k -> new ArrayList<>()).add(item);
+    }
+
+    void variable(String name, String type, String description, boolean sensitive, Map<String, Object> values) {
+        variables.putIfAbsent(name, new Variable(name, type, description, sensitive, values));
+    }
+
+    private final Map<String, List<CidrBlocks.Block>> allocated = new LinkedHashMap<>();
+
+    /**
+     * A free block of the given prefix length in the virtual network of an environment (the source VPC CIDR), clear of
+     * every source subnet and of blocks handed out before; null when the VPC CIDR is unknown or full.
+     */
+    String allocateSubnet(String env, int length) {
+        CidrBlocks.Block space = null;
+        List<CidrBlocks.Block> used = allocated.computeIfAbsent(env, k -> new ArrayList<>());
+        List<CidrBlocks.Block> all = new ArrayList<>(used);
+        for (PlannedResource r : plan.resourcesOf(env)) {
+            if (r.type().equals("aws_vpc") && space == null) {
+                space = CidrBlocks.parse(String.valueOf(r.resource().raw().get("cidr_block")));
+            } else if (r.type().equals("aws_subnet")) {
+                CidrBlocks.Block b = CidrBlocks.parse(String.valueOf(r.resource().raw().get("cidr_block")));
+                if (b != null) {
+                    all.add(b);
+                }
+            }
+        }
+        if (space == null) {
+            return null;
+        }
+        CidrBlocks.Block free = CidrBlocks.firstFree(space, length, all);
+        if (free != null) {
+            used.add(free);
+        }
+        return free == null ? null : free.toString();
+    }
+
+    /** The rule data of a source type (the {@code data:} map of its rule file). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> ruleData(String type) {
+        TranslationRules.TypeRule r = rules.rule(type);
+        return r != null && r.data() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** A single (not for_each) target resource present in every environment. */
+    Draft singleDraft(String type, String name, String file, String varPrefix) {
+        Draft d = newDraft(type, name, file, null, varPrefix);
+        for (String env : environments()) {
+            d.instances.add(new Inst(env, null));
+        }
+        return d;
+    }
+
+    void sensitiveVariable(String name) {
+        variable(name, "string", "Sensitive: no value in any generated file; pass it as TF_VAR_" + name
+                + " or from a secret store.", true, null);
+    }
+
+    /** The sizing table of a resource's direction (its provider to the target). */
+    SizingTable sizingTable(PlannedResource r) {
+        return SizingTable.bundled(r.provider(), target);
+    }
+
+    SizingDecision sizingOf(PlannedResource r) {
+        return sizing.getOrDefault(r.environment(), Map.of()).get(r.address());
+    }
+
+    /** Per environment: resources by address, and the resources that depend on an address (built on first use). */
+    private Map<String, Map<String, PlannedResource>> byAddress;
+    private Map<String, Map<String, List<PlannedResource>>> dependents;
+    private Map<String, SourceGroup> byTypeAndName;
+
+    private void index() {
+        if (byAddress != null) {
+            return;
+        }
+        byAddress = new LinkedHashMap<>();
+        dependents = new LinkedHashMap<>();
+        for (PlannedResource r : plan.resources()) {
+            byAddress.computeIfAbsent(r.environment(), k -> new LinkedHashMap<>()).put(r.address(), r);
+            for (String d : r.dependsOn()) {
+                dependents.computeIfAbsent(r.environment(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(d, k -> new ArrayList<>()).add(r);
+            }
+        }
+        byTypeAndName = new LinkedHashMap<>();
+        for (SourceGroup g : groups.values()) {
+            byTypeAndName.putIfAbsent(g.type + " " + g.name, g);
+        }
+    }
+
+    /** The source resource of a type linked to r by a dependency edge in either direction, preferring the same key. */
+    PlannedResource related(PlannedResource r, String type) {
+        index();
+        String key = SourceGroup.split(r.address())[1];
+        List<PlannedResource> linked = new ArrayList<>();
+        Map<String, PlannedResource> env = byAddress.getOrDefault(r.environment(), Map.of());
+        for (String d : r.dependsOn()) {
+            PlannedResource o = env.get(d);
+            if (o != null && o.type().equals(type)) {
+                linked.add(o);
+            }
+        }
+        for (PlannedResource o : dependents.getOrDefault(r.environment(), Map.of()).getOrDefault(r.address(), List.of())) {
+            if (o.type().equals(type)) {
+                linked.add(o);
+            }
+        }
+        linked.sort(java.util.Comparator.comparing(PlannedResource::address));
+        for (PlannedResource o : linked) {
+            if (key != null && key.equals(SourceGroup.split(o.address())[1])) {
+                return o;
+            }
+        }
+        return linked.isEmpty() ? null : linked.get(0);
+    }
+
+    /** The group of a source address as written in a reference (module prefixes ignored), or null. */
+    SourceGroup groupOf(String type, String name) {
+        SourceGroup local = groups.get(scope + type + "." + name);
+        if (local != null) {
+            return local;
+        }
+        index();
+        return byTypeAndName.get(type + " " + name);
+    }
+
+    /**
+     * The target expression for a source reference {@code type.name[index].attr}: the attribute the rule's
+     * {@code references} names on the translated resource (id, arn and name fall back to id and name).
+     */
+    HclExpr reference(String type, String name, String index, String attr) {
+        SourceGroup g = groupOf(type, name);
+        TranslationRules.TypeRule rule = rules.rule(type);
+        if (g == null || rule == null) {
+            return null;
+        }
+        for (TranslationRules.TargetRule t : rule.targets()) {
+            String mapped = t.references().get(attr);
+            if (mapped == null && t == rule.targets().get(0)) {
+                mapped = switch (attr) {
+                    case "id", "arn" -> "id";
+                    case "name" -> "name";
+                    default -> null;
+                };
+            }
+            if (mapped == null) {
+                continue;
+            }
+            Draft d = draft(g, t.type());
+            if (d == null) {
+                return null;
+            }
+            if (mapped.contains("{")) {
+                // a template: {attr} parts are attributes of the target ("{name}.servicebus.windows.net:9093")
+                List<Object> parts = new ArrayList<>();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_.]+)\\}").matcher(mapped);
+                int at = 0;
+                while (m.find()) {
+                    if (m.start() > at) {
+                        parts.add(mapped.substring(at, m.start()));
+                    }
+                    parts.add(attrPath(self(d, index), m.group(1)));
+                    at = m.end();
+                }
+                if (at < mapped.length()) {
+                    parts.add(mapped.substring(at));
+                }
+                return new HclExpr.Template(parts);
+            }
+            return attrPath(self(d, index), mapped);
+        }
+        return null;
+    }
+
+    /** {@code type.name} or {@code type.name["key"]} for a for_each draft. */
+    static HclExpr.Reference self(Draft d, String index) {
+        HclExpr.Reference r = new HclExpr.Reference(d.type, List.of(new HclExpr.AttrStep(d.name)));
+        if (d.multi() && index != null) {
+            r = r.index(HclExpr.str(index));
+        }
+        return r;
+    }
+
+    /** Appends a dotted path ({@code identity.0.principal_id}); digits become index steps. */
+    static HclExpr.Reference attrPath(HclExpr.Reference r, String path) {
+        for (String p : path.split("\\.")) {
+            r = p.chars().allMatch(Character::isDigit) ? r.index(HclExpr.num(Long.parseLong(p))) : r.attr(p);
+        }
+        return r;
+    }
+
+    /**
+     * A raw string that holds {@code ${...}} references to source resources becomes a target expression: a whole
+     * reference becomes that reference, a mixed string a template. Null when a reference has no translation.
+     */
+    Object translateString(String s) {
+        if (!s.contains("${")) {
+            return s;
+        }
+        List<Object> parts = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            int start = s.indexOf("${", i);
+            if (start < 0) {
+                parts.add(s.substring(i));
+                break;
+            }
+            if (start > i) {
+                parts.add(s.substring(i, start));
+            }
+            int end = closing(s, start + 2);
+            if (end < 0) {
+                return null;
+            }
+            HclExpr e = translateExpression(s.substring(start + 2, end));
+            if (e == null) {
+                return null;
+            }
+            if (e instanceof HclExpr.Template tp) {
+                parts.addAll(tp.parts());
+            } else {
+                parts.add(e);
+            }
+            i = end + 1;
+        }
+        if (parts.size() == 1 && parts.get(0) instanceof HclExpr e) {
+            return e;
+        }
+        return new HclExpr.Template(parts);
+    }
+
+    private static int closing(String s, int from) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                if (depth == 0) {
+                    return i;
+                }
+                depth--;
+            }
+        }
+        return -1;
+    }
+
+    /** One source expression ({@code aws_db_instance.main.address}) as a target expression, or null. */
+    HclExpr translateExpression(String text) {
+        HclParser.ExpressionResult r = HclParser.parseExpression("ref", text);
+        if (r.expr() == null || !r.diagnostics().isEmpty()) {
+            return null;
+        }
+        List<Object> steps = new ArrayList<>();
+        Expr e = r.expr();
+        while (true) {
+            if (e instanceof GetAttrExpr g) {
+                steps.add(0, g.name());
+                e = g.object();
+            } else if (e instanceof IndexExpr ix && ix.key() instanceof LiteralExpr l && l.value() != null) {
+                steps.add(0, new Object[] {l.value() instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(l.value())});
+                e = ix.collection();
+            } else {
+                break;
+            }
+        }
+        if (!(e instanceof VariableExpr root)) {
+            return null;
+        }
+        if (root.name().equals("var") || root.name().equals("local") || root.name().equals("data")) {
+            return null;
+        }
+        // type.name[index].attr...
+        if (steps.size() < 2 || !(steps.get(0) instanceof String name)) {
+            return null;
+        }
+        String index = null;
+        int at = 1;
+        if (steps.get(1) instanceof Object[] ix) {
+            index = (String) ix[0];
+            at = 2;
+        }
+        if (at >= steps.size() || !(steps.get(at) instanceof String attr)) {
+            return null;
+        }
+        return reference(root.name(), name, index, attr);
+    }
+
+    /** Data read from a source value: strings with references translated (null when one cannot be). */
+    Object translateValue(Object v) {
+        if (v instanceof String s) {
+            return translateString(s);
+        }
+        return v;
+    }
+
+    /** Whether the plan maps this source block at all (for the TODO reason of an unmapped one). */
+    static String unmappedReason(SourceGroup g) {
+        return g.first().mapping() instanceof TargetMapping.Unmapped u ? u.reason() : null;
+    }
+
+    static String identifier(String s) {
+        String t = s.replaceAll("[^A-Za-z0-9_]", "_");
+        if (t.isEmpty() || !Character.isLetter(t.charAt(0)) && t.charAt(0) != '_') {
+            t = "r_" + t;
+        }
+        return t;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.cloudshift.core.translate;
+
+import java.util.Map;
+
+/** The hooks a rule file may name with {@code hook: <name>}; one class per hook. */
+final class TranslationHooks {
+
+    private static final Map<String, TranslationHook> HOOKS = Map.ofEntries(
+            Map.entry("delegated_subnet", new DelegatedSubnetHook()),
+            Map.entry("container_app", new ContainerAppHook()),
+            Map.entry("application_gateway", new ApplicationGatewayHook()),
+            Map.entry("security_group_rules", new SecurityGroupRulesHook()),
+            Map.entry("nat_gateway_association", new NatGatewayAssociationHook()),
+            Map.entry("role_assignments", new RoleAssignmentHook()),
+            Map.entry("postgres_parameters", new PostgresParametersHook()),
+            Map.entry("function_code", new FunctionCodeHook()));
+
+    private TranslationHooks() {
+    }
+
+    static TranslationHook named(String name) {
+        return HOOKS.get(name);
+    }
+}

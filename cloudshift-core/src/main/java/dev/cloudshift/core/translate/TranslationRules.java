@@ -1,0 +1,244 @@
+package dev.cloudshift.core.translate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * The translation rules of one direction: {@code catalog/translate/<source>-to-<target>/<source_type>.yaml}, one file
+ * per source resource type (format in docs/translate-rules.md).
+ */
+public final class TranslationRules {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Map<String, TranslationRules> CACHE = new ConcurrentHashMap<>();
+
+    /** The rule of one source type. Exactly one of targets, absorbed or todo says what becomes of it. */
+    public record TypeRule(String source, String file, String varPrefix, List<TargetRule> targets, String absorbed,
+            String todo, String hook, Object data, String origin) {
+        public TypeRule {
+            targets = List.copyOf(targets);
+        }
+    }
+
+    /**
+     * One target resource written for a source resource.
+     *
+     * @param references source attribute -> target attribute: an expression {@code ${aws_db_instance.main.address}}
+     *                   in another resource becomes {@code azurerm_postgresql_flexible_server.main.fqdn}
+     * @param outputs    output name -> target attribute, written to outputs.tf
+     */
+    public record TargetRule(String type, String name, Map<String, ValueSpec> attributes, List<BlockRule> blocks,
+            Map<String, String> references, Map<String, String> outputs, boolean single, String whenFrom, List<String> whenIn,
+            String file) {
+
+        /** Whether this target applies to a source resource ({@code when: {from: engine, in: [postgres]}}). */
+        public boolean applies(dev.cloudshift.core.plan.PlannedResource r) {
+            if (whenFrom == null) {
+                return true;
+            }
+            Object v = ValueSpec.read(r, whenFrom);
+            return v != null && whenIn.contains(String.valueOf(v).toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** A nested block: its arguments, nested blocks and an optional per-instance switch ({@code enabled}). */
+    public record BlockRule(String type, ValueSpec enabled, Map<String, ValueSpec> attributes, List<BlockRule> blocks) {
+    }
+
+    private final String direction;
+    private final Map<String, TypeRule> rules;
+
+    private TranslationRules(String direction, Map<String, TypeRule> rules) {
+        this.direction = direction;
+        this.rules = Collections.unmodifiableMap(rules);
+    }
+
+    /** The bundled rules for a direction ({@code aws}, {@code azure}); empty when there are none. */
+    public static TranslationRules bundled(String source, String target) {
+        return CACHE.computeIfAbsent(source + "-to-" + target, TranslationRules::load);
+    }
+
+    /** The rules of several directions to one target, as one lookup by source type. */
+    static TranslationRules combine(List<TranslationRules> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        Map<String, TypeRule> all = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        for (TranslationRules r : parts) {
+            all.putAll(r.rules);
+            names.add(r.direction);
+        }
+        return new TranslationRules(String.join("+", names), all);
+    }
+
+    public String direction() {
+        return direction;
+    }
+
+    public TypeRule rule(String sourceType) {
+        return rules.get(sourceType);
+    }
+
+    public Map<String, TypeRule> rules() {
+        return rules;
+    }
+
+    private static TranslationRules load(String direction) {
+        String folder = "catalog/translate/" + direction;
+        Map<String, TypeRule> out = new LinkedHashMap<>();
+        for (String name : list(folder)) {
+            if (!name.endsWith(".yaml")) {
+                continue;
+            }
+            String res = folder + "/" + name;
+            try (InputStream in = TranslationRules.class.getClassLoader().getResourceAsStream(res)) {
+                TypeRule r = parse(YAML.readTree(in), res);
+                if (out.put(r.source(), r) != null) {
+                    throw new IllegalStateException(res + ": a second rule for " + r.source());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(res + ": expected a YAML rule file (" + e.getMessage() + ")", e);
+            }
+        }
+        return new TranslationRules(direction, out);
+    }
+
+    static TypeRule parse(JsonNode root, String where) {
+        String source = root.path("source").asText(null);
+        if (source == null) {
+            throw new IllegalStateException(where + ": expected 'source: <resource type>'");
+        }
+        List<TargetRule> targets = new ArrayList<>();
+        for (JsonNode t : root.path("targets")) {
+            String type = t.path("type").asText(null);
+            if (type == null) {
+                throw new IllegalStateException(where + ": every target needs 'type'");
+            }
+            targets.add(new TargetRule(type, t.path("name").asText("{name}"),
+                    attributes(t.path("attributes"), where + ": " + type),
+                    blocks(t.path("blocks"), where + ": " + type),
+                    strings(t.path("references")), strings(t.path("outputs")), t.path("single").asBoolean(false),
+                    t.path("when").path("from").asText(null), whenIn(t.path("when").path("in")), t.path("file").asText(null)));
+        }
+        String absorbed = root.path("absorbed").asText(null);
+        String todo = root.path("todo").asText(null);
+        int kinds = (targets.isEmpty() ? 0 : 1) + (absorbed != null ? 1 : 0) + (todo != null ? 1 : 0);
+        if (kinds > 1 || (kinds == 0 && !root.has("hook"))) {
+            throw new IllegalStateException(where + ": expected exactly one of targets, absorbed or todo");
+        }
+        return new TypeRule(source, root.path("file").asText("main"), root.path("var_prefix").asText(null), targets,
+                absorbed, todo, root.path("hook").asText(null), data(root.get("data")), where);
+    }
+
+    private static Map<String, ValueSpec> attributes(JsonNode n, String where) {
+        Map<String, ValueSpec> out = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> out.put(e.getKey(), ValueSpec.parse(e.getValue(), where + "." + e.getKey())));
+        return out;
+    }
+
+    private static List<BlockRule> blocks(JsonNode n, String where) {
+        List<BlockRule> out = new ArrayList<>();
+        for (JsonNode b : n) {
+            String type = b.path("type").asText(null);
+            if (type == null) {
+                throw new IllegalStateException(where + ": every block needs 'type'");
+            }
+            out.add(new BlockRule(type, b.has("enabled") ? ValueSpec.parse(b.get("enabled"), where + "." + type + ".enabled") : null,
+                    attributes(b.path("attributes"), where + "." + type), blocks(b.path("blocks"), where + "." + type)));
+        }
+        return out;
+    }
+
+    private static List<String> whenIn(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.forEach(x -> out.add(x.asText().toLowerCase(java.util.Locale.ROOT)));
+        return out;
+    }
+
+    private static Map<String, String> strings(JsonNode n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    /** YAML scalars and collections as JSON-like Java values (numbers as BigDecimal). */
+    static Object data(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return null;
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue();
+        }
+        if (n.isNumber()) {
+            return new BigDecimal(n.asText());
+        }
+        if (n.isTextual()) {
+            return n.textValue();
+        }
+        if (n.isArray()) {
+            List<Object> l = new ArrayList<>();
+            n.forEach(x -> l.add(data(x)));
+            return l;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> m.put(e.getKey(), data(e.getValue())));
+        return m;
+    }
+
+    /** File names directly in a classpath folder, sorted (works from a directory and from a jar). */
+    static List<String> list(String folder) {
+        URL url = TranslationRules.class.getClassLoader().getResource(folder);
+        if (url == null) {
+            return List.of();
+        }
+        try {
+            if (url.getProtocol().equals("file")) {
+                try (Stream<Path> s = Files.list(Path.of(url.toURI()))) {
+                    return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+                }
+            }
+            if (url.getProtocol().equals("jar")) {
+                JarURLConnection conn = (JarURLConnection) url.openConnection();
+                conn.setUseCaches(false);
+                String prefix = folder + "/";
+                List<String> out = new ArrayList<>();
+                try (JarFile jar = conn.getJarFile()) {
+                    Enumeration<JarEntry> en = jar.entries();
+                    while (en.hasMoreElements()) {
+                        String n = en.nextElement().getName();
+                        if (n.startsWith(prefix) && n.length() > prefix.length() && n.indexOf('/', prefix.length()) < 0) {
+                            out.add(n.substring(prefix.length()));
+                        }
+                    }
+                }
+                return out.stream().sorted().toList();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("cannot list " + folder + " from " + url.getProtocol() + " URLs");
+    }
+}

@@ -1,0 +1,12 @@
+environment                 = "dev"
+region                      = "us-east-1"
+logs_retention_in_days      = 30
+vpc_cidr_block              = "10.40.0.0/16"
+subnets_cidr_block          = "10.40.0.0/23"
+subnets_db_cidr_block       = "10.40.2.0/24"
+rds_instance_class          = "db.t3.small"
+rds_allocated_storage       = 32
+rds_multi_az                = false
+rds_backup_retention_period = 7
+redis_node_type             = "cache.t3.micro"
+redis_num_cache_clusters    = 1

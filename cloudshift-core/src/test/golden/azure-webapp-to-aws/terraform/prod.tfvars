@@ -1,0 +1,12 @@
+environment                 = "prod"
+region                      = "us-east-1"
+logs_retention_in_days      = 90
+vpc_cidr_block              = "10.40.0.0/16"
+subnets_cidr_block          = "10.40.0.0/23"
+subnets_db_cidr_block       = "10.40.2.0/24"
+rds_instance_class          = "db.m5.large"
+rds_allocated_storage       = 128
+rds_multi_az                = true
+rds_backup_retention_period = 35
+redis_node_type             = "cache.m5.large"
+redis_num_cache_clusters    = 1

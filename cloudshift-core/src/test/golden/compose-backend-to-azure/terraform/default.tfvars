@@ -1,0 +1,14 @@
+environment                                     = "default"
+location                                        = "eastus"
+postgres_sku_name                               = "B_Standard_B1ms"
+redis_sku_name                                  = "Basic"
+redis_family                                    = "C"
+redis_capacity                                  = 0
+container_apps_min_replicas                     = 1
+container_apps_image                            = "registry.example.com/orders/app:dev"
+container_apps_cpu                              = 0.5
+container_apps_memory                           = "1Gi"
+container_apps_worker_template_min_replicas     = 1
+container_apps_worker_template_container_image  = "REPLACE-with-the-image-built-from-the-compose-build-context"
+container_apps_worker_template_container_cpu    = 0.5
+container_apps_worker_template_container_memory = "1Gi"

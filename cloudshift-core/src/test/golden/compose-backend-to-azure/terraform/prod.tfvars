@@ -1,0 +1,14 @@
+environment                                     = "prod"
+location                                        = "eastus"
+postgres_sku_name                               = "GP_Standard_D2s_v3"
+redis_sku_name                                  = "Standard"
+redis_family                                    = "C"
+redis_capacity                                  = 1
+container_apps_min_replicas                     = 1
+container_apps_image                            = "registry.example.com/orders/app:1.8.3"
+container_apps_cpu                              = 1
+container_apps_memory                           = "2Gi"
+container_apps_worker_template_min_replicas     = 1
+container_apps_worker_template_container_image  = "registry.example.com/orders/app:1.8.3"
+container_apps_worker_template_container_cpu    = 1
+container_apps_worker_template_container_memory = "2Gi"

@@ -1,0 +1,152 @@
+package dev.cloudshift.hcl.emit;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An expression of the emitter's document model. Only shapes the canonical writer can lay out are modelled;
+ * anything else is {@link Raw} text, written as given.
+ */
+public sealed interface HclExpr permits HclExpr.Literal, HclExpr.Reference, HclExpr.Template, HclExpr.ListOf,
+        HclExpr.ObjectOf, HclExpr.Call, HclExpr.Heredoc, HclExpr.Raw {
+
+    /** A string, number, boolean or null literal. */
+    record Literal(Object value) implements HclExpr {
+        public Literal {
+            if (value != null && !(value instanceof String) && !(value instanceof Number) && !(value instanceof Boolean)) {
+                throw new IllegalArgumentException("a literal is a String, Number, Boolean or null, not " + value.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** A traversal: a root name and attribute / index steps, e.g. {@code azurerm_postgresql_flexible_server.main.fqdn}. */
+    record Reference(String root, List<Step> steps) implements HclExpr {
+        public Reference {
+            Objects.requireNonNull(root);
+            steps = List.copyOf(steps);
+        }
+
+        /** Appends {@code .name}. */
+        public Reference attr(String name) {
+            List<Step> next = new ArrayList<>(steps);
+            next.add(new AttrStep(name));
+            return new Reference(root, next);
+        }
+
+        /** Appends {@code [key]}. */
+        public Reference index(HclExpr key) {
+            List<Step> next = new ArrayList<>(steps);
+            next.add(new IndexStep(key));
+            return new Reference(root, next);
+        }
+    }
+
+    /** One step of a reference. */
+    sealed interface Step permits AttrStep, IndexStep {
+    }
+
+    record AttrStep(String name) implements Step {
+    }
+
+    record IndexStep(HclExpr key) implements Step {
+    }
+
+    /** A quoted template: literal text (String) and interpolated expressions (HclExpr), in order. */
+    record Template(List<Object> parts) implements HclExpr {
+        public Template {
+            for (Object p : parts) {
+                if (!(p instanceof String) && !(p instanceof HclExpr)) {
+                    throw new IllegalArgumentException("a template part is a String or an HclExpr");
+                }
+            }
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** A tuple; laid out on one line when its items are short scalars, else one item per line. */
+    record ListOf(List<HclExpr> items) implements HclExpr {
+        public ListOf {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** An object constructor; {@code inline} writes {@code { a = 1, b = 2 }} on one line. */
+    record ObjectOf(Map<String, HclExpr> entries, boolean inline) implements HclExpr {
+        public ObjectOf {
+            entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        }
+    }
+
+    /** A function call. */
+    record Call(String name, List<HclExpr> args) implements HclExpr {
+        public Call {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** An indented heredoc ({@code <<-EOT}) holding literal text; {@code ${} and {@code %{} are escaped. */
+    record Heredoc(String text) implements HclExpr {
+    }
+
+    /** Expression text written exactly as given (one line): conditionals, for expressions, operators. */
+    record Raw(String text) implements HclExpr {
+        public Raw {
+            if (text.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("raw expression text is one line");
+            }
+        }
+    }
+
+    // ---- factories ----
+
+    static Literal str(String s) {
+        return new Literal(s);
+    }
+
+    static Literal num(long n) {
+        return new Literal(BigDecimal.valueOf(n));
+    }
+
+    static Literal num(Number n) {
+        return new Literal(n);
+    }
+
+    static Literal bool(boolean b) {
+        return new Literal(b);
+    }
+
+    static Literal nul() {
+        return new Literal(null);
+    }
+
+    /** A reference from dotted text without index steps: {@code ref("var.location")}. */
+    static Reference ref(String dotted) {
+        String[] parts = dotted.split("\\.");
+        List<Step> steps = new ArrayList<>();
+        for (String p : Arrays.asList(parts).subList(1, parts.length)) {
+            steps.add(new AttrStep(p));
+        }
+        return new Reference(parts[0], steps);
+    }
+
+    static ListOf list(HclExpr... items) {
+        return new ListOf(List.of(items));
+    }
+
+    static Call call(String name, HclExpr... args) {
+        return new Call(name, List.of(args));
+    }
+
+    static Raw raw(String text) {
+        return new Raw(text);
+    }
+
+    static Template template(Object... parts) {
+        return new Template(List.of(parts));
+    }
+}

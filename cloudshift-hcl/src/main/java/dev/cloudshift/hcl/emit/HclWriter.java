@@ -1,0 +1,403 @@
+package dev.cloudshift.hcl.emit;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the document model in the canonical layout of {@code terraform fmt} (hclwrite's format rules): two spaces
+ * per nesting level; the {@code =} of consecutive one-line attributes aligned one space after the longest name (a
+ * blank line, a comment, a block or a multi-line value ends such a group, exactly as hclwrite's assignment chains
+ * do); one space inside {@code { }} of one-line objects, none inside {@code [ ]} and {@code ( )}; a space after
+ * every comma; {@code {}} for an empty body. On top of fmt the writer fixes what fmt leaves to the author: one
+ * blank line between blocks and around a nested block, a blank line after a heredoc attribute (so that its group
+ * is the same for every hclwrite version), multi-line objects without commas, multi-line tuples with one item and
+ * a trailing comma per line, and a trailing newline. Items are written in the order given; callers put
+ * attributes before nested blocks.
+ */
+public final class HclWriter {
+
+    /** A one-line tuple longer than this is written one item per line. */
+    static final int MAX_INLINE_LIST = 100;
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "for", "in", "if", "endif", "endfor", "else");
+
+    private HclWriter() {
+    }
+
+    /** The file as canonical text; an empty file is the empty string. */
+    public static String write(HclFile file) {
+        StringBuilder out = new StringBuilder();
+        body(out, file.items(), 0);
+        return out.toString();
+    }
+
+    /** One expression as written at the given nesting level (continuation lines are indented). */
+    public static String expression(HclExpr e, int level) {
+        return expr(e, level);
+    }
+
+    // ---- bodies ----
+
+    private static void body(StringBuilder out, List<HclItem> items, int level) {
+        List<HclItem> cleaned = normalise(items);
+        int i = 0;
+        HclItem previous = null;
+        while (i < cleaned.size()) {
+            HclItem item = cleaned.get(i);
+            if (previous != null && needsBlankBefore(previous, item)) {
+                out.append('\n');
+            }
+            if (item instanceof HclItem.Attribute a && groupable(a)) {
+                int end = i;
+                int width = 0;
+                while (end < cleaned.size() && cleaned.get(end) instanceof HclItem.Attribute g && groupable(g)) {
+                    width = Math.max(width, name(g.name()).length());
+                    end++;
+                    if (g.value() instanceof HclExpr.Heredoc) {
+                        break;
+                    }
+                }
+                for (int k = i; k < end; k++) {
+                    HclItem.Attribute g = (HclItem.Attribute) cleaned.get(k);
+                    String n = name(g.name());
+                    indent(out, level).append(n).append(" ".repeat(width - n.length())).append(" = ")
+                            .append(expr(g.value(), level)).append('\n');
+                }
+                previous = cleaned.get(end - 1);
+                i = end;
+                continue;
+            }
+            if (item instanceof HclItem.Attribute a) {
+                indent(out, level).append(name(a.name())).append(" = ").append(expr(a.value(), level)).append('\n');
+            } else if (item instanceof HclItem.Block b) {
+                block(out, b, level);
+            } else if (item instanceof HclItem.Comment c) {
+                for (String line : c.lines()) {
+                    indent(out, level).append(line.isEmpty() ? "#" : "# " + line).append('\n');
+                }
+            } else {
+                out.append('\n');
+            }
+            previous = item;
+            i++;
+        }
+    }
+
+    /** Drops leading, trailing and repeated blank lines. */
+    private static List<HclItem> normalise(List<HclItem> items) {
+        List<HclItem> out = new ArrayList<>();
+        for (HclItem item : items) {
+            if (item instanceof HclItem.BlankLine && (out.isEmpty() || out.get(out.size() - 1) instanceof HclItem.BlankLine)) {
+                continue;
+            }
+            out.add(item);
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1) instanceof HclItem.BlankLine) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    private static boolean needsBlankBefore(HclItem previous, HclItem item) {
+        if (previous instanceof HclItem.BlankLine || item instanceof HclItem.BlankLine) {
+            return false;
+        }
+        if (item instanceof HclItem.Block) {
+            return !(previous instanceof HclItem.Comment);
+        }
+        if (previous instanceof HclItem.Block) {
+            return true;
+        }
+        return previous instanceof HclItem.Attribute a && a.value() instanceof HclExpr.Heredoc;
+    }
+
+    private static boolean groupable(HclItem.Attribute a) {
+        return a.value() instanceof HclExpr.Heredoc || expr(a.value(), 0).indexOf('\n') < 0;
+    }
+
+    private static void block(StringBuilder out, HclItem.Block b, int level) {
+        indent(out, level).append(name(b.type()));
+        for (String label : b.labels()) {
+            out.append(' ').append(label(label));
+        }
+        if (normalise(b.body()).isEmpty()) {
+            out.append(" {}\n");
+            return;
+        }
+        out.append(" {\n");
+        body(out, b.body(), level + 1);
+        indent(out, level).append("}\n");
+    }
+
+    // ---- expressions ----
+
+    private static String expr(HclExpr e, int level) {
+        if (e instanceof HclExpr.Literal l) {
+            return literal(l.value());
+        }
+        if (e instanceof HclExpr.Reference r) {
+            StringBuilder sb = new StringBuilder(name(r.root()));
+            for (HclExpr.Step s : r.steps()) {
+                if (s instanceof HclExpr.AttrStep a) {
+                    sb.append('.').append(name(a.name()));
+                } else {
+                    sb.append('[').append(oneLine(((HclExpr.IndexStep) s).key())).append(']');
+                }
+            }
+            return sb.toString();
+        }
+        if (e instanceof HclExpr.Template t) {
+            StringBuilder sb = new StringBuilder("\"");
+            for (Object p : t.parts()) {
+                if (p instanceof String s) {
+                    sb.append(escapeTemplate(s));
+                } else {
+                    sb.append("${").append(oneLine((HclExpr) p)).append('}');
+                }
+            }
+            return sb.append('"').toString();
+        }
+        if (e instanceof HclExpr.ListOf l) {
+            return list(l, level);
+        }
+        if (e instanceof HclExpr.ObjectOf o) {
+            return object(o, level);
+        }
+        if (e instanceof HclExpr.Call c) {
+            return call(c, level);
+        }
+        if (e instanceof HclExpr.Heredoc h) {
+            return heredoc(h.text(), level);
+        }
+        return ((HclExpr.Raw) e).text();
+    }
+
+    private static String oneLine(HclExpr e) {
+        String s = expr(e, 0);
+        if (s.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("expected a one-line expression inside a reference index or template");
+        }
+        return s;
+    }
+
+    private static String list(HclExpr.ListOf l, int level) {
+        if (l.items().isEmpty()) {
+            return "[]";
+        }
+        boolean inline = true;
+        List<String> parts = new ArrayList<>();
+        for (HclExpr item : l.items()) {
+            if (item instanceof HclExpr.ObjectOf || item instanceof HclExpr.ListOf || item instanceof HclExpr.Heredoc) {
+                inline = false;
+                break;
+            }
+            String s = expr(item, level + 1);
+            if (s.indexOf('\n') >= 0) {
+                inline = false;
+                break;
+            }
+            parts.add(s);
+        }
+        if (inline) {
+            String joined = "[" + String.join(", ", parts) + "]";
+            if (joined.length() <= MAX_INLINE_LIST) {
+                return joined;
+            }
+        }
+        StringBuilder sb = new StringBuilder("[\n");
+        for (HclExpr item : l.items()) {
+            indent(sb, level + 1).append(expr(item, level + 1)).append(",\n");
+        }
+        return indent(sb, level).append(']').toString();
+    }
+
+    private static String object(HclExpr.ObjectOf o, int level) {
+        if (o.entries().isEmpty()) {
+            return "{}";
+        }
+        if (o.inline()) {
+            List<String> parts = new ArrayList<>();
+            boolean ok = true;
+            for (Map.Entry<String, HclExpr> en : o.entries().entrySet()) {
+                String v = expr(en.getValue(), level);
+                if (v.indexOf('\n') >= 0 || en.getValue() instanceof HclExpr.Heredoc) {
+                    ok = false;
+                    break;
+                }
+                parts.add(key(en.getKey()) + " = " + v);
+            }
+            if (ok) {
+                return "{ " + String.join(", ", parts) + " }";
+            }
+        }
+        List<HclItem> items = new ArrayList<>();
+        for (Map.Entry<String, HclExpr> en : o.entries().entrySet()) {
+            items.add(new HclItem.Attribute(en.getKey(), en.getValue()));
+        }
+        StringBuilder sb = new StringBuilder("{\n");
+        objectBody(sb, items, level + 1);
+        return indent(sb, level).append('}').toString();
+    }
+
+    /** Object items: grouped and aligned like attributes; keys that are not identifiers are quoted. */
+    private static void objectBody(StringBuilder out, List<HclItem> items, int level) {
+        int i = 0;
+        while (i < items.size()) {
+            HclItem.Attribute a = (HclItem.Attribute) items.get(i);
+            if (groupable(a)) {
+                int end = i;
+                int width = 0;
+                while (end < items.size() && groupable((HclItem.Attribute) items.get(end))) {
+                    width = Math.max(width, key(((HclItem.Attribute) items.get(end)).name()).length());
+                    end++;
+                    if (((HclItem.Attribute) items.get(end - 1)).value() instanceof HclExpr.Heredoc) {
+                        break;
+                    }
+                }
+                for (int k = i; k < end; k++) {
+                    HclItem.Attribute g = (HclItem.Attribute) items.get(k);
+                    String n = key(g.name());
+                    indent(out, level).append(n).append(" ".repeat(width - n.length())).append(" = ")
+                            .append(expr(g.value(), level)).append('\n');
+                }
+                if (end < items.size() && ((HclItem.Attribute) items.get(end - 1)).value() instanceof HclExpr.Heredoc) {
+                    out.append('\n');
+                }
+                i = end;
+            } else {
+                indent(out, level).append(key(a.name())).append(" = ").append(expr(a.value(), level)).append('\n');
+                i++;
+            }
+        }
+    }
+
+    private static String call(HclExpr.Call c, int level) {
+        List<String> args = new ArrayList<>();
+        int multi = 0;
+        for (HclExpr a : c.args()) {
+            String s = expr(a, level);
+            if (s.indexOf('\n') >= 0) {
+                multi++;
+                if (a != c.args().get(c.args().size() - 1) || a instanceof HclExpr.Heredoc) {
+                    throw new IllegalArgumentException("only the last argument of " + c.name() + "() may span lines");
+                }
+            }
+            args.add(s);
+        }
+        return name(c.name()) + "(" + String.join(", ", args) + ")";
+    }
+
+    private static String heredoc(String text, int level) {
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        String[] lines = body.split("\n", -1);
+        String marker = "EOT";
+        for (int n = 1; containsLine(lines, marker); n++) {
+            marker = "EOT" + n;
+        }
+        StringBuilder sb = new StringBuilder("<<-").append(marker).append('\n');
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                indent(sb, level + 1).append(line.replace("${", "$${").replace("%{", "%%{"));
+            }
+            sb.append('\n');
+        }
+        return indent(sb, level).append(marker).toString();
+    }
+
+    private static boolean containsLine(String[] lines, String marker) {
+        for (String l : lines) {
+            if (l.trim().equals(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- tokens ----
+
+    static String literal(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Boolean b) {
+            return b.toString();
+        }
+        if (v instanceof Number n) {
+            return number(n);
+        }
+        return "\"" + escapeTemplate((String) v) + "\"";
+    }
+
+    static String number(Number n) {
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte || n instanceof BigInteger) {
+            return n.toString();
+        }
+        BigDecimal d = n instanceof BigDecimal bd ? bd : new BigDecimal(n.toString());
+        if (d.signum() == 0) {
+            return "0";
+        }
+        d = d.stripTrailingZeros();
+        return d.scale() <= 0 ? d.toBigInteger().toString() : d.toPlainString();
+    }
+
+    /** Escapes literal text for a quoted template: quotes, backslashes, control characters, ${ and %{. */
+    static String escapeTemplate(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '$', '%' -> {
+                    sb.append(c);
+                    if (i + 1 < s.length() && s.charAt(i + 1) == '{') {
+                        sb.append(c);
+                    }
+                }
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String label(String s) {
+        if (s.contains("${") || s.contains("%{")) {
+            throw new IllegalArgumentException("a block label holds no template sequence");
+        }
+        return "\"" + escapeTemplate(s) + "\"";
+    }
+
+    private static String key(String k) {
+        return KEY.matcher(k).matches() && !KEYWORDS.contains(k) ? k : "\"" + escapeTemplate(k) + "\"";
+    }
+
+    private static String name(String n) {
+        if (!IDENTIFIER.matcher(n).matches()) {
+            throw new IllegalArgumentException("expected an HCL identifier, got '" + n + "'");
+        }
+        return n;
+    }
+
+    private static StringBuilder indent(StringBuilder sb, int level) {
+        for (int i = 0; i < level; i++) {
+            sb.append("  ");
+        }
+        return sb;
+    }
+}
