@@ -27,7 +27,7 @@ resource "google_compute_global_address" "private_services" {
 resource "google_service_networking_connection" "private_services" {
   network                 = google_compute_network.this.id
   service                 = "servicenetworking.googleapis.com"
-  reserved_peering_ranges = google_compute_global_address.private_services.name
+  reserved_peering_ranges = [google_compute_global_address.private_services.name]
 }
 
 resource "google_compute_subnetwork" "public" {

@@ -29,7 +29,7 @@ resource "google_compute_url_map" "cdn" {
 resource "google_compute_target_https_proxy" "cdn" {
   name             = "web-cdn-https"
   url_map          = google_compute_url_map.cdn.id
-  ssl_certificates = google_compute_managed_ssl_certificate.cdn.id
+  ssl_certificates = [google_compute_managed_ssl_certificate.cdn.id]
 }
 
 resource "google_compute_global_forwarding_rule" "cdn" {

@@ -27,5 +27,5 @@ resource "google_compute_global_address" "private_services" {
 resource "google_service_networking_connection" "private_services" {
   network                 = google_compute_network.main.id
   service                 = "servicenetworking.googleapis.com"
-  reserved_peering_ranges = google_compute_global_address.private_services.name
+  reserved_peering_ranges = [google_compute_global_address.private_services.name]
 }

@@ -168,12 +168,12 @@ record ValueSpec(
     Object evaluate(Context c) {
         Object v;
         if (secretVar != null) {
-            return HclExpr.ref("var." + secretVarName(c.resource()));
+            return listIfAsked(HclExpr.ref("var." + secretVarName(c.resource())));
         } else if (ref != null) {
-            return HclExpr.ref(ref);
+            return listIfAsked(HclExpr.ref(ref));
         } else if (refTo != null) {
             HclExpr e = c.reference(refTo);
-            return e == null ? MISSING : e;
+            return e == null ? MISSING : listIfAsked(e);
         } else if (envName) {
             v = c.environment();
         } else if (sourceName) {
@@ -197,6 +197,11 @@ record ValueSpec(
             return lookupDefault != null ? lookupDefault : MISSING;
         }
         return transform(v);
+    }
+
+    /** A reference where the target argument is a list ({@code as_list: true}) is written as a one-element list. */
+    private Object listIfAsked(HclExpr e) {
+        return asList ? List.of(e) : e;
     }
 
     /** The sensitive variable's name, {@code {name}} replaced by the source label. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cloudshift.core.kb.KnowledgeBase;
 import dev.cloudshift.core.plan.Planner;
 import dev.cloudshift.core.translate.schema.ProviderSchemas;
+import dev.cloudshift.core.translate.schema.ReferenceShapes;
 import dev.cloudshift.core.translate.schema.SchemaProblem;
 import dev.cloudshift.hcl.HclParser;
 import dev.cloudshift.hcl.ParseResult;
@@ -75,6 +76,9 @@ class GeneratedTerraformSchemaTest {
             ParseResult parsed = HclParser.parse(f.getKey(), f.getValue());
             assertThat(parsed.diagnostics()).as("%s parses", f.getKey()).isEmpty();
             for (SchemaProblem problem : ProviderSchemas.validateFile(parsed.body())) {
+                problems.add(problem.toString());
+            }
+            for (SchemaProblem problem : ReferenceShapes.check(parsed.body())) {
                 problems.add(problem.toString());
             }
             parsed.body().blocks("resource").forEach(b -> assertThat(b.label(0))
