@@ -6,7 +6,7 @@
 # suite downloads it). Results go to $WORK/results.md (WORK defaults to /tmp/cloudshift-bench-data).
 # VERIFY_ONLY=1 skips pgloader and the COPY ceiling (cloudshift copy still fills PostgreSQL for verify).
 # BASELINE_JAR=/path/to/older/cloudshift.jar also runs each equal verify with that jar, right after the new one,
-# so a before/after pair is measured on the same data and servers.
+# so a before/after pair is measured on the same data and servers. KEEP_SERVERS=1 leaves the servers running.
 set -euo pipefail
 ROWS=${1:-5000000}
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -39,7 +39,7 @@ stop_all() {
   [ -f "$WORK/pg/data/postmaster.pid" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null 2>&1 || true
   [ -f "$WORK/mariadb.pid" ] && kill "$(cat "$WORK/mariadb.pid")" 2>/dev/null || true
 }
-trap stop_all EXIT
+[ -n "${KEEP_SERVERS:-}" ] || trap stop_all EXIT   # KEEP_SERVERS=1 leaves both servers running afterwards
 stop_all
 rm -rf "$WORK" && mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
 : > "$RESULTS"

@@ -225,6 +225,43 @@ public final class CanonicalText {
      * but is sometimes a digit longer than the shortest (fixed in Java 19); it only bounds the search here.
      */
     static String shortestDigits(double d) {
+        String fast = Double.toString(d);
+        // Fast path, exact: Double.toString always reads back as d. A normal double has exactly one decimal of at
+        // most 15 significant digits that reads back as it (DBL_DIG = 15: such a decimal survives the trip to a
+        // double and back to 15 digits, so two of them cannot share a double). So when Double.toString needs at most
+        // 15 digits, that decimal is the shortest one and the search below would find the same value.
+        if (Math.abs(d) >= Double.MIN_NORMAL && significantDigits(fast) <= 15) {
+            return fast;
+        }
+        return searchShortestDigits(d);
+    }
+
+    /** Significant digits of a Double.toString form ({@code 123.45}, {@code 1.0E-5}, {@code 0.001}). */
+    private static int significantDigits(String s) {
+        int end = s.indexOf('E');
+        if (end < 0) {
+            end = s.length();
+        }
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= '1' && c <= '9') {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return 1;
+        }
+        int n = last - first + 1;
+        int dot = s.indexOf('.');
+        return dot > first && dot < last ? n - 1 : n;
+    }
+
+    static String searchShortestDigits(double d) {
         BigDecimal exact = new BigDecimal(d);
         int p = new BigDecimal(Double.toString(d)).stripTrailingZeros().precision();
         BigDecimal best = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));

@@ -112,4 +112,25 @@ class CanonicalTextTest {
                     .isEqualTo(h.hashText(RowHash.rowText(row)));
         }
     }
+    @Test
+    void shortestDigitsFastPathAgreesWithTheFullSearch() {
+        java.util.Random random = new java.util.Random(20261122);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(
+                0.1, 1.5, 123.45, 1e-5, 1.5e15, 1e23, 2e-3, 100.0, 4.35, 0.3, 1e15 - 1, 123456789012345.0,
+                1234567890123456.0, Double.MIN_NORMAL, Double.MAX_VALUE, 5e-324, 1e-310, 2.0 / 3, -0.07));
+        for (int i = 0; i < 20000; i++) {
+            values.add((random.nextInt(10_000_000) - 5_000_000) / 100.0);   // decimal(12,2) held as REAL
+            values.add(random.nextInt(5_000_000) / 7e0);                       // 16-17 digits: the search
+            values.add(Double.longBitsToDouble(random.nextLong()));            // anywhere, subnormals included
+            values.add(random.nextInt(1000) * Math.pow(10, random.nextInt(40) - 20));
+        }
+        for (double d : values) {
+            if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
+                continue;
+            }
+            assertThat(new java.math.BigDecimal(CanonicalText.shortestDigits(d)))
+                    .as("%s", d)
+                    .isEqualByComparingTo(new java.math.BigDecimal(CanonicalText.searchShortestDigits(d)));
+        }
+    }
 }
