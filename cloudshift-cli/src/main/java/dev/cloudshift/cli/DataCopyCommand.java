@@ -182,13 +182,9 @@ public final class DataCopyCommand implements Callable<Integer> {
     }
 
     private static JdbcEndpoint endpoint(String url, String user, String passwordEnv, String role) {
-        String u = user != null ? user : environment.get("CLOUDSHIFT_" + role + "_USER");
-        String var = passwordEnv != null ? passwordEnv : "CLOUDSHIFT_" + role + "_PASSWORD";
-        String password = environment.get(var);
-        if (passwordEnv != null && password == null) {
-            throw CliException.usage("--" + role.toLowerCase() + "-password-env: environment variable " + passwordEnv
-                    + " is not set; export it or drop the option");
-        }
-        return new JdbcEndpoint(url, u, password);
+        DatabaseCredentials c = DatabaseCredentials.resolve(environment, user, passwordEnv,
+                "--" + role.toLowerCase(java.util.Locale.ROOT) + "-password-env",
+                List.of("CLOUDSHIFT_" + role + "_USER"), List.of("CLOUDSHIFT_" + role + "_PASSWORD"));
+        return new JdbcEndpoint(url, c.user(), c.password());
     }
 }

@@ -145,12 +145,12 @@ public final class DataVerifyCommand implements Callable<Integer> {
                 throw CliException.usage(query + ": no queries in the file; separate queries with ';'");
             }
         }
-        String[] src = credentials(sourceUser, sourcePasswordEnv, "SOURCE", "FROM", "--source-password-env");
-        String[] tgt = credentials(targetUser, targetPasswordEnv, "TARGET", "TO", "--target-password-env");
+        DatabaseCredentials src = credentials(sourceUser, sourcePasswordEnv, "SOURCE", "FROM", "--source-password-env");
+        DatabaseCredentials tgt = credentials(targetUser, targetPasswordEnv, "TARGET", "TO", "--target-password-env");
         TableComparer.Settings defaults = TableComparer.Settings.defaults();
         TableComparer.Settings settings = new TableComparer.Settings(leafRows, defaults.fanout(),
                 defaults.maxRootFanout(), maxDifferences, Math.max(leafRows, defaults.rowsModeLeafRows()));
-        VerifyRequest request = new VerifyRequest(source, src[0], src[1], target, tgt[0], tgt[1], tables, m, queries,
+        VerifyRequest request = new VerifyRequest(source, src.user(), src.password(), target, tgt.user(), tgt.password(), tables, m, queries,
                 settings, parallel);
         VerifyReport report;
         try {
@@ -205,23 +205,10 @@ public final class DataVerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static String[] credentials(String user, String passwordEnv, String role, String copyRole, String option) {
-        String u = user != null ? user : first("CLOUDSHIFT_" + role + "_USER", "CLOUDSHIFT_" + copyRole + "_USER");
-        String password;
-        if (passwordEnv != null) {
-            password = environment.get(passwordEnv);
-            if (password == null) {
-                throw CliException.usage(option + ": environment variable " + passwordEnv
-                        + " is not set; export it or drop the option");
-            }
-        } else {
-            password = first("CLOUDSHIFT_" + role + "_PASSWORD", "CLOUDSHIFT_" + copyRole + "_PASSWORD");
-        }
-        return new String[] {u, password};
-    }
-
-    private static String first(String a, String b) {
-        String v = environment.get(a);
-        return v != null ? v : environment.get(b);
+    private static DatabaseCredentials credentials(String user, String passwordEnv, String role, String copyRole,
+                                                   String option) {
+        return DatabaseCredentials.resolve(environment, user, passwordEnv, option,
+                List.of("CLOUDSHIFT_" + role + "_USER", "CLOUDSHIFT_" + copyRole + "_USER"),
+                List.of("CLOUDSHIFT_" + role + "_PASSWORD", "CLOUDSHIFT_" + copyRole + "_PASSWORD"));
     }
 }
