@@ -1,12 +1,12 @@
 package dev.cloudshift.core.config;
 
+import dev.cloudshift.core.kb.ClasspathRuleFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,14 +48,7 @@ public record EndpointPatterns(
     public static EndpointPatterns defaults() {
         EndpointPatterns p = defaults;
         if (p == null) {
-            try (InputStream in = EndpointPatterns.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing classpath resource " + RESOURCE);
-                }
-                p = load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
-            }
+            p = ClasspathRuleFile.load(RESOURCE, EndpointPatterns::load);
             defaults = p;
         }
         return p;

@@ -1,12 +1,12 @@
 package dev.cloudshift.core.secrets;
 
+import dev.cloudshift.core.kb.ClasspathRuleFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,14 +38,7 @@ public record SecretRules(
     public static SecretRules defaults() {
         SecretRules r = defaults;
         if (r == null) {
-            try (InputStream in = SecretRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing classpath resource " + RESOURCE);
-                }
-                r = load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
-            }
+            r = ClasspathRuleFile.load(RESOURCE, SecretRules::load);
             defaults = r;
         }
         return r;
