@@ -982,12 +982,12 @@ public final class NativeSyntaxParser {
                 p++;
                 continue;
             }
-            if ((c == '$' || c == '%') && p + 2 < n && s.charAt(p + 1) == c && s.charAt(p + 2) == '{') {
+            if (atEscapedTemplateStart(c)) {
                 sb.append(c).append('{');
                 p += 3;
                 continue;
             }
-            if ((c == '$' || c == '%') && p + 1 < n && s.charAt(p + 1) == '{') {
+            if (atTemplateStart(c)) {
                 if (sb.length() > 0) {
                     parts.add(new Lit(sb.toString(), litStart, p, false));
                     sb.setLength(0);
@@ -1074,12 +1074,12 @@ public final class NativeSyntaxParser {
                 lineStart = true;
                 continue;
             }
-            if ((c == '$' || c == '%') && p + 2 < n && s.charAt(p + 1) == c && s.charAt(p + 2) == '{') {
+            if (atEscapedTemplateStart(c)) {
                 sb.append(c).append('{');
                 p += 3;
                 continue;
             }
-            if ((c == '$' || c == '%') && p + 1 < n && s.charAt(p + 1) == '{') {
+            if (atTemplateStart(c)) {
                 if (sb.length() > 0) {
                     parts.add(new Lit(sb.toString(), litStart, p, litAtLineStart));
                     sb.setLength(0);
@@ -1093,6 +1093,16 @@ public final class NativeSyntaxParser {
             p++;
         }
         return parts;
+    }
+
+    /** At {@code $${} or {@code %%{} (c is the character at p): the escape for a literal {@code ${} or {@code %{}. */
+    private boolean atEscapedTemplateStart(char c) {
+        return (c == '$' || c == '%') && p + 2 < n && s.charAt(p + 1) == c && s.charAt(p + 2) == '{';
+    }
+
+    /** At {@code ${} or {@code %{} (c is the character at p): an interpolation or a directive starts. */
+    private boolean atTemplateStart(char c) {
+        return (c == '$' || c == '%') && p + 1 < n && s.charAt(p + 1) == '{';
     }
 
     /** Parses the whole input as a template (templatefile): interpolations and directives, no quoting. */
