@@ -6,6 +6,9 @@ import dev.cloudshift.core.plan.PlanInputException;
 import dev.cloudshift.core.plan.Planner;
 import dev.cloudshift.core.plan.PlannedResource;
 import dev.cloudshift.core.report.PlanFormat;
+import dev.cloudshift.core.runbook.RunbookBuilder;
+import dev.cloudshift.core.runbook.RunbookOptions;
+import dev.cloudshift.core.runbook.TerraformVariables;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +56,15 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Directory for plan.json and plan.md (created if missing).")
     Path out;
 
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "md,json",
+            description = "Files to write, comma-separated: md (plan.md), json (plan.json), html (plan.html); default md,json.")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--max-downtime", paramLabel = "MINUTES",
+            description = "Longest acceptable downtime in minutes; the runbook's strategy compares it with the estimated "
+                    + "dump-and-restore time of the data stores.")
+    Integer maxDowntime;
+
     @Spec
     CommandSpec spec;
 
@@ -60,6 +72,10 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        List<PlanFormat> selected = formats(formats);
+        if (maxDowntime != null && maxDowntime < 0) {
+            throw CliException.usage("--max-downtime must be zero or more minutes, got " + maxDowntime);
+        }
         Plan plan;
         try {
             plan = Planner.withDefaults().plan(path, target, environments);
@@ -68,11 +84,15 @@ public final class PlanCommand implements Callable<Integer> {
         }
         // Cost (issue 4): the plan's cost section, per environment, source against target.
         plan = plan.withSection(dev.cloudshift.core.cost.CostSection.of(plan));
+        // Runbook (issue 6): strategy, phases, risks, rollback, checklists, environment matrix.
+        plan = RunbookBuilder.withDefaults()
+                .build(plan, new RunbookOptions(maxDowntime, TerraformVariables.read(path, plan.environments())))
+                .addTo(plan);
         for (Diagnostic d : plan.warnings()) {
             stderr.println(d);
         }
         stderr.flush();
-        List<Path> written = write(plan, out);
+        List<Path> written = write(plan, out, selected);
         long mapped = plan.resources().stream().filter(PlannedResource::mapped).count();
         stdout.printf("Planned %s to %s: %d environment%s (%s), %d resources (%d mapped, %d unmapped), %d config change%s, %d warning%s.%n",
                 plan.project(), plan.target(), plan.environments().size(), plan.environments().size() == 1 ? "" : "s",
@@ -86,7 +106,36 @@ public final class PlanCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** The formats asked for by name (md, json, html), in the order given, without repeats. */
+    static List<PlanFormat> formats(List<String> names) {
+        List<PlanFormat> out = new ArrayList<>();
+        for (String n : names) {
+            String name = n.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            PlanFormat f = PlanFormat.parse(name.equalsIgnoreCase("markdown") ? "md" : name).orElse(null);
+            if (f == null && name.equalsIgnoreCase("html")) {
+                throw CliException.usage("--format html: the HTML report is not available yet in this build; use md and/or json");
+            }
+            if (f == null) {
+                throw CliException.usage("--format: unknown format '" + name + "'; use md, json or html (comma-separated)");
+            }
+            if (!out.contains(f)) {
+                out.add(f);
+            }
+        }
+        if (out.isEmpty()) {
+            throw CliException.usage("--format: give at least one of md, json, html");
+        }
+        return out;
+    }
+
     static List<Path> write(Plan plan, Path out) {
+        return write(plan, out, List.of(PlanFormat.values()));
+    }
+
+    static List<Path> write(Plan plan, Path out, List<PlanFormat> formats) {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -94,7 +143,7 @@ public final class PlanCommand implements Callable<Integer> {
                     + e.getClass().getSimpleName() + ")");
         }
         List<Path> written = new ArrayList<>();
-        for (PlanFormat f : PlanFormat.values()) {
+        for (PlanFormat f : formats) {
             Path file = out.resolve(f.fileName());
             try {
                 Files.writeString(file, f.renderer().render(plan), StandardCharsets.UTF_8);
