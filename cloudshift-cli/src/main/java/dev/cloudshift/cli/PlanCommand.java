@@ -131,10 +131,6 @@ public final class PlanCommand implements Callable<Integer> {
         return out;
     }
 
-    static List<Path> write(Plan plan, Path out) {
-        return write(plan, out, List.of(PlanFormat.values()));
-    }
-
     static List<Path> write(Plan plan, Path out, List<PlanFormat> formats) {
         try {
             Files.createDirectories(out);

@@ -65,15 +65,32 @@ final class PhasePlanner {
         this.effort = new EffortModel(catalog.effort());
     }
 
-    /** The workload a services-phase address belongs to: its instance key, else its resource name. */
+    /**
+     * The workload a services-phase address belongs to: its string instance key ({@code backend} for
+     * {@code aws_ecs_service.service["backend"]}, so a service's task definition, autoscaling and target group move
+     * with it), else the address without module path and index ({@code compose.api}, {@code aws_lambda_function.api}).
+     */
     static String workload(String address) {
         Matcher m = INSTANCE_KEY.matcher(address);
         if (m.find()) {
             return m.group(1);
         }
         String a = address.replaceAll("\\[[^\\]]*]$", "");
-        int dot = a.lastIndexOf('.');
-        return dot < 0 ? a : a.substring(dot + 1);
+        int mod = a.lastIndexOf("module.");
+        if (mod >= 0) {
+            String rest = a.substring(mod);
+            String[] parts = rest.split("\\.", 3);
+            a = parts.length == 3 ? parts[2] : a;
+        }
+        return a;
+    }
+
+    private Set<String> entryPointCategories() {
+        Set<String> out = new TreeSet<>();
+        for (JsonNode p : catalog.phases().path("phases")) {
+            p.path("entry_point_categories").forEach(c -> out.add(c.asText()));
+        }
+        return out;
     }
 
     /** Services-phase workloads and their dependencies over every environment's graph. */
@@ -84,6 +101,7 @@ final class PhasePlanner {
                 p.path("categories").forEach(c -> serviceCategories.add(c.asText()));
             }
         }
+        serviceCategories.removeAll(entryPointCategories());
         Map<String, String> workloadOf = new LinkedHashMap<>();
         for (String address : facts.byAddress().keySet()) {
             if (serviceCategories.contains(facts.reference(address).category())) {
@@ -128,8 +146,16 @@ final class PhasePlanner {
         for (JsonNode p : catalog.phases().path("phases")) {
             String id = p.path("id").asText();
             List<String> addresses = addressesOfPhase.getOrDefault(id, List.of());
-            List<Task> tasks = new ArrayList<>(p.path("ordered_by_dependencies").asBoolean()
-                    ? serviceTasks(addresses, order) : resourceTasks(id, addresses));
+            List<Task> tasks = new ArrayList<>();
+            if (p.path("ordered_by_dependencies").asBoolean()) {
+                Set<String> entry = entryPointCategories();
+                List<String> workloads = addresses.stream().filter(a -> !entry.contains(facts.reference(a).category())).toList();
+                List<String> entries = addresses.stream().filter(a -> entry.contains(facts.reference(a).category())).toList();
+                tasks.addAll(serviceTasks(workloads, order));
+                tasks.addAll(resourceTasks(id, entries));
+            } else {
+                tasks.addAll(resourceTasks(id, addresses));
+            }
             for (JsonNode t : p.path("fixed_tasks")) {
                 if (!FactCondition.holds(t.path("when"), estate)) {
                     continue;
@@ -194,7 +220,7 @@ final class PhasePlanner {
         List<String> out = new ArrayList<>();
         for (String a : facts.byAddress().keySet()) {
             PlannedResource r = facts.reference(a);
-            if (r.category().equals(category) && !absorbed(r)) {
+            if (r.category().equals(category) && RunbookFacts.isStore(r)) {
                 out.add(a);
             }
         }
@@ -219,8 +245,7 @@ final class PhasePlanner {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (String a : addresses) {
             PlannedResource r = facts.reference(a);
-            boolean own = Set.of("database", "cache", "messaging", "storage", "search", "analytics").contains(r.category())
-                    && !absorbed(r);
+            boolean own = RunbookFacts.isStore(r);
             groups.computeIfAbsent(own ? "@" + a : r.type() + "|" + targetService(r), k -> new ArrayList<>()).add(a);
         }
         List<Task> tasks = new ArrayList<>();
@@ -230,13 +255,16 @@ final class PhasePlanner {
             for (String a : group) {
                 h = h.add(hours(a));
             }
-            String verb = phase.equals("foundation") ? "Create" : "Migrate";
+            String verb = switch (phase) {
+                case "foundation" -> "Create";
+                case "services" -> "Set up";
+                default -> "Migrate";
+            };
             String what = r.sourceService() == null ? r.type() : r.sourceService();
             String name = r.mapped()
                     ? verb + " " + what + " as " + targetService(r)
                     : "Redesign " + what + " (no target equivalent)";
-            if (group.size() == 1 && (group.get(0).equals(r.address()))
-                    && Set.of("database", "cache", "messaging", "storage").contains(r.category())) {
+            if (group.size() == 1 && RunbookFacts.isStore(r)) {
                 name = name + ": " + r.address();
             }
             tasks.add(new Task(name, List.copyOf(group), EffortModel.half(h), effort.role(r.category())));
@@ -264,7 +292,7 @@ final class PhasePlanner {
                 h = h.add(x);
                 byRole.merge(effort.role(r.category()), x, BigDecimal::add);
                 if (!absorbed(r)) {
-                    services.add(r.mapped() ? targetService(r) : "redesign");
+                    services.add(r.mapped() ? targetService(r) : "a redesigned equivalent");
                 }
             }
             String role = byRole.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("developer");
@@ -272,7 +300,8 @@ final class PhasePlanner {
             String label = sortedNames.size() == 1 ? "service " + sortedNames.get(0)
                     : "services " + String.join(", ", sortedNames) + (e.getKey() < order.steps().size()
                             && order.steps().get(e.getKey()).size() > 1 ? " together (dependency cycle)" : "");
-            tasks.add(new Task("Deploy " + label + " on " + String.join(", ", services), List.copyOf(group),
+            String on = services.isEmpty() ? " (settings carried by its parent on the target)" : " on " + String.join(", ", services);
+            tasks.add(new Task("Deploy " + label + on, List.copyOf(group),
                     EffortModel.half(h), role));
         }
         return tasks;

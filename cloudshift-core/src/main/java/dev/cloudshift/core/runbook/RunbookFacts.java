@@ -129,11 +129,28 @@ public final class RunbookFacts {
             f.put("unmapped_reason", u.reason());
             f.put("absorbed", false);
         }
+        f.put("store", isStore(r));
         BigDecimal gb = FactCondition.number(r.attributes().get("storage_gb"));
         if (gb != null && STATEFUL.contains(r.category())) {
             f.put("dump_restore_minutes", dumpRestoreMinutes(gb));
         }
         return f;
+    }
+
+    /**
+     * A data store proper: a database, cache, broker, index or bucket that holds data, as opposed to its
+     * satellites (parameter groups, subnet groups, configurations) and to settings absorbed by their parent. A
+     * store has an {@code engine}, or is object storage.
+     */
+    static boolean isStore(PlannedResource r) {
+        if (PhasePlanner.absorbed(r)) {
+            return false;
+        }
+        return switch (r.category()) {
+            case "storage" -> true;
+            case "database", "cache", "messaging", "search", "analytics" -> r.attributes().get("engine") != null;
+            default -> false;
+        };
     }
 
     /** Facts of one environment, over the estate facts. */
@@ -186,6 +203,7 @@ public final class RunbookFacts {
 
         Set<String> stateful = new LinkedHashSet<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> stores = new LinkedHashMap<>();
         int unmapped = 0;
         for (Map.Entry<String, List<PlannedResource>> e : byAddress.entrySet()) {
             PlannedResource r = reference(e.getKey());
@@ -194,19 +212,22 @@ public final class RunbookFacts {
                 continue;
             }
             counts.merge(r.category(), 1, Integer::sum);
-            if (STATEFUL.contains(r.category())) {
-                stateful.add(r.address());
+            if (isStore(r)) {
+                stores.merge(r.category(), 1, Integer::sum);
+                if (STATEFUL.contains(r.category())) {
+                    stateful.add(r.address());
+                }
             }
             if (!r.mapped()) {
                 unmapped++;
             }
         }
         estate.put("stateful_store_count", stateful.size());
-        estate.put("database_count", counts.getOrDefault("database", 0));
-        estate.put("object_storage_count", counts.getOrDefault("storage", 0));
-        estate.put("cache_count", counts.getOrDefault("cache", 0));
-        estate.put("messaging_count", counts.getOrDefault("messaging", 0));
-        estate.put("messaging_present", counts.getOrDefault("messaging", 0) > 0);
+        estate.put("database_count", stores.getOrDefault("database", 0));
+        estate.put("object_storage_count", stores.getOrDefault("storage", 0));
+        estate.put("cache_count", stores.getOrDefault("cache", 0));
+        estate.put("messaging_count", stores.getOrDefault("messaging", 0));
+        estate.put("messaging_present", stores.getOrDefault("messaging", 0) > 0);
         estate.put("identity_count", counts.getOrDefault("identity", 0));
         estate.put("security_count", counts.getOrDefault("security", 0));
         estate.put("registry_count", counts.getOrDefault("registry", 0));
@@ -221,7 +242,7 @@ public final class RunbookFacts {
             BigDecimal sum = BigDecimal.ZERO;
             for (PlannedResource r : plan.resourcesOf(env)) {
                 BigDecimal gb = FactCondition.number(r.attributes().get("storage_gb"));
-                if ("database".equals(r.category()) && gb != null) {
+                if ("database".equals(r.category()) && gb != null && isStore(r)) {
                     sum = sum.add(gb);
                 }
             }

@@ -30,6 +30,9 @@ final class RunbookMarkdown {
         if (v == null) {
             return "—";
         }
+        if (v instanceof String str && str.isEmpty()) {
+            return "(empty)";
+        }
         return FactTemplate.format(v instanceof BigDecimal || v instanceof Number || v instanceof List ? v : v.toString());
     }
 

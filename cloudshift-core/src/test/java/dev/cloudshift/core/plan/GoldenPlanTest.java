@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudshift.core.cost.CostSection;
 import dev.cloudshift.core.kb.KnowledgeBase;
 import dev.cloudshift.core.report.PlanFormat;
+import dev.cloudshift.core.runbook.RunbookBuilder;
+import dev.cloudshift.core.runbook.RunbookOptions;
+import dev.cloudshift.core.runbook.TerraformVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden-file tests: one folder per case under {@code src/test/golden/<case>/} with {@code case.properties}
  * ({@code example=<name under examples/>} or an {@code input/} folder; {@code target=azure|aws|gcp};
- * optional {@code env=dev,prod}; optional {@code secrets=a,b}: planted values that must appear in no output)
+ * optional {@code env=dev,prod}; optional {@code max_downtime=MINUTES} (the runbook's --max-downtime); optional
+ * {@code secrets=a,b}: planted values that must appear in no output)
  * and the expected {@code plan.json} and {@code plan.md}. Every folder is
  * found automatically. Regenerate with {@code -Dgolden.update=true} and review the diff.
  * Each plan.json is also validated against docs/plan.schema.json, and its dependency edges and paths are
@@ -65,6 +70,12 @@ class GoldenPlanTest {
                 : Arrays.stream(p.getProperty("env").split(",")).map(String::trim).toList();
 
         Plan plan = planner.plan(input, p.getProperty("target"), envs);
+        // what `cloudshift plan` writes: the cost section (issue 4), then the runbook sections (issue 6)
+        plan = plan.withSection(CostSection.of(plan));
+        Integer maxDowntime = p.getProperty("max_downtime") == null ? null : Integer.valueOf(p.getProperty("max_downtime").trim());
+        plan = RunbookBuilder.withDefaults()
+                .build(plan, new RunbookOptions(maxDowntime, TerraformVariables.read(input, plan.environments())))
+                .addTo(plan);
 
         List<String> mismatches = new ArrayList<>();
         for (PlanFormat f : PlanFormat.values()) {
