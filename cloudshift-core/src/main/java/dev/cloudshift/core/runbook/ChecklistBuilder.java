@@ -71,7 +71,7 @@ final class ChecklistBuilder {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String env : facts.plan().environments()) {
             for (PlannedResource r : facts.plan().resourcesOf(env)) {
-                if (!"database".equals(r.category()) || !r.mapped() || !RunbookFacts.isStore(r)) {
+                if (!"database".equals(r.category()) || !r.mapped() || !facts.isStore(r)) {
                     continue;
                 }
                 Map<String, Object> f = facts.of(r);

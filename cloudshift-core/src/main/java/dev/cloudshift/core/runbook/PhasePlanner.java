@@ -220,7 +220,7 @@ final class PhasePlanner {
         List<String> out = new ArrayList<>();
         for (String a : facts.byAddress().keySet()) {
             PlannedResource r = facts.reference(a);
-            if (r.category().equals(category) && RunbookFacts.isStore(r)) {
+            if (r.category().equals(category) && facts.isStore(r)) {
                 out.add(a);
             }
         }
@@ -245,7 +245,7 @@ final class PhasePlanner {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (String a : addresses) {
             PlannedResource r = facts.reference(a);
-            boolean own = RunbookFacts.isStore(r);
+            boolean own = facts.isStore(r);
             groups.computeIfAbsent(own ? "@" + a : r.type() + "|" + targetService(r), k -> new ArrayList<>()).add(a);
         }
         List<Task> tasks = new ArrayList<>();
@@ -264,7 +264,7 @@ final class PhasePlanner {
             String name = r.mapped()
                     ? verb + " " + what + " as " + targetService(r)
                     : "Redesign " + what + " (no target equivalent)";
-            if (group.size() == 1 && RunbookFacts.isStore(r)) {
+            if (group.size() == 1 && facts.isStore(r)) {
                 name = name + ": " + r.address();
             }
             tasks.add(new Task(name, List.copyOf(group), EffortModel.half(h), effort.role(r.category())));

@@ -133,6 +133,9 @@ public final class RunbookFacts {
         BigDecimal gb = FactCondition.number(r.attributes().get("storage_gb"));
         if (gb != null && STATEFUL.contains(r.category())) {
             f.put("dump_restore_minutes", dumpRestoreMinutes(gb));
+            f.put("size_text", FactTemplate.format(gb) + " GB (dump and restore about " + dumpRestoreMinutes(gb) + " min)");
+        } else {
+            f.put("size_text", "unknown size (not stated in the code; measure it before choosing the window)");
         }
         return f;
     }
@@ -142,15 +145,19 @@ public final class RunbookFacts {
      * satellites (parameter groups, subnet groups, configurations) and to settings absorbed by their parent. A
      * store has an {@code engine}, or is object storage.
      */
-    static boolean isStore(PlannedResource r) {
+    public boolean isStore(PlannedResource r) {
         if (PhasePlanner.absorbed(r)) {
             return false;
         }
-        return switch (r.category()) {
-            case "storage" -> true;
-            case "database", "cache", "messaging", "search", "analytics" -> r.attributes().get("engine") != null;
-            default -> false;
-        };
+        Map<String, Object> f = new LinkedHashMap<>(r.attributes());
+        f.put("type", r.type());
+        f.put("category", r.category());
+        for (JsonNode rule : catalog.strategy().path("stores")) {
+            if (FactCondition.holds(rule, f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Facts of one environment, over the estate facts. */
@@ -238,25 +245,41 @@ public final class RunbookFacts {
         // the copy window: the databases of the largest reference environment, copied one after the other
         List<String> reference = prod.isEmpty() ? plan.environments() : prod;
         BigDecimal total = BigDecimal.ZERO;
+        int unknown = 0;
         for (String env : reference) {
             BigDecimal sum = BigDecimal.ZERO;
+            int missing = 0;
             for (PlannedResource r : plan.resourcesOf(env)) {
+                if (!"database".equals(r.category()) || !isStore(r)) {
+                    continue;
+                }
                 BigDecimal gb = FactCondition.number(r.attributes().get("storage_gb"));
-                if ("database".equals(r.category()) && gb != null && isStore(r)) {
+                if (gb == null) {
+                    missing++;
+                } else {
                     sum = sum.add(gb);
                 }
             }
-            total = total.max(sum);
+            if (sum.compareTo(total) >= 0) {
+                total = sum;
+                unknown = Math.max(unknown, missing);
+            }
         }
+        estate.put("unknown_size_databases", unknown);
         JsonNode d = catalog.effort().path("dump_restore");
         estate.put("gb_per_hour", d.path("gb_per_hour").decimalValue());
         estate.put("fixed_minutes", d.path("fixed_minutes").asInt());
         estate.put("total_database_gb", total);
         int estimate = dumpRestoreMinutes(total);
         estate.put("estimated_dump_restore_minutes", estimate);
+        String gbText = FactTemplate.format(total) + " GB of databases";
+        estate.put("database_size_text", unknown == 0 ? gbText
+                : total.signum() == 0 ? unknown + " database(s) of unknown size" : gbText + " plus " + unknown + " of unknown size");
+        estate.put("dump_estimate_text", unknown == 0 ? "about " + estimate + " minutes"
+                : "at least " + estimate + " minutes (the size of " + unknown + " database(s) is not stated in the code)");
         if (options.maxDowntimeMinutes() != null) {
             estate.put("max_downtime_minutes", options.maxDowntimeMinutes());
-            estate.put("downtime_fits", estimate <= options.maxDowntimeMinutes());
+            estate.put("downtime_fits", unknown == 0 && estimate <= options.maxDowntimeMinutes());
         }
         estate.put("soak_days", catalog.effort().path("soak_days").asInt(7));
 
