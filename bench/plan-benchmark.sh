@@ -12,17 +12,26 @@ runs="${2:-5}"
 jar="$here/cloudshift-cli/target/cloudshift.jar"
 estate="$here/bench/out/estate-$resources"
 out="$here/bench/out/plan-$resources"
+# the JVM options ./cloudshift uses for plan (override with CLOUDSHIFT_JAVA_OPTS)
+opts="${CLOUDSHIFT_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
 if [ ! -f "$jar" ]; then
   "$here/cloudshift" --version >/dev/null
 fi
 java "$here/bench/GenerateEstate.java" "$estate" "$resources"
 
-echo "JVM: $(java -version 2>&1 | head -1); cores: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "JVM: $(java -version 2>&1 | head -1); options: $opts; cores: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$runs"); do
   start=$(date +%s%N)
-  java ${CLOUDSHIFT_JAVA_OPTS:-} -jar "$jar" plan "$estate" --to azure --out "$out" >/dev/null
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f "%U+%S" -o "$here/bench/out/time.txt" java $opts -jar "$jar" plan "$estate" --to azure --out "$out" >/dev/null 2>&1
+    cpu=$(tail -1 "$here/bench/out/time.txt")
+  else
+    java $opts -jar "$jar" plan "$estate" --to azure --out "$out" >/dev/null 2>&1
+    cpu="?"
+  fi
   end=$(date +%s%N)
-  echo "run $i: $(( (end - start) / 1000000 )) ms wall"
+  echo "run $i: $(( (end - start) / 1000000 )) ms wall, process CPU (user+sys s): $cpu"
 done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "plan.json: $(grep -c '"address"' "$out/plan.json") resource entries, $(du -h "$out/plan.json" | cut -f1)"

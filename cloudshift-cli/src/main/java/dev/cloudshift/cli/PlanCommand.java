@@ -82,8 +82,9 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (PlanInputException e) {
             throw CliException.usage(e.getMessage());
         }
-        // Cost (issue 4): the plan's cost section, per environment, source against target.
-        plan = plan.withSection(dev.cloudshift.core.cost.CostSection.of(plan));
+        // Cost (issue 4): the plan's cost section, per environment, source against target (bundled prices
+        // overlaid by the user catalog of 'cloudshift catalog refresh').
+        plan = plan.withSection(dev.cloudshift.core.cost.CostSection.of(plan, CostCommand.estimator(null, null, null)));
         // Runbook (issue 6): strategy, phases, risks, rollback, checklists, environment matrix.
         plan = RunbookBuilder.withDefaults()
                 .build(plan, new RunbookOptions(maxDowntime, TerraformVariables.read(path, plan.environments())))

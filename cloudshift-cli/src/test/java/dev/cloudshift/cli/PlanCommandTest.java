@@ -139,6 +139,15 @@ class PlanCommandTest {
     }
 
     @Test
+    void anOutputPathThatIsAFileIsARuntimeErrorWithoutStackTrace() throws IOException {
+        Path file = Files.writeString(tmp.resolve("taken"), "not a directory");
+        CliRun run = CliRun.of("plan", EXAMPLES.resolve("compose-backend").toString(), "--to", "aws", "--out", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.RUNTIME);
+        assertThat(run.err()).contains("taken").contains("cannot create the output directory").doesNotContain("\tat ");
+    }
+
+    @Test
     void helpIsAvailableEverywhere() {
         CliRun top = CliRun.of("--help");
         CliRun plan = CliRun.of("plan", "--help");

@@ -60,7 +60,7 @@ class ParserPropertiesTest {
         check(input);
     }
 
-    @Property(tries = 600)
+    @Property(tries = 400)
     void mutatedValidHclNeverEscapes(@ForAll("mutations") String input) {
         check(input);
     }

@@ -248,6 +248,19 @@ class ParserTest {
     }
 
     @Test
+    void traversalCollectorFindsEveryReferenceWithItsSteps() {
+        var refs = dev.cloudshift.hcl.ast.TraversalCollector.collect(
+                expr("merge(var.a, {x = aws_vpc.main[0].id}, [for s in aws_subnet.p[*].id : \"${s}-${local.k[var.i]}\"])"));
+        assertThat(refs).extracting(t -> t.root() + t.steps().size()).containsExactly(
+                "var1", "aws_vpc3", "aws_subnet1", "s0", "var1", "local2");
+        var vpc = refs.get(1);
+        assertThat(vpc.attr(0)).isEqualTo("main");
+        assertThat(vpc.index(1)).isInstanceOfSatisfying(dev.cloudshift.hcl.ast.LiteralExpr.class,
+                l -> assertThat(l.value()).isEqualTo(BigDecimal.ZERO));
+        assertThat(vpc.expr().text()).isEqualTo("aws_vpc.main[0].id");
+    }
+
+    @Test
     void parseOrThrowCarriesTheFirstDiagnostic() {
         assertThatThrownBy(() -> HclParser.parseOrThrow("x.tf", "a = \n"))
                 .isInstanceOf(HclParseException.class)

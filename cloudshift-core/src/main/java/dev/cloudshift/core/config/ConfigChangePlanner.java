@@ -45,7 +45,7 @@ public final class ConfigChangePlanner {
         this.detector = detector;
         this.rules = rules;
         this.secrets = redactor.detector();
-        this.containers = new ContainerEnvironment(redactor);
+        this.containers = new ContainerEnvironment(redactor, detector.patterns());
     }
 
     /** A planner with the shipped patterns and rules. */
@@ -96,8 +96,8 @@ public final class ConfigChangePlanner {
     private void endpointChanges(String environment, Endpoint ep, List<ConfigEntry> all, List<Resource> resources,
                                  String target, Function<String, String> mappedService, Map<String, ConfigChange> out) {
         Resource pointed = resolve(ep, resources);
-        if (pointed == null) {
-            return;
+        if (pointed == null || target.equals(pointed.provider())) {
+            return; // outside the estate, or staying on its cloud
         }
         String kind = detector.resourceKind(pointed);
         if (kind == null) {

@@ -14,30 +14,34 @@ import java.util.regex.Pattern;
 
 /**
  * The environment variables that Terraform-defined containers and functions receive, read from resources'
- * raw values: ECS {@code container_definitions} ({@code environment} and {@code secrets}, as a JSON string,
- * a list, or an unknown whose JSON text is scanned), Lambda {@code environment.variables}, Container Apps
- * {@code template.container.env}, Cloud Run {@code template.containers.env}, App Service / Function App
- * {@code app_settings}. Values keep unknowns ({@code ${aws_db_instance.main.address}}); secret values are
- * dropped (value null, redacted shape).
+ * raw values wherever {@code catalog/endpoint-patterns.yaml} ({@code container_environment}) says they live:
+ * maps of name to value (Lambda {@code environment.variables}, App Service {@code app_settings}, Cloud
+ * Functions {@code environment_variables}, container groups ...), lists of {@code {name, value}} objects
+ * (Container Apps and Cloud Run {@code env}, Kubernetes {@code env}), and JSON text such as ECS
+ * {@code container_definitions} with its {@code environment} and {@code secrets} ({@code valueFrom}) lists,
+ * also when the JSON is inside an unknown's expression text. Values keep unknowns
+ * ({@code ${aws_db_instance.main.address}}); secret values are dropped (value null, redacted shape).
  */
 public final class ContainerEnvironment {
 
     private static final Pattern NAME_VALUE = Pattern.compile(
             "\\{\\s*\\\\?\"name\\\\?\"\\s*[:=]\\s*\\\\?\"([A-Za-z_][A-Za-z0-9_.-]*)\\\\?\"\\s*,\\s*\\\\?\"(value|valueFrom)\\\\?\"\\s*[:=]\\s*\\\\?\"((?:[^\"\\\\]|\\\\.)*?)\\\\?\"\\s*}");
-
     /** HCL object syntax inside an unknown's expression text: {@code { name = "DB_HOST", value = aws_db_instance.main.address }}. */
     private static final Pattern HCL_NAME_VALUE = Pattern.compile(
             "name\\s*=\\s*\"([A-Za-z_][A-Za-z0-9_.-]*)\"[\\s,]+(value|valueFrom)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([A-Za-z_][A-Za-z0-9_.\\[\\]\"-]*))");
+    private static final int MAX_DEPTH = 12;
 
     private final Redactor redactor;
+    private final EndpointPatterns.ContainerKeys keys;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public ContainerEnvironment(Redactor redactor) {
+    public ContainerEnvironment(Redactor redactor, EndpointPatterns patterns) {
         this.redactor = redactor;
+        this.keys = patterns.containerEnvironment();
     }
 
     public static ContainerEnvironment defaults() {
-        return new ContainerEnvironment(Redactor.defaults());
+        return new ContainerEnvironment(Redactor.defaults(), EndpointPatterns.defaults());
     }
 
     /** Entries for every container environment variable of the given resources, in {@code environment}. */
@@ -47,71 +51,52 @@ public final class ContainerEnvironment {
             if ("compose".equals(r.provider())) {
                 continue; // compose environments are read by the compose reader
             }
-            Map<String, Object> raw = r.raw();
-            switch (r.type()) {
-                case "aws_ecs_task_definition" -> ecs(environment, r, raw.get("container_definitions"), out);
-                case "aws_lambda_function" -> {
-                    for (Object env : list(raw.get("environment"))) {
-                        if (env instanceof Map<?, ?> m && m.get("variables") instanceof Map<?, ?> vars) {
-                            vars.forEach((k, v) -> add(environment, r, String.valueOf(k), v, out));
-                        }
-                    }
-                }
-                case "azurerm_container_app" -> {
-                    for (Object t : list(raw.get("template"))) {
-                        if (t instanceof Map<?, ?> tm) {
-                            for (Object c : list(tm.get("container"))) {
-                                if (c instanceof Map<?, ?> cm) {
-                                    nameValueList(environment, r, cm.get("env"), out);
-                                }
-                            }
-                        }
-                    }
-                }
-                case "google_cloud_run_v2_service", "google_cloud_run_v2_job" -> {
-                    for (Object t : list(raw.get("template"))) {
-                        if (t instanceof Map<?, ?> tm) {
-                            for (Object c : list(tm.get("containers"))) {
-                                if (c instanceof Map<?, ?> cm) {
-                                    nameValueList(environment, r, cm.get("env"), out);
-                                }
-                            }
-                        }
-                    }
-                }
-                case "google_cloud_run_service" -> {
-                    for (Object t : list(raw.get("template"))) {
-                        if (t instanceof Map<?, ?> tm) {
-                            for (Object s : list(tm.get("spec"))) {
-                                if (s instanceof Map<?, ?> sm) {
-                                    for (Object c : list(sm.get("containers"))) {
-                                        if (c instanceof Map<?, ?> cm) {
-                                            nameValueList(environment, r, cm.get("env"), out);
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                case "azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app",
-                     "azurerm_windows_function_app", "azurerm_app_service", "azurerm_function_app" -> {
-                    if (raw.get("app_settings") instanceof Map<?, ?> settings) {
-                        settings.forEach((k, v) -> add(environment, r, String.valueOf(k), v, out));
-                    }
-                }
-                default -> {
-                }
-            }
+            walk(environment, r, r.raw(), out, 0);
         }
         return out;
+    }
+
+    private void walk(String environment, Resource r, Object node, List<ConfigEntry> out, int depth) {
+        if (depth > MAX_DEPTH) {
+            return;
+        }
+        if (node instanceof List<?> l) {
+            for (Object o : l) {
+                walk(environment, r, o, out, depth + 1);
+            }
+            return;
+        }
+        if (!(node instanceof Map<?, ?> m)) {
+            return;
+        }
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            String k = String.valueOf(e.getKey());
+            Object v = e.getValue();
+            if (keys.jsonAttributes().contains(k) && v != null) {
+                json(environment, r, v, out);
+            } else if (keys.nameValueLists().contains(k) && isNameValueList(v)) {
+                nameValueList(environment, r, v, out);
+            } else if (keys.maps().contains(k) && v instanceof Map<?, ?> vars && isFlatMap(vars)) {
+                vars.forEach((name, value) -> add(environment, r, String.valueOf(name), value, out));
+            } else {
+                walk(environment, r, v, out, depth + 1);
+            }
+        }
+    }
+
+    private static boolean isNameValueList(Object v) {
+        return v instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(o -> o instanceof Map<?, ?> m && m.get("name") != null);
+    }
+
+    private static boolean isFlatMap(Map<?, ?> m) {
+        return m.values().stream().noneMatch(x -> x instanceof Map<?, ?> || x instanceof List<?>);
     }
 
     private static List<?> list(Object o) {
         return o instanceof List<?> l ? l : o instanceof Map<?, ?> m ? List.of(m) : List.of();
     }
 
-    private void ecs(String environment, Resource r, Object defs, List<ConfigEntry> out) {
+    private void json(String environment, Resource r, Object defs, List<ConfigEntry> out) {
         Object parsed = defs;
         if (defs instanceof String s) {
             try {

@@ -22,12 +22,17 @@ public record EndpointPatterns(
         List<HostRule> cloudHosts,
         Map<String, ResourceKind> resourceKinds,
         List<HostRule> engineValues,
-        List<String> nameAttributes) {
+        List<String> nameAttributes,
+        ContainerKeys containerEnvironment) {
 
     public static final String RESOURCE = "catalog/endpoint-patterns.yaml";
 
     /** A key-name rule: regex with an optional named group {@code prefix}, the role, an optional kind. */
     public record KeyRule(Pattern match, String role, String kind) {
+    }
+
+    /** Attribute names that hold container environments: maps, lists of name/value objects, JSON text. */
+    public record ContainerKeys(java.util.Set<String> maps, java.util.Set<String> nameValueLists, java.util.Set<String> jsonAttributes) {
     }
 
     /** A regex giving a kind (and for host names the managed service). */
@@ -84,7 +89,15 @@ public record EndpointPatterns(
         }
         List<String> names = new ArrayList<>();
         root.path("name_attributes").forEach(n -> names.add(n.asText()));
+        JsonNode ce = root.path("container_environment");
+        ContainerKeys containerKeys = new ContainerKeys(texts(ce.path("maps")), texts(ce.path("name_value_lists")), texts(ce.path("json_attributes")));
         return new EndpointPatterns(Map.copyOf(schemes), Map.copyOf(ports), List.copyOf(keys), words, List.copyOf(hosts),
-                kinds, List.copyOf(engines), List.copyOf(names));
+                kinds, List.copyOf(engines), List.copyOf(names), containerKeys);
+    }
+
+    private static java.util.Set<String> texts(JsonNode list) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        list.forEach(n -> out.add(n.asText()));
+        return java.util.Set.copyOf(out);
     }
 }

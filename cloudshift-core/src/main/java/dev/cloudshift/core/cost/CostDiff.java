@@ -12,7 +12,10 @@ import java.util.Map;
  */
 public final class CostDiff {
 
-    /** One resource whose monthly cost changed (added resources have before 0, removed ones after 0). */
+    /**
+     * One resource whose monthly cost changed (added resources have before 0, removed ones after 0); resources
+     * added or removed at no cost are not changes.
+     */
     public record Change(String environment, String address, BigDecimal beforeMonthlyUsd, BigDecimal afterMonthlyUsd,
             BigDecimal deltaMonthlyUsd) {
     }
@@ -42,8 +45,7 @@ public final class CostDiff {
             BigDecimal y = a.getOrDefault(k, BigDecimal.ZERO.setScale(2));
             tb = tb.add(x);
             ta = ta.add(y);
-            boolean presenceChanged = b.containsKey(k) != a.containsKey(k);
-            if (x.compareTo(y) != 0 || presenceChanged) {
+            if (x.compareTo(y) != 0) {
                 int bar = k.indexOf('|');
                 changes.add(new Change(k.substring(0, bar), k.substring(bar + 1), x, y, y.subtract(x)));
             }

@@ -142,28 +142,18 @@ public final class CostEstimator {
         for (SizingDecision s : sizing) {
             assumptions.add("sizing " + s.address() + ": " + s.reason());
         }
-        return new EnvironmentCost(environment, targetProvider,
-                total(lines, CostLine.SOURCE, Bound.TYPICAL), targetProvider == null ? null : total(lines, CostLine.TARGET, Bound.TYPICAL),
-                List.of(total(lines, CostLine.SOURCE, Bound.LOW), total(lines, CostLine.SOURCE, Bound.HIGH)),
-                targetProvider == null ? List.of()
-                        : List.of(total(lines, CostLine.TARGET, Bound.LOW), total(lines, CostLine.TARGET, Bound.HIGH)),
-                lines, assumptions, sizing);
-    }
-
-    private enum Bound { LOW, TYPICAL, HIGH }
-
-    private static BigDecimal total(List<CostLine> lines, String side, Bound b) {
-        BigDecimal t = ZERO;
+        // One pass over the lines: low, typical and high totals of each side.
+        BigDecimal[] src = {ZERO, ZERO, ZERO};
+        BigDecimal[] tgt = {ZERO, ZERO, ZERO};
         for (CostLine l : lines) {
-            if (l.side().equals(side)) {
-                t = t.add(switch (b) {
-                    case LOW -> l.lowUsd();
-                    case TYPICAL -> l.monthlyUsd();
-                    case HIGH -> l.highUsd();
-                });
-            }
+            BigDecimal[] t = l.side().equals(CostLine.SOURCE) ? src : tgt;
+            t[0] = t[0].add(l.lowUsd());
+            t[1] = t[1].add(l.monthlyUsd());
+            t[2] = t[2].add(l.highUsd());
         }
-        return t;
+        return new EnvironmentCost(environment, targetProvider, src[1], targetProvider == null ? null : tgt[1],
+                List.of(src[0], src[2]), targetProvider == null ? List.of() : List.of(tgt[0], tgt[2]),
+                lines, assumptions, sizing);
     }
 
     /** State of one environment's pricing: free grants left and the usage assumptions used. */

@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * <li>{@code default}: the raw value the provider assumes when the argument is omitted; it goes through the
  *     same table, sizing, parse and arithmetic steps as a written value</li>
  * </ul>
- * The result is coerced to the attribute's kind from the vocabulary. Unknown raw values ({@code ${...}})
- * count as absent, except for text attributes without a lookup, which keep the unknown text.
+ * The result is coerced to the attribute's kind from the vocabulary. An unknown raw value ({@code ${...}})
+ * gives no attribute (and no default), except for text attributes without a lookup, which keep the
+ * expression text.
  */
 final class AttributeRule {
 
@@ -162,10 +163,10 @@ final class AttributeRule {
             return Optional.of(negate != (v != null && !JsonValues.isUnknown(v)));
         }
         if (v != null && JsonValues.isUnknown(v)) {
+            // written but not statically known: no default (the provider default does not apply), and only
+            // plain text attributes keep the expression text
             boolean keepUnknownText = kind == Vocabulary.Kind.STRING && table == null && sizing == null && parse == null;
-            if (!keepUnknownText) {
-                v = null;
-            }
+            return keepUnknownText ? Optional.of(v) : Optional.empty();
         }
         if (v == null) {
             // the default stands for the raw value the provider assumes when the argument is omitted,

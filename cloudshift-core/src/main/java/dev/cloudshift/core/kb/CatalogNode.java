@@ -20,7 +20,10 @@ import java.util.Map;
  */
 final class CatalogNode {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** Jackson's YAML parser is only loaded when {@link #readWithJackson} is used (tests compare both readers). */
+    private static final class Yaml {
+        static final YAMLFactory FACTORY = new YAMLFactory();
+    }
 
     private final String file;
     private final int line;
@@ -32,9 +35,18 @@ final class CatalogNode {
         this.value = value;
     }
 
-    /** Reads a whole YAML document; an empty document is an empty map. */
+    /** Reads a catalog file with the fast subset reader ({@link CatalogYamlReader}). */
     static CatalogNode read(String file, InputStream in) {
-        try (JsonParser p = YAML.createParser(in)) {
+        try {
+            return CatalogYamlReader.read(file, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CatalogException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a whole YAML document with Jackson (full YAML); an empty document is an empty map. */
+    static CatalogNode readWithJackson(String file, InputStream in) {
+        try (JsonParser p = Yaml.FACTORY.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 return new CatalogNode(file, 1, Map.of());
@@ -98,7 +110,17 @@ final class CatalogNode {
     }
 
     private CatalogNode atLine(int newLine) {
+        return withLine(newLine);
+    }
+
+    /** The same value located at another line. */
+    CatalogNode withLine(int newLine) {
         return newLine == line ? this : new CatalogNode(file, newLine, value);
+    }
+
+    /** A node of an already converted value (Map of CatalogNode, List of CatalogNode, or a scalar). */
+    static CatalogNode of(String file, int line, Object value) {
+        return new CatalogNode(file, line, value);
     }
 
     String file() {

@@ -56,63 +56,77 @@ interface CatalogSource {
         };
     }
 
+    /**
+     * The catalog on the classpath, found through its {@code vocabulary.yaml}: a directory (IDE, tests) or a jar
+     * (the shaded CLI jar). Jar listing works from file entries alone, so jars without directory entries work too.
+     */
     static CatalogSource classpath(ClassLoader loader, String base) {
-        return new CatalogSource() {
-            @Override
-            public List<String> list(String folder) {
-                return entries(folder, false);
-            }
-
-            @Override
-            public List<String> folders(String folder) {
-                return entries(folder, true);
-            }
-
-            private List<String> entries(String folder, boolean dirs) {
-                URL url = loader.getResource(base + "/" + folder);
-                if (url == null) {
-                    return List.of();
-                }
-                try {
-                    if (url.getProtocol().equals("file")) {
-                        return listDir(Path.of(url.toURI()), folder, dirs);
+        URL anchor = loader.getResource(base + "/vocabulary.yaml");
+        if (anchor == null) {
+            throw new CatalogException(base + "/vocabulary.yaml: not on the classpath; the knowledge base is missing from this build");
+        }
+        try {
+            if (anchor.getProtocol().equals("file")) {
+                Path root = Path.of(anchor.toURI()).getParent();
+                CatalogSource dir = directory(root);
+                return new CatalogSource() {
+                    @Override
+                    public List<String> list(String folder) {
+                        return dir.list(folder);
                     }
-                    if (url.getProtocol().equals("jar")) {
-                        JarURLConnection conn = (JarURLConnection) url.openConnection();
-                        conn.setUseCaches(false);
-                        String prefix = base + "/" + folder + "/";
-                        List<String> out = new ArrayList<>();
-                        try (JarFile jar = conn.getJarFile()) {
-                            Enumeration<JarEntry> en = jar.entries();
-                            while (en.hasMoreElements()) {
-                                String n = en.nextElement().getName();
-                                if (!n.startsWith(prefix) || n.length() == prefix.length()) {
-                                    continue;
-                                }
-                                String rest = n.substring(prefix.length());
-                                int slash = rest.indexOf('/');
-                                if (dirs && slash > 0 && slash == rest.length() - 1) {
-                                    out.add(folder + "/" + rest.substring(0, slash));
-                                } else if (!dirs && slash < 0) {
-                                    out.add(folder + "/" + rest);
-                                }
-                            }
+
+                    @Override
+                    public List<String> folders(String folder) {
+                        return dir.folders(folder);
+                    }
+
+                    @Override
+                    public InputStream open(String name) throws IOException {
+                        return dir.open(name);
+                    }
+                };
+            }
+            if (anchor.getProtocol().equals("jar")) {
+                JarURLConnection conn = (JarURLConnection) anchor.openConnection();
+                conn.setUseCaches(false);
+                List<String> names = new ArrayList<>();
+                String prefix = base + "/";
+                try (JarFile jar = conn.getJarFile()) {
+                    Enumeration<JarEntry> en = jar.entries();
+                    while (en.hasMoreElements()) {
+                        JarEntry e = en.nextElement();
+                        if (!e.isDirectory() && e.getName().startsWith(prefix)) {
+                            names.add(e.getName().substring(prefix.length()));
                         }
-                        return out.stream().distinct().sorted().toList();
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (URISyntaxException e) {
-                    throw new IllegalStateException(e);
                 }
-                throw new CatalogException("cannot list " + display(folder) + " from " + url.getProtocol() + " URLs");
-            }
+                List<String> sorted = names.stream().sorted().toList();
+                return new CatalogSource() {
+                    @Override
+                    public List<String> list(String folder) {
+                        String p = folder + "/";
+                        return sorted.stream().filter(n -> n.startsWith(p) && n.indexOf('/', p.length()) < 0).toList();
+                    }
 
-            @Override
-            public InputStream open(String name) {
-                return loader.getResourceAsStream(base + "/" + name);
+                    @Override
+                    public List<String> folders(String folder) {
+                        String p = folder + "/";
+                        return sorted.stream().filter(n -> n.startsWith(p) && n.indexOf('/', p.length()) > 0)
+                                .map(n -> n.substring(0, n.indexOf('/', p.length()))).distinct().sorted().toList();
+                    }
+
+                    @Override
+                    public InputStream open(String name) {
+                        return loader.getResourceAsStream(base + "/" + name);
+                    }
+                };
             }
-        };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new CatalogException("cannot list the catalog from " + anchor.getProtocol() + " URLs");
     }
 
     /** The files (or folders) directly in a directory, as catalog-relative names, sorted. */

@@ -12,6 +12,8 @@ import java.util.Map;
 /** Conversions between the JSON-like values of raw attributes and the values of normalised attributes. */
 final class JsonValues {
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
+
     private JsonValues() {
     }
 
@@ -37,7 +39,7 @@ final class JsonValues {
         }
         if (v instanceof String s) {
             String t = s.trim();
-            if (t.isEmpty() || !t.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
+            if (t.isEmpty() || !NUMBER.matcher(t).matches()) {
                 return null;
             }
             try {

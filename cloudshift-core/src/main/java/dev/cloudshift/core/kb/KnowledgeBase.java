@@ -2,16 +2,12 @@ package dev.cloudshift.core.kb;
 
 import dev.cloudshift.core.model.Resource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +18,8 @@ import java.util.Set;
  * The service knowledge base: resource types with their category, service name and normalisation rules
  * (catalog/types/*.yaml), sizing tables (catalog/instance-types/*.yaml), service equivalences between
  * providers (catalog/mappings/&lt;provider&gt;/*.yaml) and the valid Terraform resource types of each target
- * provider (catalog/provider-types/*.txt). Everything is data; this class reads, validates and answers.
+ * provider (catalog/provider-types/*.txt). Everything is data; {@link CatalogReader} reads and validates it,
+ * this class answers.
  *
  * <p>{@link #load()} reads the catalog from the classpath once and caches it; a malformed data file fails the
  * load with a {@link CatalogException} naming {@code file:line}. Lookups are hash lookups.
@@ -34,22 +31,18 @@ public final class KnowledgeBase {
     /** Providers a plan can target. */
     public static final List<String> TARGETS = List.of("aws", "azure", "gcp");
 
-    private static final Set<String> TYPE_FILE_KEYS = Set.of("provider", "tables", "types");
-    private static final Set<String> TYPE_KEYS = Set.of("category", "service", "service_by_engine", "attributes", "notes");
-    private static final Set<String> SPEC_KEYS = Set.of("service", "resource_types", "notes", "alternatives", "absorbed_by",
-            "unmapped", "variant_by", "variants", "default");
-    private static final Map<String, List<String>> PREFIXES = Map.of(
+    static final Map<String, List<String>> PREFIXES = Map.of(
             "aws", List.of("aws_"), "azure", List.of("azurerm_", "azuread_"), "gcp", List.of("google_"),
             "compose", List.of("compose_"));
 
     private static volatile KnowledgeBase classpathInstance;
 
-    private record TypeEntry(TypeInfo info, List<AttributeRule> rules) {
+    record TypeEntry(TypeInfo info, List<AttributeRule> rules) {
     }
 
     /** What one source type becomes on one target: a fixed result, or a choice by an attribute's value. */
-    private record TargetSpec(MappingResult fixed, String variantBy, RawPath variantPath,
-                              Map<String, MappingResult> variants, MappingResult fallback) {
+    record TargetSpec(MappingResult fixed, String variantBy, RawPath variantPath,
+                      Map<String, MappingResult> variants, MappingResult fallback) {
     }
 
     private final Vocabulary vocabulary;
@@ -60,15 +53,15 @@ public final class KnowledgeBase {
     private final Map<String, Set<String>> providerTypes;
     private final Set<String> betaTypes;
 
-    private KnowledgeBase(Vocabulary vocabulary, Map<String, TypeEntry> types, Map<String, InstanceSizes> sizes,
-                          Map<String, Map<String, TargetSpec>> mappings, Map<String, Set<String>> providerTypes,
-                          Set<String> betaTypes) {
-        this.betaTypes = betaTypes;
+    KnowledgeBase(Vocabulary vocabulary, Map<String, TypeEntry> types, Map<String, InstanceSizes> sizes,
+                  Map<String, Map<String, TargetSpec>> mappings, Map<String, Set<String>> providerTypes,
+                  Set<String> betaTypes) {
         this.vocabulary = vocabulary;
         this.types = types;
         this.sizes = sizes;
         this.mappings = mappings;
         this.providerTypes = providerTypes;
+        this.betaTypes = betaTypes;
         Map<String, List<TypeInfo>> byProvider = new HashMap<>();
         for (TypeEntry e : types.values()) {
             byProvider.computeIfAbsent(e.info().provider(), k -> new ArrayList<>()).add(e.info());
@@ -84,7 +77,7 @@ public final class KnowledgeBase {
             synchronized (KnowledgeBase.class) {
                 kb = classpathInstance;
                 if (kb == null) {
-                    kb = read(CatalogSource.classpath(KnowledgeBase.class.getClassLoader(), "catalog"));
+                    kb = CatalogReader.read(CatalogSource.classpath(KnowledgeBase.class.getClassLoader(), "catalog"));
                     classpathInstance = kb;
                 }
             }
@@ -92,10 +85,15 @@ public final class KnowledgeBase {
         return kb;
     }
 
+    /** Reads the catalog from another class loader's classpath (a plugin jar, or tests of jar packaging). */
+    static KnowledgeBase loadFrom(ClassLoader loader) {
+        return CatalogReader.read(CatalogSource.classpath(loader, "catalog"));
+    }
+
     /** Reads a catalog laid out like the classpath one from a directory (for checking data files). */
     public static KnowledgeBase loadFrom(Path catalogRoot) {
         CatalogSource source = CatalogSource.directory(catalogRoot);
-        return read(new CatalogSource() {
+        return CatalogReader.read(new CatalogSource() {
             @Override
             public List<String> list(String folder) {
                 return source.list(folder);
@@ -181,17 +179,21 @@ public final class KnowledgeBase {
         return new Normalised(out, true, List.of());
     }
 
-    /** Human service name: per engine where the type has engine-specific names ("RDS PostgreSQL"). */
+    /** Human service name, precise where the type names variants ("RDS PostgreSQL", "Application Load Balancer"). */
     public String serviceName(Resource r) {
         TypeEntry e = types.get(r.type());
         if (e == null) {
             return r.type();
         }
-        Object engine = r.attributes().get("engine");
-        if (engine == null && !e.info().serviceByEngine().isEmpty()) {
-            engine = normalise(r).attributes().get("engine");
+        String by = e.info().serviceVariantBy();
+        if (by == null) {
+            return e.info().service();
         }
-        return e.info().serviceFor(engine == null ? null : engine.toString());
+        Object value = r.attributes().get(by);
+        if (value == null) {
+            value = normalise(r).attributes().get(by);
+        }
+        return e.info().serviceFor(JsonValues.isUnknown(value) ? null : JsonValues.toText(value));
     }
 
     /** Where a resource goes on a target provider ({@code aws}, {@code azure} or {@code gcp}). */
@@ -274,282 +276,5 @@ public final class KnowledgeBase {
             }
         }
         return null;
-    }
-
-    // ------------------------------------------------------------------ loading
-
-    private static KnowledgeBase read(CatalogSource source) {
-        Vocabulary vocabulary = Vocabulary.read(node(source, "vocabulary.yaml", true));
-
-        Map<String, Set<String>> providerTypes = new HashMap<>();
-        Set<String> betaTypes = new HashSet<>();
-        for (String p : TARGETS) {
-            providerTypes.put(p, readTypeList(source, "provider-types/" + p + ".txt", betaTypes));
-        }
-
-        Map<String, InstanceSizes> sizes = new HashMap<>();
-        for (String p : PROVIDERS) {
-            CatalogNode n = node(source, "instance-types/" + p + ".yaml", false);
-            if (n != null) {
-                sizes.put(p, InstanceSizes.read(n));
-            }
-        }
-
-        Map<String, TypeEntry> types = new HashMap<>();
-        for (String file : source.list("types")) {
-            if (!file.endsWith(".yaml") && !file.endsWith(".yml")) {
-                continue;
-            }
-            readTypes(node(source, file, true), vocabulary, types);
-        }
-
-        Map<String, Map<String, TargetSpec>> mappings = new HashMap<>();
-        Map<String, String> mappingFileOf = new HashMap<>();
-        for (String folder : source.folders("mappings")) {
-            String provider = folder.substring(folder.lastIndexOf('/') + 1);
-            for (String file : source.list(folder)) {
-                if (!file.endsWith(".yaml") && !file.endsWith(".yml")) {
-                    continue;
-                }
-                readMappings(node(source, file, true), provider, types, providerTypes, vocabulary, mappings, mappingFileOf);
-            }
-        }
-        return new KnowledgeBase(vocabulary, Map.copyOf(types), Map.copyOf(sizes), Map.copyOf(mappings),
-                Map.copyOf(providerTypes), Set.copyOf(betaTypes));
-    }
-
-    private static CatalogNode node(CatalogSource source, String name, boolean required) {
-        try (InputStream in = source.open(name)) {
-            if (in == null) {
-                if (required) {
-                    throw new CatalogException(source.display(name) + ": missing knowledge-base file");
-                }
-                return null;
-            }
-            return CatalogNode.read(source.display(name), in);
-        } catch (IOException e) {
-            throw new CatalogException(source.display(name) + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    private static Set<String> readTypeList(CatalogSource source, String name, Set<String> betaTypes) {
-        Set<String> out = new HashSet<>();
-        try (InputStream in = source.open(name)) {
-            if (in == null) {
-                throw new CatalogException(source.display(name) + ": missing list of valid provider resource types");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int n = 0;
-            while ((line = reader.readLine()) != null) {
-                n++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                int hash = t.indexOf('#');
-                if (hash > 0) {
-                    t = t.substring(0, hash).strip();
-                }
-                String[] parts = t.split("\\s+");
-                if (!parts[0].matches("[a-z][a-z0-9_]*") || parts.length > 2
-                        || (parts.length == 2 && !parts[1].equals("google-beta"))) {
-                    throw new CatalogException(source.display(name) + ":" + n
-                            + ": expected one resource type name per line (optionally followed by google-beta), got '" + t + "'");
-                }
-                t = parts[0];
-                if (parts.length == 2) {
-                    betaTypes.add(t);
-                }
-                if (!out.add(t)) {
-                    throw new CatalogException(source.display(name) + ":" + n + ": duplicate resource type " + t);
-                }
-            }
-        } catch (IOException e) {
-            throw new CatalogException(source.display(name) + ": cannot read: " + e.getMessage(), e);
-        }
-        return Collections.unmodifiableSet(out);
-    }
-
-    private static void readTypes(CatalogNode root, Vocabulary vocabulary, Map<String, TypeEntry> types) {
-        root.onlyKeys("type catalog", TYPE_FILE_KEYS);
-        CatalogNode providerNode = root.get("provider");
-        if (providerNode == null || !PROVIDERS.contains(providerNode.text("provider"))) {
-            throw CatalogException.at(providerNode == null ? root : providerNode,
-                    "a type catalog needs 'provider:' one of " + PROVIDERS);
-        }
-        String provider = providerNode.text("provider");
-        Map<String, Map<String, Object>> tables = new HashMap<>();
-        CatalogNode tablesNode = root.get("tables");
-        if (tablesNode != null) {
-            for (Map.Entry<String, CatalogNode> t : tablesNode.entries("tables").entrySet()) {
-                Map<String, Object> table = new HashMap<>();
-                t.getValue().entries("table " + t.getKey()).forEach((k, v) -> table.put(k, v.plain()));
-                tables.put(t.getKey(), Collections.unmodifiableMap(table));
-            }
-        }
-        CatalogNode typesNode = root.get("types");
-        if (typesNode == null) {
-            throw CatalogException.at(root, "a type catalog needs 'types:'");
-        }
-        for (Map.Entry<String, CatalogNode> t : typesNode.entries("types").entrySet()) {
-            String type = t.getKey();
-            CatalogNode n = t.getValue();
-            if (PREFIXES.get(provider).stream().noneMatch(type::startsWith)) {
-                throw CatalogException.at(n, type + " does not belong to provider " + provider
-                        + " (expected a name starting with " + PREFIXES.get(provider) + ")");
-            }
-            TypeEntry previous = types.get(type);
-            if (previous != null) {
-                throw CatalogException.at(n, "duplicate type " + type + " (already defined at " + previous.info().source() + ")");
-            }
-            n.onlyKeys("type " + type, TYPE_KEYS);
-            if (n.get("category") == null || n.get("service") == null) {
-                throw CatalogException.at(n, "type " + type + " needs 'category' and 'service'");
-            }
-            String category = n.get("category").text("category");
-            if (!vocabulary.categories().contains(category)) {
-                throw CatalogException.at(n.get("category"), "unknown category '" + category + "' for " + type
-                        + "; expected one of " + new java.util.TreeSet<>(vocabulary.categories()));
-            }
-            String service = n.get("service").text("service");
-            Map<String, String> byEngine = new LinkedHashMap<>();
-            if (n.get("service_by_engine") != null) {
-                n.get("service_by_engine").entries("service_by_engine")
-                        .forEach((k, v) -> byEngine.put(k, v.text("service name")));
-            }
-            List<AttributeRule> rules = new ArrayList<>();
-            if (n.get("attributes") != null) {
-                for (Map.Entry<String, CatalogNode> a : n.get("attributes").entries("attributes").entrySet()) {
-                    rules.add(AttributeRule.read(a.getKey(), a.getValue(), vocabulary, tables));
-                }
-            }
-            TypeInfo info = new TypeInfo(type, provider, category, service, byEngine,
-                    rules.stream().map(AttributeRule::attribute).toList(), n.location());
-            types.put(type, new TypeEntry(info, List.copyOf(rules)));
-        }
-    }
-
-    private static void readMappings(CatalogNode root, String provider, Map<String, TypeEntry> types,
-                                     Map<String, Set<String>> providerTypes, Vocabulary vocabulary,
-                                     Map<String, Map<String, TargetSpec>> mappings, Map<String, String> fileOf) {
-        if (!PROVIDERS.contains(provider)) {
-            throw CatalogException.at(root, "mapping folder '" + provider + "' is not a provider; expected one of " + PROVIDERS);
-        }
-        for (Map.Entry<String, CatalogNode> m : root.entries("mappings by source type").entrySet()) {
-            String type = m.getKey();
-            CatalogNode n = m.getValue();
-            TypeEntry entry = types.get(type);
-            if (entry == null) {
-                throw CatalogException.at(n, "mapping for " + type + ", which is not in catalog/types/" + provider
-                        + ".yaml; add the type there first");
-            }
-            if (!entry.info().provider().equals(provider)) {
-                throw CatalogException.at(n, type + " is a " + entry.info().provider() + " type; move its mapping to mappings/"
-                        + entry.info().provider() + "/");
-            }
-            if (fileOf.containsKey(type)) {
-                throw CatalogException.at(n, "duplicate mapping for " + type + " (already mapped in " + fileOf.get(type) + ")");
-            }
-            fileOf.put(type, n.location());
-            Map<String, TargetSpec> byTarget = new HashMap<>();
-            for (Map.Entry<String, CatalogNode> t : n.entries("targets of " + type).entrySet()) {
-                String target = t.getKey();
-                if (!TARGETS.contains(target)) {
-                    throw CatalogException.at(t.getValue(), "unknown target provider '" + target + "' for " + type
-                            + "; expected one of " + TARGETS);
-                }
-                if (target.equals(provider)) {
-                    throw CatalogException.at(t.getValue(), "mapping " + type + " to its own provider is implicit (identity); remove it");
-                }
-                byTarget.put(target, readSpec(type, target, t.getValue(), providerTypes.get(target), vocabulary));
-            }
-            mappings.put(type, Map.copyOf(byTarget));
-        }
-    }
-
-    private static TargetSpec readSpec(String type, String target, CatalogNode n, Set<String> validTypes, Vocabulary vocabulary) {
-        n.onlyKeys("mapping of " + type + " to " + target, SPEC_KEYS);
-        if (n.get("variant_by") == null) {
-            if (n.get("variants") != null || n.get("default") != null) {
-                throw CatalogException.at(n, "'variants'/'default' need 'variant_by' (the attribute that picks the variant)");
-            }
-            return new TargetSpec(readResult(type, target, n, validTypes), null, null, null, null);
-        }
-        String by = n.get("variant_by").text("variant_by");
-        RawPath path = null;
-        if (!vocabulary.attributes().containsKey(by)) {
-            path = RawPath.parse(by);
-            if (path == null) {
-                throw CatalogException.at(n.get("variant_by"), "variant_by '" + by + "' is neither a normalised attribute nor a raw path");
-            }
-        }
-        for (String k : List.of("service", "resource_types", "notes", "alternatives", "absorbed_by", "unmapped")) {
-            if (n.get(k) != null) {
-                throw CatalogException.at(n.get(k), "'" + k + "' belongs inside a variant or 'default' when 'variant_by' is used");
-            }
-        }
-        if (n.get("variants") == null) {
-            throw CatalogException.at(n, "'variant_by' needs 'variants'");
-        }
-        Map<String, MappingResult> variants = new HashMap<>();
-        for (Map.Entry<String, CatalogNode> v : n.get("variants").entries("variants").entrySet()) {
-            v.getValue().onlyKeys("variant " + v.getKey(), Set.of("service", "resource_types", "notes", "alternatives",
-                    "absorbed_by", "unmapped"));
-            variants.put(v.getKey(), readResult(type, target, v.getValue(), validTypes));
-        }
-        MappingResult fallback = null;
-        if (n.get("default") != null) {
-            n.get("default").onlyKeys("default variant", Set.of("service", "resource_types", "notes", "alternatives",
-                    "absorbed_by", "unmapped"));
-            fallback = readResult(type, target, n.get("default"), validTypes);
-        }
-        return new TargetSpec(null, by, path, Map.copyOf(variants), fallback);
-    }
-
-    private static MappingResult readResult(String type, String target, CatalogNode n, Set<String> validTypes) {
-        if (n.get("unmapped") != null) {
-            for (String k : List.of("service", "resource_types", "absorbed_by")) {
-                if (n.get(k) != null) {
-                    throw CatalogException.at(n.get(k), "an unmapped entry cannot also have '" + k + "'");
-                }
-            }
-            CatalogNode u = n.get("unmapped");
-            u.onlyKeys("unmapped", Set.of("reason"));
-            String reason = u.get("reason") == null ? "" : u.get("reason").text("reason").strip();
-            if (reason.isEmpty()) {
-                throw CatalogException.at(u.get("reason") != null ? u.get("reason") : u, "unmapped " + type + " -> " + target + " needs a non-empty 'reason'");
-            }
-            return new MappingResult.Unmapped(reason);
-        }
-        if (n.get("service") == null) {
-            throw CatalogException.at(n, "mapping of " + type + " to " + target + " needs 'service' (or 'unmapped: {reason: ...}')");
-        }
-        String service = n.get("service").text("service");
-        String absorbedBy = null;
-        if (n.get("absorbed_by") != null) {
-            absorbedBy = n.get("absorbed_by").text("absorbed_by");
-            checkTargetType(n.get("absorbed_by"), absorbedBy, target, validTypes);
-        }
-        List<String> resourceTypes = n.get("resource_types") == null ? List.of() : n.get("resource_types").texts("resource_types");
-        if (resourceTypes.isEmpty()) {
-            if (absorbedBy == null) {
-                throw CatalogException.at(n, "mapping of " + type + " to " + target + " needs 'resource_types' (or 'absorbed_by')");
-            }
-            resourceTypes = List.of(absorbedBy);
-        }
-        for (String rt : resourceTypes) {
-            checkTargetType(n.get("resource_types") == null ? n : n.get("resource_types"), rt, target, validTypes);
-        }
-        List<String> notes = n.get("notes") == null ? List.of() : n.get("notes").texts("notes");
-        List<String> alternatives = n.get("alternatives") == null ? List.of() : n.get("alternatives").texts("alternatives");
-        return new MappingResult.Mapped(service, resourceTypes, notes, alternatives, absorbedBy);
-    }
-
-    private static void checkTargetType(CatalogNode where, String rt, String target, Set<String> validTypes) {
-        if (!validTypes.contains(rt)) {
-            throw CatalogException.at(where, "'" + rt + "' is not a known " + target
-                    + " resource type (catalog/provider-types/" + target + ".txt); check the provider documentation");
-        }
     }
 }

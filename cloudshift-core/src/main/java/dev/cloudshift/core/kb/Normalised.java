@@ -1,6 +1,8 @@
 package dev.cloudshift.core.kb;
 
+import dev.cloudshift.core.model.Diagnostic;
 import dev.cloudshift.core.model.Resource;
+import dev.cloudshift.core.model.SourcePosition;
 
 import java.util.List;
 
@@ -16,5 +18,11 @@ public record Normalised(Resource resource, boolean knownType, List<String> prob
 
     public Normalised {
         problems = List.copyOf(problems);
+    }
+
+    /** The problems as diagnostics at the resource's position (its address when the position is unknown). */
+    public List<Diagnostic> diagnostics() {
+        SourcePosition pos = resource.position() != null ? resource.position() : SourcePosition.ofFile(resource.address());
+        return problems.stream().map(p -> Diagnostic.at(pos, p)).toList();
     }
 }

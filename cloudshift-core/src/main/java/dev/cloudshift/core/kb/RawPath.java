@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A path into raw attributes: names separated by dots, list indexes as {@code .0} or {@code [0]}, and
@@ -18,8 +17,10 @@ import java.util.regex.Pattern;
  */
 final class RawPath {
 
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_\\-]+|\\*");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first use only: most catalogs never look into JSON strings, and a mapper is costly to load. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final String text;
     private final List<String> segments;
@@ -39,12 +40,29 @@ final class RawPath {
         }
         List<String> segs = new ArrayList<>();
         for (String s : t.split("\\.")) {
-            if (!SEGMENT.matcher(s).matches()) {
+            if (!validSegment(s)) {
                 return null;
             }
             segs.add(s);
         }
         return new RawPath(text, segs);
+    }
+
+    /** A name of letters, digits, '_' and '-', or '*' (checked by hand: regexes are slow in a cold JVM). */
+    private static boolean validSegment(String s) {
+        if (s.equals("*")) {
+            return true;
+        }
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String text() {
@@ -133,7 +151,7 @@ final class RawPath {
             String t = s.trim();
             if ((t.startsWith("{") && t.endsWith("}")) || (t.startsWith("[") && t.endsWith("]"))) {
                 try {
-                    return JSON.readValue(t, Object.class);
+                    return Json.MAPPER.readValue(t, Object.class);
                 } catch (Exception e) {
                     return v;
                 }

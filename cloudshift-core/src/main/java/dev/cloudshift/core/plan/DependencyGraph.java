@@ -59,14 +59,19 @@ public final class DependencyGraph {
             }
         }
         addComposeHostEdges(resources, config, out);
-        Map<String, List<String>> sorted = new TreeMap<>(AddressOrder.INSTANCE);
+        Map<String, List<String>> edges = new HashMap<>(out.size() * 2);
         for (Map.Entry<String, Set<String>> e : out.entrySet()) {
-            TreeSet<String> t = new TreeSet<>(AddressOrder.INSTANCE);
-            t.addAll(e.getValue());
-            t.remove(e.getKey());
-            sorted.put(e.getKey(), List.copyOf(t));
+            Set<String> deps = e.getValue();
+            deps.remove(e.getKey());
+            if (deps.isEmpty()) {
+                edges.put(e.getKey(), List.of());
+            } else {
+                List<String> l = new ArrayList<>(deps);
+                l.sort(AddressOrder.INSTANCE);
+                edges.put(e.getKey(), List.copyOf(l));
+            }
         }
-        return new DependencyGraph(sorted);
+        return new DependencyGraph(edges);
     }
 
     /** The validated dependencies of {@code address}; empty for an unknown address. */
@@ -76,7 +81,9 @@ public final class DependencyGraph {
 
     /** Every node in address order. */
     public List<String> nodes() {
-        return List.copyOf(edges.keySet());
+        List<String> n = new ArrayList<>(edges.keySet());
+        n.sort(AddressOrder.INSTANCE);
+        return n;
     }
 
     /** Number of edges. */
@@ -95,7 +102,8 @@ public final class DependencyGraph {
     public List<String> dependencyOrder() {
         Map<String, Integer> pending = new HashMap<>();
         Map<String, List<String>> dependents = new HashMap<>();
-        for (Map.Entry<String, List<String>> e : edges.entrySet()) {
+        for (String node : nodes()) {
+            Map.Entry<String, List<String>> e = Map.entry(node, edges.get(node));
             pending.put(e.getKey(), e.getValue().size());
             for (String d : e.getValue()) {
                 dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(e.getKey());

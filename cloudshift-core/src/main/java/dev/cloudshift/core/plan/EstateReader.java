@@ -98,8 +98,13 @@ final class EstateReader {
             if (project.isEmpty()) {
                 return 0;
             }
-            for (String env : envs) {
-                TerraformEnvironment evaluated = project.evaluate(env);
+            // environments are independent evaluations of the same parsed module: use both cores
+            List<TerraformEnvironment> results = envs.size() > 1
+                    ? envs.parallelStream().map(project::evaluate).toList()
+                    : envs.stream().map(project::evaluate).toList();
+            for (int i = 0; i < envs.size(); i++) {
+                String env = envs.get(i);
+                TerraformEnvironment evaluated = results.get(i);
                 diagnostics.addAll(prefix(files, module, evaluated.warnings()));
                 List<Resource> rs = new ArrayList<>();
                 for (Resource r : evaluated.resources()) {

@@ -126,11 +126,14 @@ public final class AttributeSummary {
             return null;
         }
         String s = v.toString();
-        if (s.isBlank() || (s.startsWith("${") && s.endsWith("}"))) {
+        if (s.isBlank() || (s.startsWith("${") && s.endsWith("}") && s.indexOf("${", 2) < 0)) {
             return null;
         }
-        return s;
+        // a value known only in part (an image tag after an ECR URL known at apply time)
+        return s.contains("${") ? UNKNOWN_PART.matcher(s).replaceAll("(computed)") : s;
     }
+
+    private static final java.util.regex.Pattern UNKNOWN_PART = java.util.regex.Pattern.compile("\\$\\{[^}]*}");
 
     /** Text of any value for a difference table: unknowns and maps included, null as a dash. */
     public static String value(Object v) {

@@ -93,8 +93,31 @@ public final class PlanMarkdownWriter implements PlanRenderer {
         }
     }
 
+    /** Categories in the order a migration document presents them: workloads, data, edge, platform. */
+    private static final List<String> CATEGORY_ORDER = List.of("container", "kubernetes", "compute", "serverless",
+            "database", "cache", "messaging", "storage", "search", "analytics", "api_gateway", "load_balancer", "cdn",
+            "dns", "network", "security", "registry", "secrets", "identity", "monitoring", "other");
+
+    private static final java.util.Comparator<String> BY_CATEGORY = java.util.Comparator
+            .comparingInt((String c) -> {
+                int i = CATEGORY_ORDER.indexOf(c);
+                return i < 0 ? CATEGORY_ORDER.size() : i;
+            })
+            .thenComparing(java.util.Comparator.naturalOrder());
+
     private static void architecture(StringBuilder md, Plan plan) {
         md.append("## Current architecture\n\n");
+        Map<String, Set<String>> services = new TreeMap<>(BY_CATEGORY);
+        for (PlannedResource r : plan.resources()) {
+            services.computeIfAbsent(nz(r.category(), "other"), k -> new TreeSet<>())
+                    .add(nz(r.sourceService(), r.type()));
+        }
+        if (!services.isEmpty()) {
+            md.append("The estate uses these ").append(sourceLabel(plan.source())).append(" services:\n\n");
+            services.forEach((category, names) -> md.append("- **").append(text(categoryLabel(category))).append("**: ")
+                    .append(text(String.join(", ", names))).append('\n'));
+            md.append('\n');
+        }
         for (String env : plan.environments()) {
             md.append("### ").append(text(env)).append("\n\n");
             List<PlannedResource> rs = plan.resourcesOf(env);
@@ -102,7 +125,7 @@ public final class PlanMarkdownWriter implements PlanRenderer {
                 md.append("No resources.\n\n");
                 continue;
             }
-            Map<String, Map<String, List<PlannedResource>>> byCategory = new TreeMap<>();
+            Map<String, Map<String, List<PlannedResource>>> byCategory = new TreeMap<>(BY_CATEGORY);
             for (PlannedResource r : rs) {
                 byCategory.computeIfAbsent(nz(r.category(), "other"), k -> new TreeMap<>())
                         .computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r);
@@ -208,10 +231,18 @@ public final class PlanMarkdownWriter implements PlanRenderer {
         }
         md.append("## Environment differences\n\n");
         List<String> envs = plan.environments();
-        Map<String, Map<String, PlannedResource>> byAddress = new TreeMap<>(AddressOrder.INSTANCE);
+        // resources come sorted by address within each environment, so the address list is nearly sorted
+        Map<String, Map<String, PlannedResource>> unsorted = new java.util.HashMap<>();
+        List<String> addresses = new ArrayList<>();
         for (PlannedResource r : plan.resources()) {
-            byAddress.computeIfAbsent(r.address(), k -> new LinkedHashMap<>()).put(r.environment(), r);
+            unsorted.computeIfAbsent(r.address(), k -> {
+                addresses.add(k);
+                return new LinkedHashMap<>();
+            }).put(r.environment(), r);
         }
+        addresses.sort(AddressOrder.INSTANCE);
+        Map<String, Map<String, PlannedResource>> byAddress = new LinkedHashMap<>();
+        addresses.forEach(a -> byAddress.put(a, unsorted.get(a)));
         List<List<String>> rows = new ArrayList<>();
         List<String> onlySome = new ArrayList<>();
         for (Map.Entry<String, Map<String, PlannedResource>> e : byAddress.entrySet()) {

@@ -172,7 +172,10 @@ class ConfigChangePlannerTest {
         assertNoSecrets(changes);
         // staying on AWS: the Secrets Manager reference is already right
         List<ConfigChange> aws = ConfigChangePlanner.defaults().plan("default", List.of(), awsResources, "aws", t -> null);
-        assertThat(aws).extracting(ConfigChange::key).doesNotContain("DB_PASSWORD");
+        assertThat(aws).extracting(ConfigChange::key).doesNotContain("DB_PASSWORD", "REDIS_URL", "KAFKA_BROKERS");
+        // but a URL with a password written into the task definition belongs in Secrets Manager
+        assertThat(aws).extracting(ConfigChange::key, ConfigChange::to).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                "DATABASE_URL", "valueFrom: arn:aws:secretsmanager:<region>:<account-id>:secret:database-url"));
     }
 
     @Test

@@ -46,6 +46,18 @@ class GoldenCostTest {
         estimator = new CostEstimator(PriceCatalog.bundled(), UsageDefaults.bundled());
     }
 
+    private static com.networknt.schema.JsonSchema schema;
+
+    static synchronized String schemaProblems(String json) throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        if (schema == null) {
+            schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                    .getSchema(m.readTree(Files.readString(Path.of("..", "docs", "cost.schema.json"))));
+        }
+        return schema.validate(m.readTree(json)).stream().map(Object::toString).sorted()
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     static Stream<String> cases() throws IOException {
         try (Stream<Path> dirs = Files.list(GOLDEN)) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("case.properties")))
@@ -83,6 +95,7 @@ class GoldenCostTest {
             }
         }
         assertThat(mismatches).isEmpty();
+        assertThat(schemaProblems(json)).as("cost.json against docs/cost.schema.json").isEmpty();
 
         // Whatever the figures, the contract holds: every resource of every environment has lines on both
         // sides, and a zero line always says why.

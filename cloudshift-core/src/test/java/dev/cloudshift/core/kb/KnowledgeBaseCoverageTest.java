@@ -165,6 +165,7 @@ class KnowledgeBaseCoverageTest {
             "gcp, e2-standard-4, 4, 16",
             "gcp, n2-highmem-8, 8, 64",
             "gcp, db-n1-standard-2, 2, 7.5",
+            "gcp, db-perf-optimized-N-4, 4, 32",
     })
     void sizingTablesGiveTheDocumentedVcpuAndMemory(String provider, String sku, double vcpu, double memoryGb) {
         InstanceSize size = kb.instanceSize(provider, sku).orElseThrow(() -> new AssertionError("no size for " + sku));

@@ -34,4 +34,29 @@ class KnowledgeBaseLoadTest {
         assertThat(m).isInstanceOf(MappingResult.Mapped.class);
         assertThat(((MappingResult.Mapped) m).resourceTypes()).startsWith("azurerm_postgresql_flexible_server");
     }
+
+    @Test
+    void unknownTypeIsCategorisedOtherWithADiagnosticAtItsPosition() {
+        KnowledgeBase kb = KnowledgeBase.load();
+        Resource r = new Resource("aws_quantum_thing.x", "aws_quantum_thing", "aws", null, "dev", Map.of("keep", "me"),
+                Map.of("name", "x"), null, new SourcePosition("infra/main.tf", 12, 1));
+        Normalised n = kb.normaliseChecked(r);
+        assertThat(n.knownType()).isFalse();
+        assertThat(n.resource().category()).isEqualTo("other");
+        assertThat(n.resource().attributes()).containsEntry("keep", "me");
+        assertThat(n.diagnostics()).singleElement().hasToString(
+                "infra/main.tf:12:1: aws_quantum_thing is not in the knowledge base: categorised as other and left unmapped");
+        assertThat(kb.serviceName(r)).isEqualTo("aws_quantum_thing");
+        assertThat(kb.type("aws_quantum_thing")).isEmpty();
+    }
+
+    @Test
+    void normaliseIsIdempotentAndKeepsAttributesSetByIngest() {
+        KnowledgeBase kb = KnowledgeBase.load();
+        Resource r = new Resource("compose.db", "compose_postgres", "compose", null, "default",
+                Map.of("engine_version", "16.1"), Map.of("image", "postgres:16"), null, null);
+        Resource once = kb.normalise(r);
+        assertThat(once.attributes()).containsEntry("engine_version", "16.1").containsEntry("engine", "postgres");
+        assertThat(kb.normalise(once).attributes()).isEqualTo(once.attributes());
+    }
 }

@@ -226,8 +226,8 @@ class KnowledgeBaseValidationTest {
     void invalidYamlNamesFileAndLine() throws IOException {
         write("mappings/aws/core.yaml", MAPPINGS + "aws_broken: [unclosed\n");
         assertThatThrownBy(() -> KnowledgeBase.loadFrom(root))
-                .hasMessageContaining("mappings/aws/core.yaml:")
-                .hasMessageContaining("not valid YAML");
+                .hasMessageContaining("mappings/aws/core.yaml:16:")
+                .hasMessageContaining("must close on the same line");
     }
 
     @Test

@@ -47,12 +47,12 @@ class PlannerPropertyTest {
         }
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void mutatedFilesNeverEscapeAsExceptions(@ForAll("mutatedProjects") List<Tuple.Tuple2<String, String>> files) throws IOException {
         assertPlansOrRejects(files);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void arbitraryTextNeverEscapesAsExceptions(@ForAll("arbitraryProjects") List<Tuple.Tuple2<String, String>> files) throws IOException {
         assertPlansOrRejects(files);
     }

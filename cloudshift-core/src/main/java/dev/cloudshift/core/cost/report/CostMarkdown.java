@@ -20,6 +20,9 @@ import java.util.Set;
  */
 public final class CostMarkdown {
 
+    /** Unpriced parts listed per environment; the rest are counted (all of them are in the JSON lines). */
+    static final int MAX_LISTED = 40;
+
     private CostMarkdown() {
     }
 
@@ -74,12 +77,18 @@ public final class CostMarkdown {
             sb.append("**Unpriced** (counted as $0; refresh the catalog or add the price to price them):\n\n");
             Set<String> seen = new LinkedHashSet<>();
             for (CostLine l : unpriced) {
-                String s = "- " + l.side() + " `" + l.address() + "`"
+                seen.add("- " + l.side() + " `" + l.address() + "`"
                         + (l.component() == null || l.component().equals("-") ? "" : " " + l.component()) + ": "
-                        + l.note().substring("unpriced: ".length());
-                if (seen.add(s)) {
-                    sb.append(s).append('\n');
+                        + l.note().substring("unpriced: ".length()));
+            }
+            int shown = 0;
+            for (String s : seen) {
+                if (shown++ == MAX_LISTED) {
+                    sb.append("- … and ").append(seen.size() - MAX_LISTED)
+                            .append(" more (every line is in plan.json `cost` / `cloudshift cost --format json`)\n");
+                    break;
                 }
+                sb.append(s).append('\n');
             }
             sb.append('\n');
         }

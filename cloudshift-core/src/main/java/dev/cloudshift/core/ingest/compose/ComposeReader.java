@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,6 +38,10 @@ import java.util.stream.Stream;
  * {@code <env>}: the base file with that file merged over it. A {@code .env.<env>} file also names environment
  * {@code <env>} (base plus override). Given a single file, only that file is read, as environment
  * {@code default}.
+ *
+ * <p>{@code include:} brings in the services of other compose files; {@code extends} (same file or another file) is resolved with the same merge rules; YAML anchors, aliases
+ * and merge keys ({@code <<}) and {@code x-*} extension blocks work as in compose; {@code !reset} and
+ * {@code !override} tags are honoured in override files.
  *
  * <h2>Interpolation</h2>
  * {@code ${VAR}}, {@code ${VAR:-default}}, {@code ${VAR-default}}, {@code ${VAR:?error}}, {@code ${VAR?error}},
@@ -174,7 +179,16 @@ public final class ComposeReader {
         for (Path p : all) {
             String name = display(absRoot, p.toAbsolutePath().normalize());
             Optional<String> text = readText(p, name, diagnostics);
-            trees.put(p, text.flatMap(t -> YamlTreeReader.read(name, t, diagnostics)));
+            Optional<YNode> tree = Optional.empty();
+            if (text.isPresent()) {
+                int before = diagnostics.size();
+                tree = YamlTreeReader.read(name, text.get(), diagnostics);
+                if (tree.isEmpty() && diagnostics.size() > before) {
+                    // a syntax error: read the services that are intact on their own
+                    tree = ComposeRecovery.recover(name, text.get(), diagnostics);
+                }
+            }
+            trees.put(p, tree);
         }
 
         Map<String, String> baseVars = new LinkedHashMap<>();
@@ -220,6 +234,9 @@ public final class ComposeReader {
             if (merged == null) {
                 continue;
             }
+            Function<YNode, YNode> prepare = t -> ComposeMerger.normaliseFile(interpolation.apply(t));
+            merged = new ComposeInclude(absDir, absRoot, prepare, diagnostics).apply(merged);
+            merged = new ComposeExtends(absDir, absRoot, prepare, diagnostics).resolve(merged);
             ComposeServiceReader reader = new ComposeServiceReader(env, absDir, absRoot, vars, catalog, redactor, diagnostics);
             reader.read(merged);
             resources.addAll(reader.resources());

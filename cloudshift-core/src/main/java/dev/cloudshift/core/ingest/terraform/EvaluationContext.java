@@ -24,10 +24,17 @@ final class EvaluationContext {
     final List<Diagnostic> warnings = new ArrayList<>();
     final Evaluator evaluator;
     final Evaluator quiet;
+    /** Most resource and module instances one environment may expand into (guards runaway count/for_each). */
+    static final int MAX_INSTANCES = 250_000;
+    final int instanceBudget;
+    int instances;
+    boolean budgetReported;
+
     /** Strings known to be secret, scrubbed from every message. */
     final Set<String> secrets = new HashSet<>();
 
-    EvaluationContext(Path root, String environment, ModuleCache modules) {
+    EvaluationContext(Path root, String environment, ModuleCache modules, int instanceBudget) {
+        this.instanceBudget = instanceBudget;
         this.root = root;
         this.environment = environment;
         this.modules = modules;

@@ -140,7 +140,7 @@ final class ModuleEvaluator {
             }
             Attribute type = body.attribute("type");
             if (type != null) {
-                v = TypeConstraint.convert(type.expr().text(), v);
+                v = TypeConstraint.convert(type.expr(), v, ctx.evaluator);
             }
             if (sensitive || SecretNames.isSecretName(name)) {
                 v = v.withSensitive(true);
@@ -149,12 +149,6 @@ final class ModuleEvaluator {
             }
             ctx.rememberSecrets(v, false);
             variableValues.put(name, v);
-        }
-        for (String given : inputs.keySet()) {
-            if (!def.variables.containsKey(given) && !root) {
-                ctx.warnings.add(new dev.cloudshift.core.model.Diagnostic(def.displayDir, 0, 0,
-                        "module " + trimDot(prefix) + " has no variable named \"" + given + "\"; the argument is ignored"));
-            }
         }
         varObject = Value.object(variableValues);
     }
@@ -260,8 +254,24 @@ final class ModuleEvaluator {
         return u > 0 ? type.substring(0, u) : type;
     }
 
-    /** Expands count / for_each into instances; an unknown expansion yields one instance with unknown keys. */
+    /** Expands count / for_each into instances, within the environment's instance budget. */
     private List<Instance> instances(Block block, Scope scope, String base) {
+        List<Instance> all = expand(block, scope, base);
+        int left = ctx.instanceBudget - ctx.instances;
+        if (all.size() > left) {
+            if (!ctx.budgetReported) {
+                ctx.budgetReported = true;
+                ctx.warn(block.position(), "more than " + ctx.instanceBudget + " resource and module "
+                        + "instances in environment \"" + ctx.environment + "\"; the rest are not expanded");
+            }
+            all = all.subList(0, Math.max(0, left));
+        }
+        ctx.instances += all.size();
+        return all;
+    }
+
+    /** Expands count / for_each into instances; an unknown expansion yields one instance with unknown keys. */
+    private List<Instance> expand(Block block, Scope scope, String base) {
         Attribute count = block.body().attribute("count");
         Attribute forEach = block.body().attribute("for_each");
         List<Instance> out = new ArrayList<>();
@@ -527,6 +537,11 @@ final class ModuleEvaluator {
                 if (MODULE_META.contains(a.name())) {
                     continue;
                 }
+                if (!child.variables.containsKey(a.name())) {
+                    ctx.warn(a.position(), "module \"" + name + "\" (" + source + ") has no variable named \""
+                            + a.name() + "\"; the argument is ignored");
+                    continue;
+                }
                 in.put(a.name(), ctx.evaluator.evaluate(a.expr(), scope));
                 Set<String> d = deps(TraversalCollector.collect(a.expr()), scope, null);
                 d.addAll(explicit);
@@ -576,7 +591,12 @@ final class ModuleEvaluator {
         if (!(source.startsWith("./") || source.startsWith("../") || source.equals(".") || source.equals(".."))) {
             return null;
         }
-        return def.dir.resolve(source).normalize();
+        try {
+            return def.dir.resolve(source).normalize();
+        } catch (RuntimeException e) {
+            // not a usable path: a directory that cannot exist, so the caller reports "no directory at ..."
+            return def.dir.resolve("..").resolve(".cloudshift-invalid-module-source");
+        }
     }
 
     // ------------------------------------------------------------------ scopes and dependencies

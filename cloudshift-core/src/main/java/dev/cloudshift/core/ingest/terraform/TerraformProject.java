@@ -60,6 +60,18 @@ public final class TerraformProject {
 
     /** Parses every *.tf of the root module (and of local modules it calls) and every variables file. */
     public static TerraformProject read(Path dir) {
+        try {
+            return readUnguarded(dir);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a bug here must not stop the other inputs from being planned
+            Path root = dir.toAbsolutePath().normalize();
+            return new TerraformProject(root, new ModuleCache(root), null, List.of(), Map.of(),
+                    List.of(new Diagnostic(dir.toString(), 0, 0, "could not read the Terraform files ("
+                            + e.getClass().getSimpleName() + ")")));
+        }
+    }
+
+    private static TerraformProject readUnguarded(Path dir) {
         Path root = dir.toAbsolutePath().normalize();
         ModuleCache cache = new ModuleCache(root);
         List<Diagnostic> diags = new ArrayList<>();
@@ -180,7 +192,12 @@ public final class TerraformProject {
                         || !(lit.value() instanceof String s) || !(s.startsWith("./") || s.startsWith("../"))) {
                     continue;
                 }
-                Path dir = def.dir.resolve(s).normalize();
+                Path dir;
+                try {
+                    dir = def.dir.resolve(s).normalize();
+                } catch (RuntimeException e) {
+                    continue;
+                }
                 if (Files.isDirectory(dir) && seen.add(dir)) {
                     ModuleDefinition child = cache.load(dir);
                     diags.addAll(child.diagnostics);
@@ -251,7 +268,12 @@ public final class TerraformProject {
 
     /** Evaluates the root module for one environment. Never throws. */
     public TerraformEnvironment evaluate(String environment) {
-        EvaluationContext ctx = new EvaluationContext(root, environment, modules);
+        return evaluate(environment, EvaluationContext.MAX_INSTANCES);
+    }
+
+    /** Evaluates with a given budget of resource and module instances (tests use a small one). */
+    TerraformEnvironment evaluate(String environment, int instanceBudget) {
+        EvaluationContext ctx = new EvaluationContext(root, environment, modules, instanceBudget);
         if (isEmpty()) {
             return new TerraformEnvironment(environment, List.of(), Map.of(), ctx.finishWarnings());
         }

@@ -18,9 +18,13 @@ class ComposeDiagnosticsTest {
     @Test
     void malformedYamlNamesThePlaceAndLeaksNothing() {
         ComposeResult r = new ComposeReader().read(resource("compose/bad-yaml"));
-        assertThat(r.resources()).isEmpty();
-        assertThat(r.warnings()).hasSize(1);
-        Diagnostic d = r.warnings().get(0);
+        // the intact service is still read; the broken one is named
+        assertThat(r.resources()).extracting(Resource::address).containsExactly("compose.cache");
+        assertThat(r.resources().get(0).position().toString()).isEqualTo("docker-compose.yml:6:3");
+        assertThat(r.warnings()).hasSize(2);
+        assertThat(r.warnings().get(0).toString())
+                .isEqualTo("docker-compose.yml:2:3: expected service db to be valid YAML; it was left out (the problem is at 5:50)");
+        Diagnostic d = r.warnings().get(1);
         assertThat(d.file()).isEqualTo("docker-compose.yml");
         assertThat(d.line()).isEqualTo(8);
         assertThat(d.column()).isEqualTo(1);
@@ -53,9 +57,9 @@ class ComposeDiagnosticsTest {
     @Test
     void aBrokenOverrideKeepsTheBaseFile() {
         ComposeResult r = new ComposeReader().read(resource("compose/bad-override"));
-        assertThat(r.warnings()).hasSize(1);
-        assertThat(r.warnings().get(0).file()).isEqualTo("docker-compose.override.yml");
-        assertThat(r.warnings().get(0).line()).isEqualTo(4);
+        assertThat(r.warnings()).extracting(Diagnostic::toString).containsExactly(
+                "docker-compose.override.yml:2:3: expected service app to be valid YAML; it was left out (the problem is at 4:1)",
+                "docker-compose.override.yml:4:1: expected valid YAML: expected ',' or ']', but got <stream end> (while parsing a flow sequence)");
         assertThat(r.resources()).extracting(Resource::address).containsExactly("compose.app", "compose.db");
         assertThat(r.resources().get(0).dependsOn()).containsExactly("compose.db");
         assertThat(r.resources().get(1).type()).isEqualTo("compose_mysql");
@@ -99,6 +103,65 @@ class ComposeDiagnosticsTest {
         assertThat(web.raw().get("entrypoint")).isEqualTo("/bin/run --token=<redacted>");
         assertThat(r.resources().get(1).type()).isEqualTo("compose_nats");
         assertThat(r.toString()).doesNotContain("Planted-Flag-Token");
+    }
+
+    @Test
+    void extendsFromTheSameFileAndAnotherFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("common.yml"), String.join("\n",
+                "services:",
+                "  base-app:",
+                "    build: .",
+                "    environment:",
+                "      LOG_LEVEL: info",
+                "    ports: [\"8080\"]",
+                ""));
+        Files.writeString(dir.resolve("docker-compose.yml"), String.join("\n",
+                "services:",
+                "  web:",
+                "    extends:",
+                "      file: common.yml",
+                "      service: base-app",
+                "    environment:",
+                "      LOG_LEVEL: debug",
+                "  worker:",
+                "    extends: web",
+                "    command: [\"worker\"]",
+                "  broken:",
+                "    image: nginx",
+                "    extends: {service: nowhere}",
+                ""));
+        ComposeResult r = new ComposeReader().read(dir);
+        assertThat(r.warnings()).extracting(Diagnostic::toString)
+                .containsExactly("docker-compose.yml:13:14: expected service nowhere to extend; it is not defined");
+        Resource web = r.resources().get(0);
+        assertThat(web.raw()).containsKey("build").containsEntry("ports", List.of(8080));
+        assertThat(web.raw().get("environment")).isEqualTo(java.util.Map.of("LOG_LEVEL", "debug"));
+        Resource worker = r.resources().get(1);
+        assertThat(worker.raw()).containsKey("build").containsEntry("command", List.of("worker"));
+        assertThat(worker.position().line()).isEqualTo(8);
+        assertThat(r.resources().get(2).type()).isEqualTo("compose_nginx");
+    }
+
+    @Test
+    void includeBringsInOtherFiles(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("infra"));
+        Files.writeString(dir.resolve("infra/db.yml"), "services:\n  db:\n    image: mariadb:11\n    volumes: [dbdata:/var/lib/mysql]\nvolumes:\n  dbdata:\n");
+        Files.writeString(dir.resolve("docker-compose.yml"), String.join("\n",
+                "include:",
+                "  - infra/db.yml",
+                "  - path: missing.yml",
+                "services:",
+                "  app:",
+                "    build: .",
+                "    environment:",
+                "      DB_HOST: db",
+                ""));
+        ComposeResult r = new ComposeReader().read(dir);
+        assertThat(r.warnings()).extracting(Diagnostic::toString).containsExactly("docker-compose.yml:3:11: expected included file missing.yml to exist");
+        assertThat(r.resources()).extracting(Resource::address).containsExactly("compose.app", "compose.db");
+        assertThat(r.resources().get(0).dependsOn()).containsExactly("compose.db");
+        assertThat(r.resources().get(1).type()).isEqualTo("compose_mariadb");
+        assertThat(r.resources().get(1).position().toString()).isEqualTo("infra/db.yml:2:3");
     }
 
     @Test

@@ -32,7 +32,7 @@ class TerraformProjectPropertiesTest {
         }
     }
 
-    @Property(tries = 120)
+    @Property(tries = 60)
     void mutatedProjectsNeverThrow(@ForAll("mutatedMain") String main, @ForAll("mutatedModule") String module,
                                    @ForAll("tfvars") String tfvars) throws IOException {
         Path dir = Files.createTempDirectory("tf-prop");

@@ -264,6 +264,77 @@ class TerraformProjectTest {
     }
 
     @Test
+    void typeConstraintsConvertValuesAndFillOptionalAttributes() {
+        TerraformEnvironment env = TerraformProject.read(fixture("types")).evaluate("default");
+        assertThat(env.warnings()).isEmpty();
+        Map<String, Resource> r = byAddress(env);
+        assertThat(r.get("aws_ecs_service.svc[\"api\"]").raw()).containsEntry("cpu", new BigDecimal("512"))
+                .containsEntry("port", new BigDecimal("9000")).containsEntry("public", false)
+                .containsEntry("desired_count", new BigDecimal("3")).containsEntry("tags", Map.of())
+                .containsEntry("ports", List.of(new BigDecimal("80"), new BigDecimal("443")))
+                .containsEntry("zones", List.of("a", "b"));
+        assertThat(r.get("aws_ecs_service.svc[\"worker\"]").raw()).containsEntry("port", new BigDecimal("8080"))
+                .containsEntry("public", true).containsEntry("desired_count", BigDecimal.ONE)
+                .containsEntry("tags", Map.of("team", "x"));
+    }
+
+    @Test
+    void providerComesFromTheTypePrefix() {
+        assertThat(ModuleEvaluator.providerOf("aws_db_instance")).isEqualTo("aws");
+        assertThat(ModuleEvaluator.providerOf("azurerm_postgresql_flexible_server")).isEqualTo("azure");
+        assertThat(ModuleEvaluator.providerOf("azuread_application")).isEqualTo("azure");
+        assertThat(ModuleEvaluator.providerOf("google_sql_database_instance")).isEqualTo("gcp");
+        assertThat(ModuleEvaluator.providerOf("kubernetes_deployment")).isEqualTo("kubernetes");
+        assertThat(ModuleEvaluator.providerOf("null_resource")).isEqualTo("null");
+    }
+
+    @Test
+    void variablesFileErrorsHavePositionsAndNeverQuoteValues(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("main.tf"), "variable \"token\" {}\nvariable \"n\" {}\n");
+        Files.writeString(dir.resolve("dev.tfvars.json"), "{\n  \"token\": tok-Secret-99,\n  \"n\": 1\n}\n");
+        Files.writeString(dir.resolve("prod.tfvars"), "n = 2\ntoken = abc Secret-77\n");
+        TerraformProject p = TerraformProject.read(dir);
+        assertThat(p.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "dev.tfvars.json:2:15: expected valid JSON in the variables file",
+                "prod.tfvars:2:13: expected a newline after the attribute \"token\", found a word",
+                "prod.tfvars:2:9: expected a literal value for variable \"token\" (variables files cannot refer to other values)");
+        assertThat(p.diagnostics().toString()).doesNotContain("Secret-99").doesNotContain("Secret-77").doesNotContain("tok-");
+        TerraformEnvironment prod = p.evaluate("prod");
+        assertThat(prod.variables()).containsEntry("n", new BigDecimal("2")).containsEntry("token", "<sensitive>");
+        assertThat(prod.warnings()).extracting(Diagnostic::message)
+                .containsExactly("variable \"token\" has no default and no value in environment \"prod\"; it is left unknown");
+    }
+
+    @Test
+    void aModuleCallingItselfStopsAtTheDepthLimitAndTheInstanceBudget(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("main.tf"), "module \"again\" {\n  source = \"./\"\n}\n"
+                + "resource \"aws_sqs_queue\" \"q\" {}\n");
+        TerraformEnvironment env = TerraformProject.read(dir).evaluate("default");
+        assertThat(env.resources()).hasSize(ModuleEvaluator.MAX_MODULE_DEPTH + 1);
+        assertThat(env.resources().get(env.resources().size() - 2).address()).isEqualTo("module.again.aws_sqs_queue.q");
+        assertThat(env.resources().get(env.resources().size() - 1).address()).isEqualTo("aws_sqs_queue.q");
+        assertThat(env.warnings()).extracting(Diagnostic::message).anyMatch(m -> m.contains("nested more than 32 levels"));
+
+        Files.writeString(dir.resolve("main.tf"), "module \"again\" {\n  source = \"./\"\n  count  = 2\n}\n"
+                + "resource \"aws_sqs_queue\" \"q\" {}\n");
+        TerraformEnvironment doubling = TerraformProject.read(dir).evaluate("default", 500);
+        assertThat(doubling.resources().size()).isLessThanOrEqualTo(500);
+        assertThat(doubling.warnings()).extracting(Diagnostic::message)
+                .anyMatch(m -> m.startsWith("more than 500 resource and module instances in environment \"default\""));
+    }
+
+    @Test
+    void unknownModuleArgumentsAreReportedAtTheCall(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("m"));
+        Files.writeString(dir.resolve("m/main.tf"), "variable \"a\" {}\nresource \"aws_sqs_queue\" \"q\" {\n  name = var.a\n}\n");
+        Files.writeString(dir.resolve("main.tf"), "module \"x\" {\n  source = \"./m\"\n  a      = \"one\"\n  typo   = 2\n}\n");
+        TerraformEnvironment env = TerraformProject.read(dir).evaluate("default");
+        assertThat(env.warnings()).extracting(Diagnostic::toString)
+                .containsExactly("main.tf:4:3: module \"x\" (./m) has no variable named \"typo\"; the argument is ignored");
+        assertThat(env.resources().get(0).raw()).containsEntry("name", "one");
+    }
+
+    @Test
     void secretNameRule() {
         assertThat(List.of("db_password", "api_key", "apiKey", "github_token", "client_secret", "storage_account_key",
                 "private_key", "master_password", "connection_string", "DB_PASS", "credentials"))
