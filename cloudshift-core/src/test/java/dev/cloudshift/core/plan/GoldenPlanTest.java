@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * optional {@code env=dev,prod}; optional {@code html=true} (also compare plan.html); optional {@code max_downtime=MINUTES} (the runbook's --max-downtime); optional
  * {@code secrets=a,b}: planted values that must appear in no output)
  * and the expected {@code plan.json} and {@code plan.md}. Every folder is
- * found automatically. Regenerate with {@code -Dgolden.update=true} and review the diff.
+ * found automatically. Regenerate with {@code -Dgolden.update=true} and review the diff ({@code -Dgolden.formats=html}
+ * limits a run to plan.html).
  * Each plan.json is also validated against docs/plan.schema.json, and its dependency edges and paths are
  * checked.
  */
@@ -43,6 +44,9 @@ class GoldenPlanTest {
     static final Path GOLDEN = Path.of("src", "test", "golden");
     static final Path EXAMPLES = Path.of("..", "examples");
     static final boolean UPDATE = Boolean.getBoolean("golden.update");
+    /** {@code -Dgolden.formats=html,md}: only these files (by extension) are compared or regenerated; default all. */
+    static final List<String> ONLY_FORMATS = Arrays.stream(System.getProperty("golden.formats", "").split(","))
+            .map(String::trim).filter(x -> !x.isEmpty()).toList();
     private static Planner planner;
 
     @BeforeAll
@@ -81,6 +85,9 @@ class GoldenPlanTest {
         for (PlanFormat f : PlanFormat.values()) {
             if (f == PlanFormat.HTML && !Boolean.parseBoolean(p.getProperty("html", "false").trim())) {
                 continue; // plan.html is large: golden only for the cases whose case.properties say html=true
+            }
+            if (!ONLY_FORMATS.isEmpty() && !ONLY_FORMATS.contains(f.fileName().substring(f.fileName().indexOf('.') + 1))) {
+                continue; // -Dgolden.formats=html: regenerate or compare only these files
             }
             String actual = f.renderer().render(plan);
             Path expectedFile = dir.resolve(f.fileName());

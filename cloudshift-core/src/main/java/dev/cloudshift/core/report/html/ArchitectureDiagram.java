@@ -142,7 +142,7 @@ final class ArchitectureDiagram {
                     .append(' ').append(px(bx)).append(' ').append(px(by)).append("\" marker-end=\"url(#arrow)\"/>\n");
         }
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ")
+        svg.append("<svg class=\"diagram\" role=\"img\" viewBox=\"0 0 ")
                 .append(px(WIDTH)).append(' ').append(px(height)).append("\" aria-label=\"").append(text(caption)).append("\">\n")
                 .append("<title>").append(text(caption)).append("</title>\n")
                 .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" "

@@ -37,7 +37,7 @@ final class BarChart {
         double groupH = BAR_H * 2 + 4;
         double height = legendH + groups.size() * (groupH + GROUP_GAP) + 6;
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ")
+        svg.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ")
                 .append(px(WIDTH)).append(' ').append(px(height)).append("\" aria-label=\"").append(text(caption)).append("\">\n")
                 .append("<title>").append(text(caption)).append("</title>\n");
         svg.append("<rect class=\"bar-source\" x=\"").append(px(LABEL_W)).append("\" y=\"6\" width=\"14\" height=\"14\" rx=\"2\"/>")

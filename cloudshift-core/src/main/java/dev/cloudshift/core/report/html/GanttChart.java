@@ -31,7 +31,7 @@ final class GanttChart {
         int step = days <= 14 ? 1 : days <= 45 ? 5 : days <= 120 ? 10 : 30;
         double height = AXIS_H + bars.size() * ROW_H + 10;
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"chart gantt\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ")
+        svg.append("<svg class=\"chart gantt\" role=\"img\" viewBox=\"0 0 ")
                 .append(px(WIDTH)).append(' ').append(px(height)).append("\" aria-label=\"").append(text(caption)).append("\">\n")
                 .append("<title>").append(text(caption)).append("</title>\n");
         for (int d = 0; d <= days; d += step) {

@@ -345,7 +345,7 @@ public final class HtmlReportWriter implements PlanRenderer {
                     cells.add(r == null ? "<span class=\"muted\">absent</span>" : text(v));
                 }
                 if (values.size() > 1) {
-                    t.row("differs", cells);
+                    t.row(null, cells);
                 }
             }
         }

@@ -45,10 +45,18 @@ public final class HtmlText {
         return sb.toString();
     }
 
-    /** A value shown as code: {@code <code>escaped</code>}; empty for null or empty. */
+    /**
+     * A value shown as code: {@code <code>escaped</code>}; empty for null or empty. Short values (identifiers,
+     * addresses) are kept on one line so that table columns do not shrink to a few letters; long ones may wrap.
+     */
     public static String code(String s) {
-        return s == null || s.isEmpty() ? "" : "<code>" + text(s) + "</code>";
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        return (s.length() <= SHORT_CODE ? "<code class=\"nb\">" : "<code>") + text(s) + "</code>";
     }
+
+    private static final int SHORT_CODE = 36;
 
     /**
      * Text in which {@code `spans`} (the Markdown-flavoured sentences of the runbook catalog) become
