@@ -14,8 +14,14 @@ import java.util.List;
  */
 final class BarChart {
 
-    /** One group: its label and the two monthly amounts (target may be null when no target was priced). */
-    record Group(String label, BigDecimal source, BigDecimal target) {
+    /**
+     * One group: its label and the two monthly amounts (target may be null when no target was priced), with the
+     * number of unpriced components on each side (written next to the value so that $0.00 is not misread).
+     */
+    record Group(String label, BigDecimal source, BigDecimal target, int sourceUnpriced, int targetUnpriced) {
+        Group(String label, BigDecimal source, BigDecimal target) {
+            this(label, source, target, 0, 0);
+        }
     }
 
     private static final double WIDTH = 1160;
@@ -53,15 +59,16 @@ final class BarChart {
             svg.append("<text class=\"bar-label\" x=\"").append(px(LABEL_W - 10)).append("\" y=\"")
                     .append(px(y + groupH / 2 + 4)).append("\" text-anchor=\"end\">").append(text(clip(g.label(), 34)))
                     .append("</text>\n");
-            bar(svg, "bar-source", g.source(), max, plotW, y, sourceLabel + " " + g.label());
-            bar(svg, "bar-target", g.target(), max, plotW, y + BAR_H + 4, targetLabel + " " + g.label());
+            bar(svg, "bar-source", g.source(), g.sourceUnpriced(), max, plotW, y, sourceLabel + " " + g.label());
+            bar(svg, "bar-target", g.target(), g.targetUnpriced(), max, plotW, y + BAR_H + 4, targetLabel + " " + g.label());
             y += groupH + GROUP_GAP;
         }
         svg.append("</svg>\n");
         return svg.toString();
     }
 
-    private static void bar(StringBuilder svg, String cls, BigDecimal value, BigDecimal max, double plotW, double y, String what) {
+    private static void bar(StringBuilder svg, String cls, BigDecimal value, int unpriced, BigDecimal max, double plotW, double y,
+            String what) {
         if (value == null) {
             svg.append("<text class=\"bar-value muted\" x=\"").append(px(LABEL_W + 6)).append("\" y=\"").append(px(y + BAR_H - 4))
                     .append("\">not priced</text>\n");
@@ -73,7 +80,11 @@ final class BarChart {
                 .append("\" width=\"").append(px(shown)).append("\" height=\"").append(px(BAR_H)).append("\" rx=\"2\"><title>")
                 .append(text(what + ": " + usd(value) + " per month")).append("</title></rect>")
                 .append("<text class=\"bar-value\" x=\"").append(px(LABEL_W + shown + 6)).append("\" y=\"").append(px(y + BAR_H - 4))
-                .append("\">").append(text(usd(value))).append("</text>\n");
+                .append("\">").append(text(usd(value)));
+        if (unpriced > 0) {
+            svg.append("<tspan class=\"unpriced\"> + ").append(unpriced).append(" unpriced</tspan>");
+        }
+        svg.append("</text>\n");
     }
 
     private static BigDecimal nz(BigDecimal v) {

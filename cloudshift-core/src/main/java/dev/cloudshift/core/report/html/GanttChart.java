@@ -26,7 +26,7 @@ final class GanttChart {
         for (Bar b : bars) {
             days = Math.max(days, b.end());
         }
-        double plotW = WIDTH - LABEL_W - 20;
+        double plotW = WIDTH - LABEL_W - 60; // room for a day count written after the last bar
         double scale = plotW / days;
         int step = days <= 14 ? 1 : days <= 45 ? 5 : days <= 120 ? 10 : 30;
         double height = AXIS_H + bars.size() * ROW_H + 10;

@@ -447,16 +447,21 @@ public final class HtmlReportWriter implements PlanRenderer {
         for (EnvironmentCost e : estimate.environments()) {
             b.append("<h3>Environment ").append(code(e.environment())).append("</h3>\n");
             Map<String, BigDecimal[]> byCategory = new TreeMap<>();
+            Map<String, int[]> unpricedByCategory = new TreeMap<>();
             for (CostLine l : e.lines()) {
                 String cat = categoryLabel(categoryOf.getOrDefault(e.environment() + "\u0000" + l.address(), "other"));
                 BigDecimal[] v = byCategory.computeIfAbsent(cat, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                 int i = CostLine.TARGET.equals(l.side()) ? 1 : 0;
                 v[i] = v[i].add(l.monthlyUsd() == null ? BigDecimal.ZERO : l.monthlyUsd());
+                if (l.unpriced()) {
+                    unpricedByCategory.computeIfAbsent(cat, k -> new int[2])[i]++;
+                }
             }
             List<BarChart.Group> groups = new ArrayList<>();
             byCategory.forEach((cat, v) -> {
-                if (v[0].signum() != 0 || v[1].signum() != 0) {
-                    groups.add(new BarChart.Group(cat, v[0], e.targetMonthlyUsd() == null ? null : v[1]));
+                int[] u = unpricedByCategory.getOrDefault(cat, new int[2]);
+                if (v[0].signum() != 0 || v[1].signum() != 0 || u[0] + u[1] > 0) {
+                    groups.add(new BarChart.Group(cat, v[0], e.targetMonthlyUsd() == null ? null : v[1], u[0], u[1]));
                 }
             });
             if (!groups.isEmpty()) {

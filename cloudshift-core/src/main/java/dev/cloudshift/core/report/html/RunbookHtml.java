@@ -95,7 +95,7 @@ final class RunbookHtml {
             Map<String, Object> byRole = map(effort.get("hours_by_role"));
             Map<String, Object> team = map(effort.get("team"));
             if (!byRole.isEmpty()) {
-                HtmlTable t = new HtmlTable("Role", "Hours", "People").numeric(1, 2);
+                HtmlTable t = new HtmlTable("Role", "Hours", "People").numeric(1, 2).cssClass("narrow");
                 byRole.forEach((role, h) -> t.row(text(role), text(value(h)), team.containsKey(role) ? text(value(team.get(role))) : "–"));
                 t.appendTo(html);
             }
@@ -112,7 +112,7 @@ final class RunbookHtml {
         Map<String, Object> facts = map(s.get("facts"));
         if (!facts.isEmpty()) {
             html.append("<details class=\"facts\" open><summary>Facts the recommendation is based on</summary>\n");
-            HtmlTable t = new HtmlTable("Fact", "Value");
+            HtmlTable t = new HtmlTable("Fact", "Value").cssClass("narrow");
             facts.forEach((k, v) -> t.row(code(k), text(value(v))));
             t.appendTo(html);
             html.append("</details>\n");
@@ -277,7 +277,11 @@ final class RunbookHtml {
                     .append(items.size()).append("</span></h3>\n<ul class=\"checks\">\n");
             for (Object io : items) {
                 Map<String, Object> item = map(io);
-                html.append("<li>").append(inline(str(item.get("text") != null ? item.get("text") : io))).append("</li>\n");
+                html.append("<li>").append(inline(str(item.get("text") != null ? item.get("text") : io)));
+                if (item.get("command") != null) {
+                    html.append("<pre class=\"command\"><code>").append(text(str(item.get("command")))).append("</code></pre>");
+                }
+                html.append("</li>\n");
             }
             html.append("</ul></div>\n");
         }
