@@ -26,15 +26,15 @@ final class ArchitectureDiagram {
 
     /** The four layers, top to bottom, and the categories each holds. */
     enum Layer {
-        EDGE("Edge and load balancing", Set.of("load_balancer", "cdn", "dns", "api_gateway")),
-        COMPUTE("Compute and containers", Set.of("compute", "container", "kubernetes", "serverless")),
-        DATA("Data, cache and messaging", Set.of("database", "cache", "messaging", "storage", "search", "analytics")),
-        FOUNDATION("Foundation", Set.of());
+        EDGE(List.of("Edge and", "load balancing"), Set.of("load_balancer", "cdn", "dns", "api_gateway")),
+        COMPUTE(List.of("Compute and", "containers"), Set.of("compute", "container", "kubernetes", "serverless")),
+        DATA(List.of("Data, cache", "and messaging"), Set.of("database", "cache", "messaging", "storage", "search", "analytics")),
+        FOUNDATION(List.of("Foundation"), Set.of());
 
-        final String title;
+        final List<String> title;
         final Set<String> categories;
 
-        Layer(String title, Set<String> categories) {
+        Layer(List<String> title, Set<String> categories) {
             this.title = title;
             this.categories = categories;
         }
@@ -99,8 +99,12 @@ final class ArchitectureDiagram {
             bands.append("<rect class=\"band band-").append(layer.name().toLowerCase(java.util.Locale.ROOT))
                     .append("\" x=\"0\" y=\"").append(px(y)).append("\" width=\"").append(px(WIDTH))
                     .append("\" height=\"").append(px(h)).append("\" rx=\"8\"/>")
-                    .append("<text class=\"band-label\" x=\"12\" y=\"").append(px(y + 22)).append("\">")
-                    .append(text(layer.title)).append("</text>\n");
+                    .append("<text class=\"band-label\" x=\"12\" y=\"").append(px(y + 22)).append("\">");
+            for (int i = 0; i < layer.title.size(); i++) {
+                bands.append("<tspan x=\"12\" dy=\"").append(i == 0 ? "0" : "15").append("\">").append(text(layer.title.get(i)))
+                        .append("</tspan>");
+            }
+            bands.append("</text>\n");
             for (int i = 0; i < inLayer.size(); i++) {
                 Node n = inLayer.get(i);
                 int row = i / perRow;
@@ -160,9 +164,19 @@ final class ArchitectureDiagram {
                 + "<rect x=\"" + px(x) + "\" y=\"" + px(y) + "\" width=\"" + px(NODE_W) + "\" height=\"" + px(NODE_H)
                 + "\" rx=\"6\"/>"
                 + "<rect class=\"accent\" x=\"" + px(x) + "\" y=\"" + px(y) + "\" width=\"5\" height=\"" + px(NODE_H) + "\" rx=\"2\"/>"
-                + "<text class=\"node-title\" x=\"" + px(x + 12) + "\" y=\"" + px(y + 19) + "\">" + text(clip(n.title(), 24)) + "</text>"
-                + "<text class=\"node-sub\" x=\"" + px(x + 12) + "\" y=\"" + px(y + 36) + "\">" + text(clip(n.subtitle(), 29)) + "</text>"
+                + "<text class=\"node-title\" x=\"" + px(x + 12) + "\" y=\"" + px(y + 19) + "\">" + text(middle(n.title(), n.addresses().size() > 1 ? 18 : 22)
+                        + (n.addresses().size() > 1 ? " ×" + n.addresses().size() : "")) + "</text>"
+                + "<text class=\"node-sub\" x=\"" + px(x + 12) + "\" y=\"" + px(y + 36) + "\">" + text(clip(n.subtitle(), 28)) + "</text>"
                 + "</g>\n";
+    }
+
+    /** {@code s} cut in the middle with an ellipsis, so that both the type and the name or key stay visible. */
+    static String middle(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int tail = (max - 1) / 2;
+        return s.substring(0, max - 1 - tail) + "…" + s.substring(s.length() - tail);
     }
 
     /** Groups the resources into nodes, ordered by layer, category and address. */
@@ -185,7 +199,9 @@ final class ArchitectureDiagram {
             String category = first.category() == null ? "other" : first.category();
             boolean unmapped = target && rs.stream().noneMatch(PlannedResource::mapped);
             String title = key.startsWith("type:") ? first.type() : shortName(key);
-            String countSuffix = rs.size() > 1 ? " ×" + rs.size() : "";
+            if (!target && !key.startsWith("type:") && title.length() > 22 && title.startsWith(first.type() + ".")) {
+                title = title.substring(first.type().length() + 1); // the subtitle names the type
+            }
             String subtitle;
             if (!target) {
                 subtitle = key.startsWith("type:") ? (first.sourceService() == null ? category : first.sourceService())
@@ -196,7 +212,7 @@ final class ArchitectureDiagram {
                 subtitle = "no equivalent: decide";
             }
             List<String> addresses = rs.stream().map(PlannedResource::address).toList();
-            nodes.add(new Node(key, layers.get(key), category, title + countSuffix, subtitle, unmapped, addresses));
+            nodes.add(new Node(key, layers.get(key), category, title, subtitle, unmapped, addresses));
         });
         nodes.sort((a, b) -> {
             int c = a.layer().compareTo(b.layer());
