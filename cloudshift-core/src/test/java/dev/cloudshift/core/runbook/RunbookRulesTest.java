@@ -135,7 +135,7 @@ class RunbookRulesTest {
         return c;
     }
 
-    /** Rules whose fact needs another stage: they are tested below through options or a plan section. */
+    /** Rules whose fact needs another stage: each has its own test below (options or a plan section). */
     static final Set<String> TESTED_ELSEWHERE = Set.of("sensitive-variables", "translation-todos", "cost-increase");
 
     @Test
@@ -162,6 +162,56 @@ class RunbookRulesTest {
         Runbook without = e.runbook(new RunbookOptions(null, Map.of("prod", Map.of("region", "us-east-1"))));
         assertThat(riskIds(with)).contains("sensitive-variables");
         assertThat(riskIds(without)).doesNotContain("sensitive-variables");
+    }
+
+    static Runbook withCost(String source, String target) {
+        EstateBuilder e = EstateBuilder.to("azure").add("prod", "aws_vpc.main", "aws_vpc", "network", Map.of(), "VNet");
+        dev.cloudshift.core.cost.EnvironmentCost cost = new dev.cloudshift.core.cost.EnvironmentCost("prod", "azure",
+                new BigDecimal(source), new BigDecimal(target), List.of(), List.of(), List.of(), List.of(), List.of());
+        dev.cloudshift.core.plan.Plan plan = e.plan().withSection(new dev.cloudshift.core.cost.CostSection(
+                new dev.cloudshift.core.cost.CostEstimate("aws", "azure", List.of(cost))));
+        return RunbookBuilder.withDefaults().build(plan, RunbookOptions.none());
+    }
+
+    @Test
+    void costIncreaseRiskFiresOverTwentyPercentFromTheCostSection() {
+        Runbook up = withCost("100", "150");
+        assertThat(riskIds(up)).contains("cost-increase");
+        Map<String, Object> risk = up.risks().stream().filter(r -> r.get("id").equals("cost-increase")).findFirst().orElseThrow();
+        assertThat(RunbookMarkdown.strings(risk.get("details")).get(0)).contains("100 USD -> 150 USD").contains("+50%");
+        assertThat(riskIds(withCost("100", "110"))).doesNotContain("cost-increase");
+        assertThat(riskIds(EstateBuilder.to("azure").add("prod", "aws_vpc.main", "aws_vpc", "network", Map.of(), "VNet")
+                .runbook())).as("no cost section, no cost risk").doesNotContain("cost-increase");
+    }
+
+    record TranslationSection(int todos) implements dev.cloudshift.core.plan.PlanSection {
+        public String key() {
+            return "translation";
+        }
+
+        public String title() {
+            return "Target Terraform";
+        }
+
+        public Object toJson() {
+            return Map.of("files", List.of(), "todos", java.util.Collections.nCopies(todos, Map.of("file", "main.tf")));
+        }
+
+        public String toMarkdown() {
+            return "";
+        }
+    }
+
+    @Test
+    void translationTodosAddARiskAndATask() {
+        dev.cloudshift.core.plan.Plan base = EstateBuilder.to("azure")
+                .add("prod", "compose.api", "compose_app", "container", Map.of(), "Container Apps").plan();
+        Runbook three = RunbookBuilder.withDefaults().build(base.withSection(new TranslationSection(3)), RunbookOptions.none());
+        Runbook none = RunbookBuilder.withDefaults().build(base.withSection(new TranslationSection(0)), RunbookOptions.none());
+        assertThat(riskIds(three)).contains("translation-todos");
+        assertThat(riskIds(none)).doesNotContain("translation-todos");
+        assertThat(RunbookMarkdown.phases(three)).contains("Resolve 3 TODO(s) in the generated target Terraform");
+        assertThat(RunbookMarkdown.phases(none)).doesNotContain("TODO");
     }
 
     @Test
