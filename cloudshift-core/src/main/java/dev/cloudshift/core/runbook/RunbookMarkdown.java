@@ -94,9 +94,10 @@ final class RunbookMarkdown {
         Map<String, Object> e = map(s.get("effort"));
         sb.append("### Effort estimate\n\n");
         sb.append("**Total**: ").append(fmt(e.get("low_hours"))).append('-').append(fmt(e.get("high_hours")))
-                .append(" hours (point estimate ").append(fmt(e.get("total_hours"))).append(" h), about ")
-                .append(fmt(e.get("duration_days"))).append(" working days with the team below (")
-                .append(fmt(e.get("hours_per_day"))).append(" productive hours per person-day).\n\n");
+                .append(" hours (point estimate ").append(fmt(e.get("total_hours"))).append(" h), ")
+                .append(fmt(e.get("duration_days"))).append(" working days end to end on the timeline below with this team (")
+                .append(fmt(e.get("hours_per_day"))).append(" productive hours per person-day; phases overlap where the "
+                        + "dependency graph allows, and decommission waits for the soak period).\n\n");
         List<List<String>> rows = new ArrayList<>();
         Map<String, Object> team = map(e.get("team"));
         Map<String, Object> byRole = map(e.get("hours_by_role"));
