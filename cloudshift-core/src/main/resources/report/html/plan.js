@@ -7,9 +7,4 @@
       document.body.classList.toggle('only-differences', box.checked);
     });
   }
-  if (window.matchMedia) {
-    window.addEventListener('beforeprint', function () {
-      document.querySelectorAll('details').forEach(function (d) { d.setAttribute('open', ''); });
-    });
-  }
 })();

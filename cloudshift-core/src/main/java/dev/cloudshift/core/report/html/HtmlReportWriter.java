@@ -489,9 +489,9 @@ public final class HtmlReportWriter implements PlanRenderer {
                 b.append("</ul>\n");
             }
             if (!e.assumptions().isEmpty()) {
-                b.append("<details><summary>Usage assumptions</summary><ul class=\"compact\">");
+                b.append("<h4>Usage assumptions</h4>\n<ul class=\"compact assumptions\">");
                 e.assumptions().forEach(a -> b.append("<li>").append(text(a)).append("</li>"));
-                b.append("</ul></details>\n");
+                b.append("</ul>\n");
             }
         }
     }

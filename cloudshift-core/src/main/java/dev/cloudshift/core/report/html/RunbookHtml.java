@@ -111,11 +111,10 @@ final class RunbookHtml {
         }
         Map<String, Object> facts = map(s.get("facts"));
         if (!facts.isEmpty()) {
-            html.append("<details class=\"facts\" open><summary>Facts the recommendation is based on</summary>\n");
+            html.append("<h3>Facts the recommendation is based on</h3>\n");
             HtmlTable t = new HtmlTable("Fact", "Value").cssClass("narrow");
             facts.forEach((k, v) -> t.row(code(k), text(value(v))));
             t.appendTo(html);
-            html.append("</details>\n");
         }
     }
 
