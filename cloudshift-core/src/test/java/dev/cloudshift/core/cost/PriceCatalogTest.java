@@ -39,6 +39,14 @@ class PriceCatalogTest {
         "gcp, cloudrun-request-vcpu-second, us-central1, 0.000024, cloud.google.com/run/pricing",
         "gcp, cloudrun-requests, us-central1, 0.40, cloud-run-cost-calculator",
         "azure, containerapps-active-vcpu-second, westeurope, 0.000034, container_app_test.golden",
+        "azure, redis-Premium_P1, eastus, 0.277, redis_cache_test.golden",
+        "azure, redis-Standard_C3, eastus, 0.225, redis_cache_test.golden",
+        "azure, acr-Basic-day, eastus, 0.167, azurerm_container_registry",
+        "azure, public-ip-Standard-Static, eastus, 0.005, public_ip_test.golden",
+        "azure, eventhubs-premium-unit-hour, eastus, 1.027, event_hubs_namespace_test.golden",
+        "azure, apim-consumption-calls, eastus, 0.035, api_management_test.golden",
+        "aws, public-ipv4-address-hour, us-east-1, 0.005, aws-public-ipv4-price-increase",
+        "gcp, clouddns-queries, global, 0.40, dns_record_set_test.golden",
     })
     void wellKnownSkusCarryTheirDocumentedListPrice(String provider, String sku, String region, String price,
             String sourceContains) {
