@@ -166,7 +166,7 @@ final class ArchitectureDiagram {
                 + "<rect class=\"accent\" x=\"" + px(x) + "\" y=\"" + px(y) + "\" width=\"5\" height=\"" + px(NODE_H) + "\" rx=\"2\"/>"
                 + "<text class=\"node-title\" x=\"" + px(x + 12) + "\" y=\"" + px(y + 19) + "\">" + text(middle(n.title(), n.addresses().size() > 1 ? 18 : 22)
                         + (n.addresses().size() > 1 ? " ×" + n.addresses().size() : "")) + "</text>"
-                + "<text class=\"node-sub\" x=\"" + px(x + 12) + "\" y=\"" + px(y + 36) + "\">" + text(clip(n.subtitle(), 28)) + "</text>"
+                + "<text class=\"node-sub\" x=\"" + px(x + 12) + "\" y=\"" + px(y + 36) + "\">" + text(clip(n.subtitle(), 26)) + "</text>"
                 + "</g>\n";
     }
 

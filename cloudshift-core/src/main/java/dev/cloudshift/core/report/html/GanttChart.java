@@ -41,6 +41,13 @@ final class GanttChart {
                     .append("<text class=\"tick\" x=\"").append(px(x)).append("\" y=\"").append(px(AXIS_H - 10))
                     .append("\" text-anchor=\"middle\">").append(d == 0 ? "day 0" : String.valueOf(d)).append("</text>\n");
         }
+        if (days % step != 0 && (days % step) * scale > 24) {
+            double x = LABEL_W + days * scale;
+            svg.append("<line class=\"grid end\" x1=\"").append(px(x)).append("\" y1=\"").append(px(AXIS_H - 6)).append("\" x2=\"")
+                    .append(px(x)).append("\" y2=\"").append(px(height - 6)).append("\"/>")
+                    .append("<text class=\"tick\" x=\"").append(px(x)).append("\" y=\"").append(px(AXIS_H - 10))
+                    .append("\" text-anchor=\"middle\">").append(HtmlText.number(days)).append("</text>\n");
+        }
         double y = AXIS_H;
         int i = 0;
         for (Bar b : bars) {

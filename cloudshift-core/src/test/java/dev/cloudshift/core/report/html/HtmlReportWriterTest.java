@@ -146,6 +146,31 @@ class HtmlReportWriterTest {
                 .doesNotContain("golden-fake-password-1").doesNotContain("golden-fake-json-password");
     }
 
+    @Test
+    void diagramGroupsCountedInstancesAndMarksUnmappedResources() {
+        assertThat(ArchitectureDiagram.base("module.network.aws_subnet.private[2]")).isEqualTo("module.network.aws_subnet.private");
+        assertThat(ArchitectureDiagram.base("aws_ecs_service.service[\"backend\"]")).isEqualTo("aws_ecs_service.service[\"backend\"]");
+        assertThat(ArchitectureDiagram.shortName("module.db.aws_db_instance.main")).isEqualTo("aws_db_instance.main");
+        assertThat(ArchitectureDiagram.shortName("module.a.aws_x.y[\"k.z\"]")).isEqualTo("aws_x.y[\"k.z\"]");
+        assertThat(ArchitectureDiagram.middle("aws_iam_role_policy_attachment.task", 22)).hasSize(22).startsWith("aws_iam_ro")
+                .endsWith("ment.task");
+        Resource web = new Resource("aws_instance.web[0]", "aws_instance", "aws", "compute", "prod", Map.of(), Map.of(),
+                List.of("aws_s3_bucket.data"), null);
+        Resource web1 = new Resource("aws_instance.web[1]", "aws_instance", "aws", "compute", "prod", Map.of(), Map.of(),
+                List.of("aws_s3_bucket.data"), null);
+        Resource bucket = new Resource("aws_s3_bucket.data", "aws_s3_bucket", "aws", "storage", "prod", Map.of(), Map.of(),
+                List.of(), null);
+        TargetMapping vm = new TargetMapping.Mapped("Compute Engine", List.of("google_compute_instance"), List.of(), List.of(), null);
+        List<PlannedResource> rs = List.of(new PlannedResource(web, "EC2", vm), new PlannedResource(web1, "EC2", vm),
+                new PlannedResource(bucket, "S3", new TargetMapping.Unmapped("no")));
+        String before = ArchitectureDiagram.svg(rs, false, "before");
+        String after = ArchitectureDiagram.svg(rs, true, "after");
+        assertThat(count(before, "<g class=\"node")).isEqualTo(2);
+        assertThat(before).contains("aws_instance.web ×2").doesNotContain("unmapped");
+        assertThat(count(before, "class=\"edge\"")).as("both instances share one edge to the bucket").isEqualTo(1);
+        assertThat(after).contains("Compute Engine").contains("node cat-storage unmapped").contains("no equivalent");
+    }
+
     private static int count(String s, String needle) {
         int n = 0;
         for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + needle.length())) {
