@@ -170,6 +170,14 @@ final class PhasePlanner {
                     hours = hours.multiply(BigDecimal.valueOf(resources.size()));
                 } else if (t.path("decommission").asBoolean()) {
                     resources = sourceAddresses();
+                } else if ("stores".equals(t.path("names").asText())) {
+                    resources = new ArrayList<>();
+                    for (String a : facts.byAddress().keySet()) {
+                        PlannedResource r = facts.reference(a);
+                        if (facts.isStore(r) && RunbookFacts.STATEFUL.contains(r.category())) {
+                            resources.add(a);
+                        }
+                    }
                 }
                 tasks.add(new Task(FactTemplate.render(t.path("name").asText(), estate), resources,
                         EffortModel.half(hours), t.path("role").asText()));
