@@ -125,6 +125,9 @@ final class RunbookMarkdown {
             summary.add(List.of("**Phase " + n++ + ": " + md(p.get("name")) + "**", fmt(p.get("effort_hours")),
                     fmt(p.get("duration_days")), "day " + fmt(p.get("start_day")) + " – " + fmt(p.get("end_day"))));
         }
+        Map<String, Object> effort = map(rb.strategy().get("effort"));
+        summary.add(List.of("**Total**", "**" + fmt(effort.get("low_hours")) + "-" + fmt(effort.get("high_hours")) + "** (point "
+                + fmt(effort.get("total_hours")) + ")", "", "**" + fmt(effort.get("duration_days")) + " working days**"));
         sb.append(MarkdownText.table(List.of("Phase", "Effort (h)", "Duration (days)", "Timeline"), summary)).append('\n');
         sb.append("```mermaid\ngantt\n    title Migration timeline (working days)\n    dateFormat X\n    axisFormat %j\n");
         for (Map<String, Object> p : rb.phases()) {
@@ -138,8 +141,14 @@ final class RunbookMarkdown {
             sb.append("### Phase ").append(n++).append(": ").append(md(p.get("name"))).append("\n\n");
             sb.append("**Duration**: ").append(fmt(p.get("duration_days"))).append(" day(s) (day ").append(fmt(p.get("start_day")))
                     .append(" – ").append(fmt(p.get("end_day"))).append(")  \n**Effort**: ").append(fmt(p.get("effort_hours")))
-                    .append(" hours\n\n");
-            sb.append("**Entry criteria**:\n");
+                    .append(" hours");
+            for (Map<String, Object> r : maps(rb.rollback().get("phases"))) {
+                if (r.get("phase").equals(p.get("name"))) {
+                    sb.append("  \n**Rollback**: ").append(fmt(r.get("expected_minutes")))
+                            .append(" minutes (see Rollback and decision points)");
+                }
+            }
+            sb.append("\n\n**Entry criteria**:\n");
             strings(p.get("entry")).forEach(x -> sb.append("- ").append(md(x)).append('\n'));
             sb.append('\n');
             List<List<String>> rows = new ArrayList<>();
