@@ -6,6 +6,9 @@ import dev.cloudshift.core.plan.PlanInputException;
 import dev.cloudshift.core.plan.Planner;
 import dev.cloudshift.core.plan.PlannedResource;
 import dev.cloudshift.core.report.PlanFormat;
+import dev.cloudshift.core.runbook.RunbookBuilder;
+import dev.cloudshift.core.runbook.RunbookOptions;
+import dev.cloudshift.core.runbook.TerraformVariables;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +57,15 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Directory for plan.json and plan.md (created if missing).")
     Path out;
 
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "md,json",
+            description = "Files to write, comma-separated: md (plan.md), json (plan.json), html (plan.html); default md,json.")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--max-downtime", paramLabel = "MINUTES",
+            description = "Longest acceptable downtime in minutes; the runbook's strategy compares it with the estimated "
+                    + "dump-and-restore time of the data stores.")
+    Integer maxDowntime;
+
     @Spec
     CommandSpec spec;
 
@@ -61,6 +73,10 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        List<PlanFormat> selected = formats(formats);
+        if (maxDowntime != null && maxDowntime < 0) {
+            throw CliException.usage("--max-downtime must be zero or more minutes, got " + maxDowntime);
+        }
         Plan plan;
         try {
             plan = Planner.withDefaults().plan(path, target, environments);
@@ -72,11 +88,16 @@ public final class PlanCommand implements Callable<Integer> {
         plan = plan.withSection(dev.cloudshift.core.cost.CostSection.of(plan, CostCommand.estimator(null, null, null)));
         // Target Terraform (issue 5): DIR/terraform/, the section in plan.json/plan.md and its TODOs as warnings.
         plan = dev.cloudshift.core.translate.TerraformSection.attach(plan);
+        // Runbook (issue 6): strategy, phases, risks, rollback, checklists, environment matrix; after cost and
+        // translation so that the cost-increase and translation-TODO rules see them.
+        plan = RunbookBuilder.withDefaults()
+                .build(plan, new RunbookOptions(maxDowntime, TerraformVariables.read(path, plan.environments())))
+                .addTo(plan);
         for (Diagnostic d : plan.warnings()) {
             stderr.println(d);
         }
         stderr.flush();
-        List<Path> written = write(plan, out);
+        List<Path> written = write(plan, out, selected);
         written.addAll(writeTerraform(plan, out));
         long mapped = plan.resources().stream().filter(PlannedResource::mapped).count();
         stdout.printf("Planned %s to %s: %d environment%s (%s), %d resources (%d mapped, %d unmapped), %d config change%s, %d warning%s.%n",
@@ -116,7 +137,29 @@ public final class PlanCommand implements Callable<Integer> {
         return written;
     }
 
-    static List<Path> write(Plan plan, Path out) {
+    /** The formats asked for by name (md, json, html), in the order given, without repeats. */
+    static List<PlanFormat> formats(List<String> names) {
+        List<PlanFormat> out = new ArrayList<>();
+        for (String n : names) {
+            String name = n.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            PlanFormat f = PlanFormat.parse(name.equalsIgnoreCase("markdown") ? "md" : name).orElse(null);
+            if (f == null) {
+                throw CliException.usage("--format: unknown format '" + name + "'; use md, json or html (comma-separated)");
+            }
+            if (!out.contains(f)) {
+                out.add(f);
+            }
+        }
+        if (out.isEmpty()) {
+            throw CliException.usage("--format: give at least one of md, json, html");
+        }
+        return out;
+    }
+
+    static List<Path> write(Plan plan, Path out, List<PlanFormat> formats) {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -124,7 +167,7 @@ public final class PlanCommand implements Callable<Integer> {
                     + e.getClass().getSimpleName() + ")");
         }
         List<Path> written = new ArrayList<>();
-        for (PlanFormat f : PlanFormat.values()) {
+        for (PlanFormat f : formats) {
             Path file = out.resolve(f.fileName());
             try {
                 Files.writeString(file, f.renderer().render(plan), StandardCharsets.UTF_8);

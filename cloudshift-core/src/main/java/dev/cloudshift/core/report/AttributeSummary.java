@@ -10,12 +10,12 @@ import java.util.Map;
  * db.t3.micro, 20 GB storage, single-AZ, backups 7 d}. Only the contract's normalised attribute names are
  * read; anything else stays in plan.json.
  */
-final class AttributeSummary {
+public final class AttributeSummary {
 
     private AttributeSummary() {
     }
 
-    static String of(Map<String, Object> a) {
+    public static String of(Map<String, Object> a) {
         List<String> parts = new ArrayList<>();
         String engine = str(a.get("engine"));
         String version = str(a.get("engine_version"));
@@ -136,7 +136,7 @@ final class AttributeSummary {
     private static final java.util.regex.Pattern UNKNOWN_PART = java.util.regex.Pattern.compile("\\$\\{[^}]*}");
 
     /** Text of any value for a difference table: unknowns and maps included, null as a dash. */
-    static String value(Object v) {
+    public static String value(Object v) {
         if (v == null) {
             return "-";
         }

@@ -6,11 +6,13 @@ import java.util.Optional;
 
 /**
  * Every output format of a plan and its file name. The one place that picks a renderer: a new format (HTML
- * runbook, issue 6) adds a constant and a case here, and one renderer class.
+ * runbook, issue 6) adds a constant and a case here, and one renderer class. HTML is plan.html
+ * ({@link dev.cloudshift.core.report.html.HtmlReportWriter}).
  */
 public enum PlanFormat {
     JSON("plan.json"),
-    MARKDOWN("plan.md");
+    MARKDOWN("plan.md"),
+    HTML("plan.html");
 
     private final String fileName;
 
@@ -26,6 +28,7 @@ public enum PlanFormat {
         return switch (this) {
             case JSON -> new PlanJsonWriter();
             case MARKDOWN -> new PlanMarkdownWriter();
+            case HTML -> new dev.cloudshift.core.report.html.HtmlReportWriter();
         };
     }
 

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudshift.core.cost.CostSection;
 import dev.cloudshift.core.kb.KnowledgeBase;
 import dev.cloudshift.core.report.PlanFormat;
+import dev.cloudshift.core.runbook.RunbookBuilder;
+import dev.cloudshift.core.runbook.RunbookOptions;
+import dev.cloudshift.core.runbook.TerraformVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +31,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden-file tests: one folder per case under {@code src/test/golden/<case>/} with {@code case.properties}
  * ({@code example=<name under examples/>} or an {@code input/} folder; {@code target=azure|aws|gcp};
- * optional {@code env=dev,prod}; optional {@code secrets=a,b}: planted values that must appear in no output)
+ * optional {@code env=dev,prod}; optional {@code html=true} (also compare plan.html); optional {@code max_downtime=MINUTES} (the runbook's --max-downtime); optional
+ * {@code secrets=a,b}: planted values that must appear in no output)
  * and the expected {@code plan.json} and {@code plan.md}. Every folder is
- * found automatically. Regenerate with {@code -Dgolden.update=true} and review the diff.
+ * found automatically. Regenerate with {@code -Dgolden.update=true} and review the diff ({@code -Dgolden.formats=html}
+ * limits a run to plan.html).
  * Each plan.json is also validated against docs/plan.schema.json, and its dependency edges and paths are
  * checked.
  */
@@ -38,6 +44,9 @@ class GoldenPlanTest {
     static final Path GOLDEN = Path.of("src", "test", "golden");
     static final Path EXAMPLES = Path.of("..", "examples");
     static final boolean UPDATE = Boolean.getBoolean("golden.update");
+    /** {@code -Dgolden.formats=html,md}: only these files (by extension) are compared or regenerated; default all. */
+    static final List<String> ONLY_FORMATS = Arrays.stream(System.getProperty("golden.formats", "").split(","))
+            .map(String::trim).filter(x -> !x.isEmpty()).toList();
     private static Planner planner;
 
     @BeforeAll
@@ -65,9 +74,23 @@ class GoldenPlanTest {
                 : Arrays.stream(p.getProperty("env").split(",")).map(String::trim).toList();
 
         Plan plan = planner.plan(input, p.getProperty("target"), envs);
+        // what `cloudshift plan` writes: the cost section (issue 4), the target Terraform section (issue 5), then
+        // the runbook sections (issue 6)
+        plan = plan.withSection(CostSection.of(plan));
+        plan = dev.cloudshift.core.translate.TerraformSection.attach(plan);
+        Integer maxDowntime = p.getProperty("max_downtime") == null ? null : Integer.valueOf(p.getProperty("max_downtime").trim());
+        plan = RunbookBuilder.withDefaults()
+                .build(plan, new RunbookOptions(maxDowntime, TerraformVariables.read(input, plan.environments())))
+                .addTo(plan);
 
         List<String> mismatches = new ArrayList<>();
         for (PlanFormat f : PlanFormat.values()) {
+            if (f == PlanFormat.HTML && !Boolean.parseBoolean(p.getProperty("html", "false").trim())) {
+                continue; // plan.html is large: golden only for the cases whose case.properties say html=true
+            }
+            if (!ONLY_FORMATS.isEmpty() && !ONLY_FORMATS.contains(f.fileName().substring(f.fileName().indexOf('.') + 1))) {
+                continue; // -Dgolden.formats=html: regenerate or compare only these files
+            }
             String actual = f.renderer().render(plan);
             Path expectedFile = dir.resolve(f.fileName());
             if (UPDATE) {
@@ -88,9 +111,10 @@ class GoldenPlanTest {
 
         String json = PlanFormat.JSON.renderer().render(plan);
         String md = PlanFormat.MARKDOWN.renderer().render(plan);
+        String html = PlanFormat.HTML.renderer().render(plan);
         for (String secret : p.getProperty("secrets", "").split(",")) {
             if (!secret.isBlank()) {
-                assertThat(json + md).as("planted secret").doesNotContain(secret.trim());
+                assertThat(json + md + html).as("planted secret").doesNotContain(secret.trim());
             }
         }
         assertThat(PlanSchema.problems(json)).as("plan.json against docs/plan.schema.json").isEmpty();

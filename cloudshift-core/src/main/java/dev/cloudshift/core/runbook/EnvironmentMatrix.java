@@ -1,0 +1,218 @@
+package dev.cloudshift.core.runbook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloudshift.core.plan.PlannedResource;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The environment specification (seed 004): every per-environment setting (tfvars variables and the resources'
+ * normalised and selected raw attributes) with one column per environment and differences marked, the drift
+ * rules of catalog/rules/drift.yaml, and the promotion rules between the environment roles present.
+ */
+final class EnvironmentMatrix {
+
+    private final RunbookFacts facts;
+    private final RunbookCatalog catalog;
+    private final RunbookOptions options;
+
+    EnvironmentMatrix(RunbookFacts facts, RunbookCatalog catalog, RunbookOptions options) {
+        this.facts = facts;
+        this.catalog = catalog;
+        this.options = options;
+    }
+
+    Map<String, Object> build() {
+        List<String> envs = facts.plan().environments();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Set<String> names = new TreeSet<>();
+        for (String env : envs) {
+            names.addAll(options.variables().getOrDefault(env, Map.of()).keySet());
+        }
+        for (String name : names) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (String env : envs) {
+                values.put(env, scalar(options.variables().getOrDefault(env, Map.of()).get(name)));
+            }
+            rows.add(row("variable", null, name, values));
+        }
+        List<String> attributes = RunbookBuilder.texts(catalog.drift().path("matrix_attributes"));
+        List<String> raw = RunbookBuilder.texts(catalog.drift().path("matrix_raw_attributes"));
+        for (Map.Entry<String, List<PlannedResource>> e : facts.byAddress().entrySet()) {
+            Map<String, PlannedResource> byEnv = new LinkedHashMap<>();
+            e.getValue().forEach(r -> byEnv.put(r.environment(), r));
+            for (String a : attributes) {
+                addRow(rows, e.getKey(), a, envs, byEnv, true);
+            }
+            for (String a : raw) {
+                addRow(rows, e.getKey(), a, envs, byEnv, false);
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("environments", envs);
+        Map<String, Object> roles = new LinkedHashMap<>(facts.roles());
+        m.put("roles", roles);
+        m.put("rows", rows);
+        m.put("drift", drift());
+        m.put("promotion", promotion());
+        return m;
+    }
+
+    private void addRow(List<Map<String, Object>> rows, String address, String attribute, List<String> envs,
+            Map<String, PlannedResource> byEnv, boolean normalised) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        boolean any = false;
+        for (String env : envs) {
+            PlannedResource r = byEnv.get(env);
+            Object v = r == null ? null : scalar(normalised ? r.attributes().get(attribute) : r.resource().raw().get(attribute));
+            if (v instanceof String s && s.startsWith("${")) {
+                v = null;
+            }
+            any |= v != null;
+            values.put(env, v);
+        }
+        if (any) {
+            rows.add(row(normalised ? "resource" : "resource_raw", address, attribute, values));
+        }
+    }
+
+    private static Object scalar(Object v) {
+        if (v == null || v instanceof Number || v instanceof Boolean || v instanceof String) {
+            return v;
+        }
+        return null;
+    }
+
+    private static Map<String, Object> row(String source, String resource, String setting, Map<String, Object> values) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", source);
+        if (resource != null) {
+            m.put("resource", resource);
+        }
+        m.put("setting", setting);
+        m.put("values", values);
+        Set<String> distinct = new HashSet<>();
+        values.values().forEach(v -> distinct.add(v instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString()
+                : v instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
+                : Objects.toString(v)));
+        m.put("differs", distinct.size() > 1);
+        return m;
+    }
+
+    private List<Map<String, Object>> drift() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (JsonNode rule : catalog.drift().path("drift")) {
+            String kind = rule.path("kind").asText();
+            if (kind.equals("resource")) {
+                for (PlannedResource r : facts.plan().resources()) {
+                    Map<String, Object> f = facts.of(r);
+                    if (FactCondition.holds(rule.path("when"), f)) {
+                        out.add(finding(rule, r.address(), null, List.of(r.environment()),
+                                FactTemplate.render(rule.path("detail").asText(), f)));
+                    }
+                }
+            } else if (kind.equals("compare")) {
+                compare(rule, out);
+            } else {
+                throw new RunbookCatalogException("drift.yaml: rule " + rule.path("id").asText() + ": unknown kind `" + kind
+                        + "`; use resource or compare");
+            }
+        }
+        return out;
+    }
+
+    private void compare(JsonNode rule, List<Map<String, Object>> out) {
+        String higher = rule.path("higher").asText();
+        String lower = rule.path("lower").asText();
+        List<String> settings = RunbookBuilder.texts(rule.path("settings"));
+        for (Map.Entry<String, List<PlannedResource>> e : facts.byAddress().entrySet()) {
+            for (PlannedResource h : e.getValue()) {
+                if (!higher.equals(facts.roleOf(h.environment()))) {
+                    continue;
+                }
+                for (PlannedResource l : e.getValue()) {
+                    if (!lower.equals(facts.roleOf(l.environment()))) {
+                        continue;
+                    }
+                    for (String s : settings) {
+                        Object hv = h.attributes().get(s);
+                        Object lv = l.attributes().get(s);
+                        boolean fires;
+                        if (hv instanceof Boolean hb && lv instanceof Boolean lb) {
+                            fires = hb && !lb;
+                        } else {
+                            BigDecimal hn = hv instanceof Boolean ? null : FactCondition.number(hv);
+                            BigDecimal ln = lv instanceof Boolean ? null : FactCondition.number(lv);
+                            fires = hn != null && ln != null && hn.compareTo(ln) > 0;
+                        }
+                        if (fires) {
+                            out.add(finding(rule, e.getKey(), s, List.of(h.environment(), l.environment()),
+                                    e.getKey() + " " + s + ": " + h.environment() + " " + FactTemplate.format(hv) + " > "
+                                            + l.environment() + " " + FactTemplate.format(lv)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> finding(JsonNode rule, String resource, String setting, List<String> envs, String detail) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", rule.path("id").asText());
+        m.put("title", rule.path("title").asText());
+        m.put("severity", rule.path("severity").asText());
+        m.put("resource", resource);
+        if (setting != null) {
+            m.put("setting", setting);
+        }
+        m.put("environments", envs);
+        m.put("detail", detail);
+        return m;
+    }
+
+    private List<Map<String, Object>> promotion() {
+        List<String> order = new ArrayList<>();
+        catalog.drift().path("environment_roles").fieldNames().forEachRemaining(order::add);
+        List<String> present = new ArrayList<>();
+        for (String role : order) {
+            if (facts.roles().containsValue(role)) {
+                present.add(role);
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i + 1 < present.size(); i++) {
+            String from = present.get(i);
+            String to = present.get(i + 1);
+            for (JsonNode p : catalog.drift().path("promotion")) {
+                if (p.path("from").asText().equals(from) && p.path("to").asText().equals(to)) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("from", envsOf(from));
+                    m.put("to", envsOf(to));
+                    m.put("trigger", p.path("trigger").asText());
+                    m.put("approval", p.path("approval").asText());
+                    m.put("testing", p.path("testing").asText());
+                    out.add(m);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private String envsOf(String role) {
+        List<String> names = new ArrayList<>();
+        facts.roles().forEach((env, r) -> {
+            if (r.equals(role)) {
+                names.add(env);
+            }
+        });
+        return String.join(", ", names);
+    }
+}

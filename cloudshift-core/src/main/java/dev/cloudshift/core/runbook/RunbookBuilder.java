@@ -1,0 +1,298 @@
+package dev.cloudshift.core.runbook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloudshift.core.plan.Plan;
+import dev.cloudshift.core.plan.PlannedResource;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Derives the {@link Runbook} of a plan by walking the rules of the runbook catalog over the plan's facts.
+ * Call after the cost section was added when the cost-increase risk should be evaluated.
+ */
+public final class RunbookBuilder {
+
+    private static final List<String> LEVELS = List.of("Critical", "High", "Medium", "Low");
+
+    private final RunbookCatalog catalog;
+
+    public RunbookBuilder(RunbookCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public static RunbookBuilder withDefaults() {
+        return new RunbookBuilder(RunbookCatalog.bundled());
+    }
+
+    public Runbook build(Plan plan, RunbookOptions options) {
+        RunbookFacts facts = new RunbookFacts(plan, options, catalog);
+        PhasePlanner planner = new PhasePlanner(facts, catalog);
+        WorkloadOrder order = planner.serviceOrder();
+        facts.estate().put("dependency_cycles", order.cycles().size());
+        facts.estate().put("cycle_members", order.cycles().stream().map(c -> String.join(" <-> ", c)).toList());
+
+        List<Map<String, Object>> dataStrategies = dataStrategies(facts);
+        Set<String> methods = new LinkedHashSet<>();
+        dataStrategies.forEach(d -> methods.add((String) d.get("method")));
+        facts.estate().put("data_methods", methods.isEmpty() ? List.of("no data store moves") : List.copyOf(methods));
+
+        List<PhasePlanner.Phase> phases = planner.plan(order);
+        Map<String, Object> strategy = strategy(facts, dataStrategies, phases, order);
+        List<Map<String, Object>> risks = risks(facts);
+        Map<String, Object> rollback = rollback(facts, phases);
+        List<Map<String, Object>> checklists = new ChecklistBuilder(facts, catalog).build();
+        Map<String, Object> matrix = new EnvironmentMatrix(facts, catalog, options).build();
+        return new Runbook(strategy, phases.stream().map(PhasePlanner.Phase::toJson).toList(), risks, rollback,
+                checklists, matrix);
+    }
+
+    // ---- strategy
+
+    private Map<String, Object> strategy(RunbookFacts facts, List<Map<String, Object>> data, List<PhasePlanner.Phase> phases,
+            WorkloadOrder order) {
+        Map<String, Object> estate = facts.estate();
+        String recommended = null;
+        List<String> reasons = new ArrayList<>();
+        for (JsonNode rule : catalog.strategy().path("recommend")) {
+            if (FactCondition.holds(rule.path("when"), estate)) {
+                recommended = rule.path("strategy").asText();
+                for (JsonNode r : rule.path("reasons")) {
+                    reasons.add(FactTemplate.render(r.asText(), estate));
+                }
+                break;
+            }
+        }
+        if (recommended == null) {
+            throw new RunbookCatalogException("strategy.yaml: no `recommend` rule matched; end the list with `when: {}`");
+        }
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (JsonNode o : catalog.strategy().path("options")) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", o.path("id").asText());
+            m.put("name", o.path("name").asText());
+            m.put("summary", o.path("summary").asText());
+            m.put("pros", texts(o.path("pros")));
+            m.put("cons", texts(o.path("cons")));
+            m.put("best_for", o.path("best_for").asText());
+            m.put("recommended", o.path("id").asText().equals(recommended));
+            options.add(m);
+        }
+        Map<String, Object> facts0 = new LinkedHashMap<>();
+        for (String k : List.of("environments", "production_environments", "has_production", "stateful_store_count",
+                "database_count", "total_database_gb", "messaging_present", "gb_per_hour", "fixed_minutes",
+                "estimated_dump_restore_minutes", "max_downtime_minutes", "downtime_fits", "dependency_cycles")) {
+            if (estate.containsKey(k)) {
+                facts0.put(k, estate.get(k));
+            }
+        }
+        EffortModel effort = new EffortModel(catalog.effort());
+        BigDecimal total = BigDecimal.ZERO;
+        Set<String> roles = new TreeSet<>();
+        Map<String, BigDecimal> byRole = new LinkedHashMap<>();
+        int days = 0;
+        for (PhasePlanner.Phase p : phases) {
+            total = total.add(p.effortHours());
+            days = Math.max(days, p.endDay());
+            for (PhasePlanner.Task t : p.tasks()) {
+                roles.add(t.role());
+                byRole.merge(t.role(), t.effortHours(), BigDecimal::add);
+            }
+        }
+        Map<String, Object> effortJson = new LinkedHashMap<>();
+        effortJson.put("total_hours", EffortModel.half(total));
+        List<Integer> range = effort.range(total);
+        effortJson.put("low_hours", range.get(0));
+        effortJson.put("high_hours", range.get(1));
+        Map<String, Object> hoursByRole = new LinkedHashMap<>();
+        new TreeSet<>(byRole.keySet()).forEach(r -> hoursByRole.put(r, EffortModel.half(byRole.get(r))));
+        effortJson.put("hours_by_role", hoursByRole);
+        effortJson.put("team", effort.team(roles));
+        effortJson.put("duration_days", days);
+        effortJson.put("hours_per_day", catalog.effort().path("team").path("hours_per_day").asInt());
+        effortJson.put("service_order", order.steps());
+
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("recommended", recommended);
+        m.put("reasons", reasons);
+        m.put("facts", facts0);
+        m.put("options", options);
+        m.put("data", data);
+        m.put("effort", effortJson);
+        return m;
+    }
+
+    private List<Map<String, Object>> dataStrategies(RunbookFacts facts) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String address : facts.byAddress().keySet()) {
+            PlannedResource ref = facts.reference(address);
+            if (!Set.of("database", "cache", "messaging", "storage", "search", "analytics").contains(ref.category())
+                    || PhasePlanner.absorbed(ref)) {
+                continue;
+            }
+            Map<String, Object> f = facts.of(ref);
+            Object max = facts.estate().get("max_downtime_minutes");
+            Object fits = facts.estate().get("downtime_fits");
+            f.put("downtime_note", max == null ? ""
+                    : Boolean.TRUE.equals(fits) ? ", within the allowed " + max + " min of downtime"
+                    : " (the whole copy window exceeds the allowed " + max + " min)");
+            for (JsonNode rule : catalog.strategy().path("data_strategies")) {
+                if (FactCondition.holds(rule.path("when"), f)) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("resource", address);
+                    m.put("environments", facts.byAddress().get(address).stream().map(PlannedResource::environment).toList());
+                    m.put("category", ref.category());
+                    if (ref.attributes().get("engine") != null) {
+                        m.put("engine", ref.attributes().get("engine"));
+                    }
+                    if (ref.attributes().get("storage_gb") != null) {
+                        m.put("storage_gb", ref.attributes().get("storage_gb"));
+                    }
+                    m.put("target_service", f.get("target_service"));
+                    m.put("method", rule.path("method").asText());
+                    m.put("tool", FactTemplate.render(rule.path("tool").asText(), f));
+                    m.put("reason", FactTemplate.render(rule.path("reason").asText(), f));
+                    out.add(m);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- risks
+
+    List<Map<String, Object>> risks(RunbookFacts facts) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (JsonNode rule : catalog.risks().path("risks")) {
+            String scope = rule.path("scope").asText("resource");
+            Set<String> resources = new LinkedHashSet<>();
+            Set<String> envs = new LinkedHashSet<>();
+            Set<String> details = new LinkedHashSet<>();
+            switch (scope) {
+                case "resource" -> {
+                    for (PlannedResource r : facts.plan().resources()) {
+                        Map<String, Object> f = facts.of(r);
+                        if (FactCondition.holds(rule.path("when"), f)) {
+                            if (resources.add(r.address())) {
+                                details.add(FactTemplate.render(rule.path("detail").asText(), f));
+                            }
+                            envs.add(r.environment());
+                        }
+                    }
+                }
+                case "environment" -> {
+                    for (String env : facts.plan().environments()) {
+                        Map<String, Object> f = facts.ofEnvironment(env);
+                        if (FactCondition.holds(rule.path("when"), f)) {
+                            envs.add(env);
+                            details.add(FactTemplate.render(rule.path("detail").asText(), f));
+                        }
+                    }
+                }
+                case "estate" -> {
+                    if (FactCondition.holds(rule.path("when"), facts.estate())) {
+                        envs.addAll(facts.plan().environments());
+                        details.add(FactTemplate.render(rule.path("detail").asText(), facts.estate()));
+                    }
+                }
+                default -> throw new RunbookCatalogException("risks.yaml: rule " + rule.path("id").asText()
+                        + ": unknown scope `" + scope + "`; use resource, environment or estate");
+            }
+            if (details.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", rule.path("id").asText());
+            m.put("title", rule.path("title").asText());
+            m.put("impact", level(rule, "impact"));
+            m.put("probability", level(rule, "probability"));
+            m.put("resources", List.copyOf(resources));
+            m.put("environments", List.copyOf(envs));
+            m.put("details", List.copyOf(details));
+            m.put("mitigation", texts(rule.path("mitigation")));
+            out.add(m);
+        }
+        out.sort((a, b) -> {
+            int c = LEVELS.indexOf(a.get("impact")) - LEVELS.indexOf(b.get("impact"));
+            return c != 0 ? c : LEVELS.indexOf(a.get("probability")) - LEVELS.indexOf(b.get("probability"));
+        });
+        return out;
+    }
+
+    private static String level(JsonNode rule, String field) {
+        String v = rule.path(field).asText();
+        if (!LEVELS.contains(v)) {
+            throw new RunbookCatalogException("risks.yaml: rule " + rule.path("id").asText() + ": " + field + " `" + v
+                    + "` is not one of " + String.join(", ", LEVELS));
+        }
+        return v;
+    }
+
+    // ---- rollback and decision points
+
+    private Map<String, Object> rollback(RunbookFacts facts, List<PhasePlanner.Phase> phases) {
+        Set<String> present = new LinkedHashSet<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (PhasePlanner.Phase p : phases) {
+            present.add(p.id());
+            names.put(p.id(), p.name());
+        }
+        List<Map<String, Object>> perPhase = new ArrayList<>();
+        for (JsonNode r : catalog.rollback().path("rollback")) {
+            String phase = r.path("phase").asText();
+            if (!present.contains(phase)) {
+                continue;
+            }
+            List<String> steps = new ArrayList<>();
+            for (JsonNode s : r.path("steps")) {
+                if (s.isTextual()) {
+                    steps.add(FactTemplate.render(s.asText(), facts.estate()));
+                } else if (FactCondition.holds(s.path("when"), facts.estate())) {
+                    steps.add(FactTemplate.render(s.path("text").asText(), facts.estate()));
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("phase", names.get(phase));
+            m.put("trigger", FactTemplate.render(r.path("trigger").asText(), facts.estate()));
+            m.put("steps", steps);
+            m.put("expected_minutes", r.path("minutes").asInt());
+            perPhase.add(m);
+        }
+        List<Map<String, Object>> decisions = new ArrayList<>();
+        for (JsonNode d : catalog.rollback().path("decision_points")) {
+            String before = d.path("before").asText();
+            String phase = before.startsWith("traffic") ? "traffic" : before;
+            if (!present.contains(phase)) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", d.path("name").asText());
+            m.put("before", before.equals(phase) ? names.get(phase) : names.get(phase) + " (100%)");
+            List<String> criteria = new ArrayList<>();
+            d.path("criteria").forEach(c -> criteria.add(FactTemplate.render(c.asText(), facts.estate())));
+            m.put("criteria", criteria);
+            decisions.add(m);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("phases", perPhase);
+        m.put("decision_points", decisions);
+        return m;
+    }
+
+    static List<String> texts(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    static String str(Object o) {
+        return Objects.toString(o, "");
+    }
+}

@@ -1,0 +1,332 @@
+package dev.cloudshift.core.runbook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloudshift.core.cost.CostSection;
+import dev.cloudshift.core.cost.EnvironmentCost;
+import dev.cloudshift.core.plan.InputFile;
+import dev.cloudshift.core.plan.Plan;
+import dev.cloudshift.core.plan.PlanSection;
+import dev.cloudshift.core.plan.PlannedResource;
+import dev.cloudshift.core.plan.TargetMapping;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The facts rules are evaluated against, derived from a plan:
+ * <ul>
+ *   <li>resource facts: the normalised attributes plus {@code address, type, category, provider, environment,
+ *       role, production, mapped, absorbed, target, target_service, target_notes, service, unmapped_reason,
+ *       dump_restore_minutes}, with the estate facts underneath;</li>
+ *   <li>environment facts: {@code environment, role, production, count:<type>, count_category:<category>,
+ *       source_monthly_usd, target_monthly_usd, cost_increase_percent};</li>
+ *   <li>estate facts: {@code has_production, environments, stateful_store_count, database_count,
+ *       total_database_gb, estimated_dump_restore_minutes, max_downtime_minutes, downtime_fits,
+ *       messaging_present, dotenv_files, sensitive_variables, translation_todos, ...}.</li>
+ * </ul>
+ * A resource that exists in several environments is described once by its reference instance: the one in a
+ * production environment, else the one in the last environment.
+ */
+public final class RunbookFacts {
+
+    static final Set<String> STATEFUL = Set.of("database", "storage", "search", "analytics");
+
+    private final Plan plan;
+    private final RunbookCatalog catalog;
+    private final Map<String, Object> estate = new LinkedHashMap<>();
+    private final Map<String, List<PlannedResource>> byAddress = new LinkedHashMap<>();
+    private final Map<String, String> roles = new LinkedHashMap<>();
+
+    RunbookFacts(Plan plan, RunbookOptions options, RunbookCatalog catalog) {
+        this.plan = plan;
+        this.catalog = catalog;
+        for (String env : plan.environments()) {
+            roles.put(env, role(env, catalog.drift().path("environment_roles")));
+        }
+        for (PlannedResource r : plan.resources()) {
+            byAddress.computeIfAbsent(r.address(), k -> new ArrayList<>()).add(r);
+        }
+        buildEstate(options);
+    }
+
+    /** The role (dev, test, staging, prod or other) of an environment name, from drift.yaml environment_roles. */
+    static String role(String env, JsonNode roles) {
+        String n = env.toLowerCase(Locale.ROOT);
+        Iterator<Map.Entry<String, JsonNode>> it = roles.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            for (JsonNode alias : e.getValue()) {
+                if (alias.asText().equals(n)) {
+                    return e.getKey();
+                }
+            }
+        }
+        return "other";
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public String roleOf(String environment) {
+        return roles.getOrDefault(environment, "other");
+    }
+
+    public Map<String, String> roles() {
+        return roles;
+    }
+
+    /** Estate facts (modifiable by the builder as later stages add what they learn). */
+    public Map<String, Object> estate() {
+        return estate;
+    }
+
+    /** Every address in plan order with its instances per environment. */
+    public Map<String, List<PlannedResource>> byAddress() {
+        return byAddress;
+    }
+
+    /** The instance of an address whose facts describe it: production first, else the last environment. */
+    public PlannedResource reference(String address) {
+        List<PlannedResource> all = byAddress.get(address);
+        PlannedResource ref = all.get(all.size() - 1);
+        for (PlannedResource r : all) {
+            if ("prod".equals(roleOf(r.environment()))) {
+                ref = r;
+            }
+        }
+        return ref;
+    }
+
+    /** Facts of one resource instance, over the estate facts. */
+    public Map<String, Object> of(PlannedResource r) {
+        Map<String, Object> f = new LinkedHashMap<>(estate);
+        f.putAll(r.attributes());
+        f.put("address", r.address());
+        f.put("type", r.type());
+        f.put("category", r.category());
+        f.put("provider", r.provider());
+        f.put("environment", r.environment());
+        f.put("role", roleOf(r.environment()));
+        f.put("production", "prod".equals(roleOf(r.environment())));
+        f.put("mapped", r.mapped());
+        f.put("service", r.sourceService() == null ? r.type() : r.sourceService());
+        f.put("target", plan.target());
+        if (r.mapping() instanceof TargetMapping.Mapped m) {
+            f.put("target_service", m.service());
+            f.put("target_notes", m.notes());
+            f.put("absorbed", m.absorbedBy() != null);
+        } else if (r.mapping() instanceof TargetMapping.Unmapped u) {
+            f.put("target_service", "no equivalent");
+            f.put("unmapped_reason", u.reason());
+            f.put("absorbed", false);
+        }
+        f.put("store", isStore(r));
+        BigDecimal gb = FactCondition.number(r.attributes().get("storage_gb"));
+        if (gb != null && STATEFUL.contains(r.category())) {
+            f.put("dump_restore_minutes", dumpRestoreMinutes(gb));
+            f.put("size_text", FactTemplate.format(gb) + " GB (dump and restore about " + dumpRestoreMinutes(gb) + " min)");
+        } else {
+            f.put("size_text", "unknown size (not stated in the code; measure it before choosing the window)");
+        }
+        return f;
+    }
+
+    /**
+     * A data store proper: a database, cache, broker, index or bucket that holds data, as opposed to its
+     * satellites (parameter groups, subnet groups, configurations) and to settings absorbed by their parent. A
+     * store has an {@code engine}, or is object storage.
+     */
+    public boolean isStore(PlannedResource r) {
+        if (PhasePlanner.absorbed(r)) {
+            return false;
+        }
+        Map<String, Object> f = new LinkedHashMap<>(r.attributes());
+        f.put("type", r.type());
+        f.put("category", r.category());
+        for (JsonNode rule : catalog.strategy().path("stores")) {
+            if (FactCondition.holds(rule, f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Facts of one environment, over the estate facts. */
+    public Map<String, Object> ofEnvironment(String env) {
+        Map<String, Object> f = new LinkedHashMap<>(estate);
+        f.put("environment", env);
+        f.put("role", roleOf(env));
+        f.put("production", "prod".equals(roleOf(env)));
+        for (PlannedResource r : plan.resourcesOf(env)) {
+            f.merge("count:" + r.type(), 1, (a, b) -> (Integer) a + 1);
+            f.merge("count_category:" + r.category(), 1, (a, b) -> (Integer) a + 1);
+        }
+        for (PlanSection s : plan.sections()) {
+            if (s instanceof CostSection cost) {
+                for (EnvironmentCost c : cost.estimate().environments()) {
+                    if (c.environment().equals(env) && c.sourceMonthlyUsd() != null && c.targetMonthlyUsd() != null) {
+                        f.put("source_monthly_usd", c.sourceMonthlyUsd().setScale(2, RoundingMode.HALF_UP));
+                        f.put("target_monthly_usd", c.targetMonthlyUsd().setScale(2, RoundingMode.HALF_UP));
+                        if (c.sourceMonthlyUsd().signum() > 0) {
+                            f.put("cost_increase_percent", c.targetMonthlyUsd().subtract(c.sourceMonthlyUsd())
+                                    .multiply(BigDecimal.valueOf(100))
+                                    .divide(c.sourceMonthlyUsd(), 0, RoundingMode.HALF_UP));
+                        }
+                    }
+                }
+            }
+        }
+        return f;
+    }
+
+    int dumpRestoreMinutes(BigDecimal gb) {
+        JsonNode d = catalog.effort().path("dump_restore");
+        BigDecimal perHour = d.path("gb_per_hour").decimalValue();
+        int fixed = d.path("fixed_minutes").asInt();
+        if (perHour.signum() <= 0) {
+            throw new RunbookCatalogException("effort.yaml: dump_restore.gb_per_hour must be positive");
+        }
+        return gb.multiply(BigDecimal.valueOf(60)).divide(perHour, 0, RoundingMode.CEILING).intValue() + fixed;
+    }
+
+    private void buildEstate(RunbookOptions options) {
+        List<String> prod = plan.environments().stream().filter(e -> "prod".equals(roleOf(e))).toList();
+        estate.put("target", plan.target());
+        estate.put("target_name", catalog.strategy().path("target_names").path(plan.target()).asText(plan.target()));
+        estate.put("sync_tool", catalog.strategy().path("sync_tools").path(plan.target()).asText("a sync tool"));
+        estate.put("environments", plan.environments());
+        estate.put("environment_count", plan.environments().size());
+        estate.put("production_environments", prod);
+        estate.put("has_production", !prod.isEmpty());
+
+        Set<String> stateful = new LinkedHashSet<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> stores = new LinkedHashMap<>();
+        int unmapped = 0;
+        for (Map.Entry<String, List<PlannedResource>> e : byAddress.entrySet()) {
+            PlannedResource r = reference(e.getKey());
+            boolean absorbed = r.mapping() instanceof TargetMapping.Mapped m && m.absorbedBy() != null;
+            if (absorbed) {
+                continue;
+            }
+            counts.merge(r.category(), 1, Integer::sum);
+            if (isStore(r)) {
+                stores.merge(r.category(), 1, Integer::sum);
+                if (STATEFUL.contains(r.category())) {
+                    stateful.add(r.address());
+                }
+            }
+            if (!r.mapped()) {
+                unmapped++;
+            }
+        }
+        estate.put("stateful_store_count", stateful.size());
+        estate.put("database_count", stores.getOrDefault("database", 0));
+        estate.put("object_storage_count", stores.getOrDefault("storage", 0));
+        estate.put("cache_count", stores.getOrDefault("cache", 0));
+        estate.put("messaging_count", stores.getOrDefault("messaging", 0));
+        estate.put("messaging_present", stores.getOrDefault("messaging", 0) > 0);
+        estate.put("identity_count", counts.getOrDefault("identity", 0));
+        estate.put("security_count", counts.getOrDefault("security", 0));
+        estate.put("registry_count", counts.getOrDefault("registry", 0));
+        estate.put("secret_resources", counts.getOrDefault("secrets", 0));
+        estate.put("unmapped_count", unmapped);
+        estate.put("config_changes", plan.configChanges().size());
+
+        // the copy window: the databases of the largest reference environment, copied one after the other
+        List<String> reference = prod.isEmpty() ? plan.environments() : prod;
+        BigDecimal total = BigDecimal.ZERO;
+        int unknown = 0;
+        for (String env : reference) {
+            BigDecimal sum = BigDecimal.ZERO;
+            int missing = 0;
+            for (PlannedResource r : plan.resourcesOf(env)) {
+                if (!"database".equals(r.category()) || !isStore(r)) {
+                    continue;
+                }
+                BigDecimal gb = FactCondition.number(r.attributes().get("storage_gb"));
+                if (gb == null) {
+                    missing++;
+                } else {
+                    sum = sum.add(gb);
+                }
+            }
+            if (sum.compareTo(total) >= 0) {
+                total = sum;
+                unknown = Math.max(unknown, missing);
+            }
+        }
+        estate.put("unknown_size_databases", unknown);
+        JsonNode d = catalog.effort().path("dump_restore");
+        estate.put("gb_per_hour", d.path("gb_per_hour").decimalValue());
+        estate.put("fixed_minutes", d.path("fixed_minutes").asInt());
+        estate.put("total_database_gb", total);
+        int estimate = dumpRestoreMinutes(total);
+        estate.put("estimated_dump_restore_minutes", estimate);
+        String gbText = FactTemplate.format(total) + " GB of databases";
+        estate.put("database_size_text", unknown == 0 ? gbText
+                : total.signum() == 0 ? unknown + " database(s) of unknown size" : gbText + " plus " + unknown + " of unknown size");
+        estate.put("dump_estimate_text", unknown == 0 ? "about " + estimate + " minutes"
+                : "at least " + estimate + " minutes (the size of " + unknown + " database(s) is not stated in the code)");
+        if (options.maxDowntimeMinutes() != null) {
+            estate.put("max_downtime_minutes", options.maxDowntimeMinutes());
+            estate.put("downtime_fits", unknown == 0 && estimate <= options.maxDowntimeMinutes());
+        }
+        estate.put("soak_days", catalog.effort().path("soak_days").asInt(7));
+
+        long dotenv = plan.inputs().stream().filter(i -> i.kind() == InputFile.Kind.DOTENV).count();
+        estate.put("dotenv_files", (int) dotenv);
+        Set<String> sensitive = new LinkedHashSet<>();
+        options.variables().forEach((env, vars) -> vars.forEach((k, v) -> {
+            if (TerraformVariables.SENSITIVE.equals(v)) {
+                sensitive.add(k);
+            }
+        }));
+        estate.put("sensitive_variables", sensitive.size());
+        Integer todos = translationTodos(plan);
+        if (todos != null) {
+            estate.put("translation_todos", todos);
+        }
+    }
+
+    /** TODO count of a translation section (issue 5), when the plan carries one: the size of its "todos" list. */
+    static Integer translationTodos(Plan plan) {
+        for (PlanSection s : plan.sections()) {
+            if (s.key().startsWith("translation") || s.key().equals("terraform")) {
+                Integer n = findTodos(s.toJson());
+                if (n != null) {
+                    return n;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Integer findTodos(Object json) {
+        if (json instanceof Map<?, ?> m) {
+            Object t = m.get("todos");
+            if (t instanceof Collection<?> c) {
+                return c.size();
+            }
+            if (t instanceof Number n) {
+                return n.intValue();
+            }
+            for (Object v : m.values()) {
+                Integer n = findTodos(v);
+                if (n != null) {
+                    return n;
+                }
+            }
+        }
+        return null;
+    }
+}
