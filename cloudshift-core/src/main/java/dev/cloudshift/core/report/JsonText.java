@@ -96,15 +96,42 @@ public final class JsonText {
         return d.scale() <= 0 ? d.toBigIntegerExact().toString() : d.toPlainString();
     }
 
+    /** Indentation strings for the usual depths, so a line's padding is one append. */
+    private static final String[] PADS = new String[32];
+
+    static {
+        for (int i = 0; i < PADS.length; i++) {
+            PADS[i] = "  ".repeat(i);
+        }
+    }
+
     private static void pad(StringBuilder sb, int indent) {
+        if (indent < PADS.length) {
+            sb.append(PADS[indent]);
+            return;
+        }
         for (int i = 0; i < indent; i++) {
             sb.append("  ");
         }
     }
 
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029';
+    }
+
     private static void string(StringBuilder sb, String s) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int start = 0;
+        while (start < n && !needsEscape(s.charAt(start))) {
+            start++;
+        }
+        if (start == n) {
+            sb.append(s).append('"');
+            return;
+        }
+        sb.append(s, 0, start);
+        for (int i = start; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");
