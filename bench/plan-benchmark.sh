@@ -13,7 +13,7 @@ jar="$here/cloudshift-cli/target/cloudshift.jar"
 estate="$here/bench/out/estate-$resources"
 out="$here/bench/out/plan-$resources"
 # the JVM options ./cloudshift uses for plan (override with CLOUDSHIFT_JAVA_OPTS)
-opts="${CLOUDSHIFT_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+opts="${CLOUDSHIFT_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms1g -Xmn600m}"
 
 if [ ! -f "$jar" ]; then
   "$here/cloudshift" --version >/dev/null

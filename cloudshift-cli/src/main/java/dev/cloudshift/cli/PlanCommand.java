@@ -166,16 +166,50 @@ public final class PlanCommand implements Callable<Integer> {
             throw new CliException(ExitCode.RUNTIME, out + ": cannot create the output directory ("
                     + e.getClass().getSimpleName() + ")");
         }
+        // The renderers only read the plan: every format but the first is rendered and written on its own
+        // thread while the first is rendered here (plan.json and plan.md of a 10,000-resource estate take
+        // about the same time, so on 2 cores this halves the wall time of this step).
+        List<java.util.concurrent.FutureTask<Path>> others = new ArrayList<>();
+        for (int i = 1; i < formats.size(); i++) {
+            PlanFormat f = formats.get(i);
+            java.util.concurrent.FutureTask<Path> task = new java.util.concurrent.FutureTask<>(() -> writeFormat(plan, out, f));
+            Thread t = new Thread(task, "cloudshift-write-" + f.fileName());
+            t.setDaemon(true);
+            t.start();
+            others.add(task);
+        }
         List<Path> written = new ArrayList<>();
-        for (PlanFormat f : formats) {
-            Path file = out.resolve(f.fileName());
+        RuntimeException failure = null;
+        try {
+            written.add(writeFormat(plan, out, formats.get(0)));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (java.util.concurrent.FutureTask<Path> task : others) {
             try {
-                Files.writeString(file, f.renderer().render(plan), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new CliException(ExitCode.RUNTIME, file + ": cannot write (" + e.getClass().getSimpleName() + ")");
+                written.add(task.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException(ExitCode.RUNTIME, "interrupted while writing the plan");
             }
-            written.add(file);
+        }
+        if (failure != null) {
+            throw failure;
         }
         return written;
+    }
+
+    private static Path writeFormat(Plan plan, Path out, PlanFormat f) {
+        Path file = out.resolve(f.fileName());
+        try {
+            Files.writeString(file, f.renderer().render(plan), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.RUNTIME, file + ": cannot write (" + e.getClass().getSimpleName() + ")");
+        }
+        return file;
     }
 }

@@ -51,6 +51,13 @@ public final class JsonText {
                 return;
             }
             sb.append("[\n");
+            if (c.size() >= PARALLEL_ELEMENTS && c instanceof java.util.List<?> list && c instanceof java.util.RandomAccess
+                    && !(Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread)) {
+                elementsInParallel(sb, list, indent);
+                pad(sb, indent);
+                sb.append(']');
+                return;
+            }
             int i = 0;
             for (Object o : c) {
                 pad(sb, indent + 1);
@@ -68,6 +75,46 @@ public final class JsonText {
             sb.append(number(n));
         } else {
             string(sb, v.toString());
+        }
+    }
+
+    /** Lists at least this long (a plan's resources and cost lines) are written by two threads. */
+    private static final int PARALLEL_ELEMENTS = 4096;
+
+    /**
+     * Writes the elements of a long list as {@link #write(StringBuilder, Object, int)} would, the second half
+     * on the common fork-join pool into its own buffer; the text is the same, element for element.
+     */
+    private static void elementsInParallel(StringBuilder sb, java.util.List<?> list, int indent) {
+        int n = list.size();
+        int half = n / 2;
+        java.util.concurrent.CompletableFuture<StringBuilder> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            StringBuilder b = new StringBuilder(1 << 16);
+            elements(b, list, half, n, n, indent);
+            return b;
+        });
+        elements(sb, list, 0, half, n, indent);
+        try {
+            sb.append(second.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private static void elements(StringBuilder sb, java.util.List<?> list, int from, int to, int size, int indent) {
+        for (int i = from; i < to; i++) {
+            pad(sb, indent + 1);
+            write(sb, list.get(i), indent + 1);
+            if (i + 1 < size) {
+                sb.append(',');
+            }
+            sb.append('\n');
         }
     }
 
@@ -96,15 +143,42 @@ public final class JsonText {
         return d.scale() <= 0 ? d.toBigIntegerExact().toString() : d.toPlainString();
     }
 
+    /** Indentation strings for the usual depths, so a line's padding is one append. */
+    private static final String[] PADS = new String[32];
+
+    static {
+        for (int i = 0; i < PADS.length; i++) {
+            PADS[i] = "  ".repeat(i);
+        }
+    }
+
     private static void pad(StringBuilder sb, int indent) {
+        if (indent < PADS.length) {
+            sb.append(PADS[indent]);
+            return;
+        }
         for (int i = 0; i < indent; i++) {
             sb.append("  ");
         }
     }
 
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029';
+    }
+
     private static void string(StringBuilder sb, String s) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int start = 0;
+        while (start < n && !needsEscape(s.charAt(start))) {
+            start++;
+        }
+        if (start == n) {
+            sb.append(s).append('"');
+            return;
+        }
+        sb.append(s, 0, start);
+        for (int i = start; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");

@@ -140,6 +140,7 @@ final class TerraformRenderer {
         List<Todo> out = new ArrayList<>();
         Map<String, Integer> searchFrom = new LinkedHashMap<>();
         Map<String, int[]> lineStarts = new LinkedHashMap<>();
+        Map<String, int[]> commentMarks = new LinkedHashMap<>();
         for (Todo t : todos) {
             String file = t.file() + ".tf";
             String body = text.get(file);
@@ -149,9 +150,12 @@ final class TerraformRenderer {
             }
             String needle = "# " + t.comment();
             int from = searchFrom.getOrDefault(file + needle, 0);
-            int at = body.indexOf(needle, from);
+            // Every match of the needle starts with "# ": try only those places instead of scanning the whole
+            // file once per TODO (same result as body.indexOf(needle, from)).
+            int[] marks = commentMarks.computeIfAbsent(file, f -> commentMarks(body));
+            int at = indexOf(body, marks, needle, from);
             if (at < 0) {
-                at = body.indexOf(needle);
+                at = indexOf(body, marks, needle, 0);
             }
             searchFrom.put(file + needle, at + 1);
             if (at < 0) {
@@ -164,6 +168,30 @@ final class TerraformRenderer {
             out.add(new Todo(t.address(), t.reason(), file, line + 1, at - starts[line] + 1));
         }
         return out;
+    }
+
+    /** The places of "# " in body, in order. */
+    private static int[] commentMarks(String body) {
+        int[] marks = new int[64];
+        int n = 0;
+        for (int at = body.indexOf("# "); at >= 0; at = body.indexOf("# ", at + 1)) {
+            if (n == marks.length) {
+                marks = java.util.Arrays.copyOf(marks, n * 2);
+            }
+            marks[n++] = at;
+        }
+        return java.util.Arrays.copyOf(marks, n);
+    }
+
+    /** body.indexOf(needle, from) for a needle that starts with "# ", whose places are marks. */
+    private static int indexOf(String body, int[] marks, String needle, int from) {
+        int i = java.util.Arrays.binarySearch(marks, Math.max(from, 0));
+        for (i = i >= 0 ? i : -i - 1; i < marks.length; i++) {
+            if (body.startsWith(needle, marks[i])) {
+                return marks[i];
+            }
+        }
+        return -1;
     }
 
     private static int[] lineStarts(String body) {

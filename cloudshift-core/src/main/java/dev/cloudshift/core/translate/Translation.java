@@ -47,6 +47,8 @@ public final class Translation {
     final Map<String, List<String>> todoComments = new LinkedHashMap<>();
     final List<String> absorbed = new ArrayList<>();
     private final Set<String> addresses = new LinkedHashSet<>();
+    /** Per taken address {@code type.name}: the suffix from which the next free {@code name_N} is searched. */
+    private final Map<String, Integer> nextSuffix = new java.util.HashMap<>();
     private final Map<String, List<Draft>> draftsByType = new LinkedHashMap<>();
     /** Module prefix ({@code module.network.}) of the source block being translated: references resolve there first. */
     String scope = "";
@@ -154,7 +156,16 @@ public final class Translation {
     Draft newDraft(String type, String name, String file, SourceGroup source, String varPrefix) {
         String n = identifier(name);
         String candidate = n;
-        for (int i = 2; addresses.contains(type + "." + candidate); i++) {
+        String base = type + "." + n;
+        if (addresses.contains(base)) {
+            // The smallest free suffix only grows (addresses are never removed), so the search for the next
+            // one starts where the last one for this name ended instead of at 2 (610 module instances of one
+            // name made this loop quadratic).
+            int i = nextSuffix.getOrDefault(base, 2);
+            while (addresses.contains(type + "." + n + "_" + i)) {
+                i++;
+            }
+            nextSuffix.put(base, i + 1);
             candidate = n + "_" + i;
         }
         addresses.add(type + "." + candidate);
@@ -504,8 +515,10 @@ public final class Translation {
         return g.first().mapping() instanceof TargetMapping.Unmapped u ? u.reason() : null;
     }
 
+    private static final java.util.regex.Pattern NOT_IDENTIFIER = java.util.regex.Pattern.compile("[^A-Za-z0-9_]");
+
     static String identifier(String s) {
-        String t = s.replaceAll("[^A-Za-z0-9_]", "_");
+        String t = NOT_IDENTIFIER.matcher(s).replaceAll("_");
         if (t.isEmpty() || !Character.isLetter(t.charAt(0)) && t.charAt(0) != '_') {
             t = "r_" + t;
         }
