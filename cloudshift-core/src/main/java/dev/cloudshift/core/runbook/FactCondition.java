@@ -111,8 +111,10 @@ public final class FactCondition {
         return f.compareTo(v.decimalValue());
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static boolean matches(Object fact, String regex) {
-        Pattern p = Pattern.compile(regex);
+        Pattern p = PATTERNS.computeIfAbsent(regex, Pattern::compile);
         if (fact instanceof Collection<?> c) {
             return c.stream().anyMatch(x -> p.matcher(String.valueOf(x)).find());
         }

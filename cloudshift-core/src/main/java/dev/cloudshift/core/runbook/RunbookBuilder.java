@@ -42,6 +42,7 @@ public final class RunbookBuilder {
         Set<String> methods = new LinkedHashSet<>();
         dataStrategies.forEach(d -> methods.add((String) d.get("method")));
         facts.estate().put("data_methods", methods.isEmpty() ? List.of("no data store moves") : List.copyOf(methods));
+        facts.freezeEstate();
 
         List<PhasePlanner.Phase> phases = planner.plan(order);
         Map<String, Object> strategy = strategy(facts, dataStrategies, phases, order);

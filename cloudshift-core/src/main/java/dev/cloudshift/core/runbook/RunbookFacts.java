@@ -12,6 +12,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,6 +46,9 @@ public final class RunbookFacts {
     private final Map<String, Object> estate = new LinkedHashMap<>();
     private final Map<String, List<PlannedResource>> byAddress = new LinkedHashMap<>();
     private final Map<String, String> roles = new LinkedHashMap<>();
+    private final Map<PlannedResource, Boolean> stores = new IdentityHashMap<>();
+    private Map<PlannedResource, Map<String, Object>> factsCache;
+    private Map<String, Map<String, Object>> environmentCache;
 
     RunbookFacts(Plan plan, RunbookOptions options, RunbookCatalog catalog) {
         this.plan = plan;
@@ -106,8 +111,24 @@ public final class RunbookFacts {
         return ref;
     }
 
-    /** Facts of one resource instance, over the estate facts. */
+    /**
+     * Marks the estate facts final: from now on {@link #of} and {@link #ofEnvironment} compute each map once and
+     * return it unmodifiable. Call only when nothing will add to {@link #estate()} any more.
+     */
+    void freezeEstate() {
+        factsCache = new IdentityHashMap<>();
+        environmentCache = new LinkedHashMap<>();
+    }
+
+    /** Facts of one resource instance, over the estate facts (unmodifiable once the estate is frozen). */
     public Map<String, Object> of(PlannedResource r) {
+        if (factsCache != null) {
+            return factsCache.computeIfAbsent(r, k -> Collections.unmodifiableMap(compute(k)));
+        }
+        return compute(r);
+    }
+
+    private Map<String, Object> compute(PlannedResource r) {
         Map<String, Object> f = new LinkedHashMap<>(estate);
         f.putAll(r.attributes());
         f.put("address", r.address());
@@ -146,6 +167,10 @@ public final class RunbookFacts {
      * store has an {@code engine}, or is object storage.
      */
     public boolean isStore(PlannedResource r) {
+        return stores.computeIfAbsent(r, this::computeIsStore);
+    }
+
+    private boolean computeIsStore(PlannedResource r) {
         if (PhasePlanner.absorbed(r)) {
             return false;
         }
@@ -162,6 +187,13 @@ public final class RunbookFacts {
 
     /** Facts of one environment, over the estate facts. */
     public Map<String, Object> ofEnvironment(String env) {
+        if (environmentCache != null) {
+            return environmentCache.computeIfAbsent(env, k -> Collections.unmodifiableMap(computeEnvironment(k)));
+        }
+        return computeEnvironment(env);
+    }
+
+    private Map<String, Object> computeEnvironment(String env) {
         Map<String, Object> f = new LinkedHashMap<>(estate);
         f.put("environment", env);
         f.put("role", roleOf(env));
