@@ -17,7 +17,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -38,7 +37,7 @@ public final class PlanMarkdownWriter implements PlanRenderer {
     public String render(Plan plan) {
         StringBuilder md = new StringBuilder(16384);
         md.append("# Migration plan: ").append(text(plan.project())).append(" (")
-                .append(sourceLabel(plan.source())).append(" to ").append(providerLabel(plan.target())).append(")\n\n");
+                .append(ReportLabels.sourceLabel(plan.source())).append(" to ").append(ReportLabels.providerLabel(plan.target())).append(")\n\n");
         overview(md, plan);
         architecture(md, plan);
         mapping(md, plan);
@@ -65,7 +64,7 @@ public final class PlanMarkdownWriter implements PlanRenderer {
         List<String> read = new ArrayList<>();
         kinds.forEach((k, n) -> read.add(n + " " + kindLabel(k, n)));
         md.append("This plan moves ").append(text(plan.project())).append(" from ")
-                .append(sourceLabel(plan.source())).append(" to ").append(providerLabel(plan.target()))
+                .append(ReportLabels.sourceLabel(plan.source())).append(" to ").append(ReportLabels.providerLabel(plan.target()))
                 .append(". It was generated from ")
                 .append(read.isEmpty() ? "no readable files" : String.join(", ", read))
                 .append(" and covers ").append(plan.environments().size())
@@ -113,8 +112,8 @@ public final class PlanMarkdownWriter implements PlanRenderer {
                     .add(nz(r.sourceService(), r.type()));
         }
         if (!services.isEmpty()) {
-            md.append("The estate uses these ").append(sourceLabel(plan.source())).append(" services:\n\n");
-            services.forEach((category, names) -> md.append("- **").append(text(categoryLabel(category))).append("**: ")
+            md.append("The estate uses these ").append(ReportLabels.sourceLabel(plan.source())).append(" services:\n\n");
+            services.forEach((category, names) -> md.append("- **").append(text(ReportLabels.categoryLabel(category))).append("**: ")
                     .append(text(String.join(", ", names))).append('\n'));
             md.append('\n');
         }
@@ -134,7 +133,7 @@ public final class PlanMarkdownWriter implements PlanRenderer {
             for (Map.Entry<String, Map<String, List<PlannedResource>>> c : byCategory.entrySet()) {
                 for (Map.Entry<String, List<PlannedResource>> t : c.getValue().entrySet()) {
                     List<PlannedResource> group = t.getValue();
-                    rows.add(List.of(text(categoryLabel(c.getKey())), code(t.getKey()),
+                    rows.add(List.of(text(ReportLabels.categoryLabel(c.getKey())), code(t.getKey()),
                             String.valueOf(group.size()), names(group), text(summary(group))));
                 }
             }
@@ -181,11 +180,11 @@ public final class PlanMarkdownWriter implements PlanRenderer {
             }
         }
         if (bySource.isEmpty()) {
-            md.append("No resource could be mapped to ").append(providerLabel(plan.target())).append(".\n\n");
+            md.append("No resource could be mapped to ").append(ReportLabels.providerLabel(plan.target())).append(".\n\n");
             return;
         }
-        md.append("| ").append(sourceLabel(plan.source())).append(" service | Instances | ")
-                .append(providerLabel(plan.target())).append(" service | Target resource types | Notes |\n");
+        md.append("| ").append(ReportLabels.sourceLabel(plan.source())).append(" service | Instances | ")
+                .append(ReportLabels.providerLabel(plan.target())).append(" service | Target resource types | Notes |\n");
         md.append("| --- | --- | --- | --- | --- |\n");
         for (Map.Entry<List<String>, List<PlannedResource>> e : bySource.entrySet()) {
             // one row per distinct target (a type may map differently per environment or engine)
@@ -325,7 +324,7 @@ public final class PlanMarkdownWriter implements PlanRenderer {
             md.append("Every resource has a target.\n\n");
             return;
         }
-        md.append("These resources have no safe equivalent on ").append(providerLabel(plan.target()))
+        md.append("These resources have no safe equivalent on ").append(ReportLabels.providerLabel(plan.target()))
                 .append(" and need a decision before the move.\n\n");
         List<List<String>> rows = new ArrayList<>();
         byAddress.forEach((address, reasons) -> reasons.forEach((reason, envs) -> rows.add(List.of(
@@ -347,36 +346,6 @@ public final class PlanMarkdownWriter implements PlanRenderer {
 
     private static String place(Diagnostic d) {
         return d.line() > 0 ? d.file() + ":" + d.line() + ":" + d.column() : d.file();
-    }
-
-    static String providerLabel(String p) {
-        if (p == null) {
-            return "unknown";
-        }
-        return switch (p) {
-            case "aws" -> "AWS";
-            case "azure" -> "Azure";
-            case "gcp" -> "Google Cloud";
-            case "compose" -> "Docker Compose";
-            default -> p;
-        };
-    }
-
-    static String sourceLabel(List<String> providers) {
-        if (providers.isEmpty()) {
-            return "an empty estate";
-        }
-        return String.join(" + ", providers.stream().map(PlanMarkdownWriter::providerLabel).toList());
-    }
-
-    static String categoryLabel(String category) {
-        String c = category.replace('_', ' ');
-        return switch (category) {
-            case "dns" -> "DNS";
-            case "cdn" -> "CDN";
-            case "api_gateway" -> "API gateway";
-            default -> c.substring(0, 1).toUpperCase(Locale.ROOT) + c.substring(1);
-        };
     }
 
     private static String kindLabel(InputFile.Kind k, int n) {

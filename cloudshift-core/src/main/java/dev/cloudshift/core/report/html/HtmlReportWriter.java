@@ -17,6 +17,7 @@ import dev.cloudshift.core.plan.Plan;
 import dev.cloudshift.core.plan.PlanSection;
 import dev.cloudshift.core.plan.PlannedResource;
 import dev.cloudshift.core.plan.TargetMapping;
+import dev.cloudshift.core.report.ReportLabels;
 import dev.cloudshift.core.report.AttributeSummary;
 import dev.cloudshift.core.report.PlanRenderer;
 import java.io.IOException;
@@ -31,7 +32,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -111,8 +111,8 @@ public final class HtmlReportWriter implements PlanRenderer {
         close(body);
 
         StringBuilder html = new StringBuilder(body.length() + STYLE.length() + 4096);
-        String title = "Migration plan: " + plan.project() + " (" + sourceLabel(plan.source()) + " to "
-                + providerLabel(plan.target()) + ")";
+        String title = "Migration plan: " + plan.project() + " (" + ReportLabels.sourceLabel(plan.source()) + " to "
+                + ReportLabels.providerLabel(plan.target()) + ")";
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CONTENT_SECURITY_POLICY).append("\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -120,8 +120,8 @@ public final class HtmlReportWriter implements PlanRenderer {
                 .append("<title>").append(text(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         html.append("<header class=\"report-header\"><div class=\"eyebrow\">CloudShift migration plan</div><h1>")
                 .append(text(plan.project())).append("</h1><p class=\"route\"><span class=\"pill\">")
-                .append(text(sourceLabel(plan.source()))).append("</span> <span class=\"arrow\">→</span> <span class=\"pill target\">")
-                .append(text(providerLabel(plan.target()))).append("</span> <span class=\"envs\">")
+                .append(text(ReportLabels.sourceLabel(plan.source()))).append("</span> <span class=\"arrow\">→</span> <span class=\"pill target\">")
+                .append(text(ReportLabels.providerLabel(plan.target()))).append("</span> <span class=\"envs\">")
                 .append(plan.environments().size()).append(plan.environments().size() == 1 ? " environment: " : " environments: ")
                 .append(String.join(", ", plan.environments().stream().map(HtmlText::code).toList()))
                 .append("</span></p></header>\n");
@@ -154,7 +154,7 @@ public final class HtmlReportWriter implements PlanRenderer {
         kinds.forEach((k, n) -> read.add(n + " " + kindLabel(k, n)));
         long mapped = plan.resources().stream().filter(PlannedResource::mapped).count();
         b.append("<p>This plan moves <strong>").append(text(plan.project())).append("</strong> from ")
-                .append(text(sourceLabel(plan.source()))).append(" to ").append(text(providerLabel(plan.target())))
+                .append(text(ReportLabels.sourceLabel(plan.source()))).append(" to ").append(text(ReportLabels.providerLabel(plan.target())))
                 .append(". It was generated from ").append(text(read.isEmpty() ? "no readable files" : String.join(", ", read)))
                 .append(" and covers ").append(plan.environments().size())
                 .append(plan.environments().size() == 1 ? " environment." : " environments.").append("</p>\n");
@@ -202,14 +202,14 @@ public final class HtmlReportWriter implements PlanRenderer {
                 b.append("<p class=\"muted\">No resources.</p></div>\n");
                 continue;
             }
-            b.append("<figure><figcaption>Before: ").append(text(sourceLabel(plan.source()))).append("</figcaption>\n")
+            b.append("<figure><figcaption>Before: ").append(text(ReportLabels.sourceLabel(plan.source()))).append("</figcaption>\n")
                     .append(ArchitectureDiagram.svg(rs, false, "Architecture of " + env + " before the move ("
-                            + sourceLabel(plan.source()) + ")"))
+                            + ReportLabels.sourceLabel(plan.source()) + ")"))
                     .append("</figure>\n");
-            b.append("<figure><figcaption>After: ").append(text(providerLabel(plan.target())))
+            b.append("<figure><figcaption>After: ").append(text(ReportLabels.providerLabel(plan.target())))
                     .append(" (labelled with the mapped target services)</figcaption>\n")
                     .append(ArchitectureDiagram.svg(rs, true, "Architecture of " + env + " after the move ("
-                            + providerLabel(plan.target()) + ")"))
+                            + ReportLabels.providerLabel(plan.target()) + ")"))
                     .append("</figure></div>\n");
         }
     }
@@ -233,7 +233,7 @@ public final class HtmlReportWriter implements PlanRenderer {
             for (Map.Entry<String, Map<String, List<PlannedResource>>> c : byCategory.entrySet()) {
                 for (Map.Entry<String, List<PlannedResource>> ty : c.getValue().entrySet()) {
                     List<PlannedResource> group = ty.getValue();
-                    t.row(text(categoryLabel(c.getKey())), code(ty.getKey()), String.valueOf(group.size()),
+                    t.row(text(ReportLabels.categoryLabel(c.getKey())), code(ty.getKey()), String.valueOf(group.size()),
                             String.join(", ", group.stream().map(r -> code(r.address())).toList()), text(summary(group)));
                 }
             }
@@ -270,10 +270,10 @@ public final class HtmlReportWriter implements PlanRenderer {
             }
         }
         if (bySource.isEmpty()) {
-            b.append("<p>No resource could be mapped to ").append(text(providerLabel(plan.target()))).append(".</p>\n");
+            b.append("<p>No resource could be mapped to ").append(text(ReportLabels.providerLabel(plan.target()))).append(".</p>\n");
             return;
         }
-        HtmlTable t = new HtmlTable(sourceLabel(plan.source()) + " service", "Instances", providerLabel(plan.target()) + " service",
+        HtmlTable t = new HtmlTable(ReportLabels.sourceLabel(plan.source()) + " service", "Instances", ReportLabels.providerLabel(plan.target()) + " service",
                 "Target resource types", "Notes");
         for (Map.Entry<List<String>, List<PlannedResource>> e : bySource.entrySet()) {
             Map<TargetMapping.Mapped, List<PlannedResource>> byTarget = new LinkedHashMap<>();
@@ -396,7 +396,7 @@ public final class HtmlReportWriter implements PlanRenderer {
             b.append("<p>Every resource has a target.</p>\n");
             return;
         }
-        b.append("<p>These resources have no safe equivalent on ").append(text(providerLabel(plan.target())))
+        b.append("<p>These resources have no safe equivalent on ").append(text(ReportLabels.providerLabel(plan.target())))
                 .append(" and need a decision before the move.</p>\n");
         HtmlTable t = new HtmlTable("Resource", "Type", "Environments", "Reason");
         byAddress.forEach((address, reasons) -> reasons.forEach((reason, envs) -> t.row(code(address), code(types.get(address)),
@@ -419,8 +419,8 @@ public final class HtmlReportWriter implements PlanRenderer {
     // ---- cost ----
 
     private static void cost(StringBuilder b, Plan plan, CostEstimate estimate) {
-        String src = sourceLabel(plan.source());
-        String tgt = providerLabel(plan.target());
+        String src = ReportLabels.sourceLabel(plan.source());
+        String tgt = ReportLabels.providerLabel(plan.target());
         if (estimate.environments().isEmpty()) {
             b.append("<p class=\"muted\">No environment was priced.</p>\n");
             return;
@@ -449,7 +449,7 @@ public final class HtmlReportWriter implements PlanRenderer {
             Map<String, BigDecimal[]> byCategory = new TreeMap<>();
             Map<String, int[]> unpricedByCategory = new TreeMap<>();
             for (CostLine l : e.lines()) {
-                String cat = categoryLabel(categoryOf.getOrDefault(e.environment() + "\u0000" + l.address(), "other"));
+                String cat = ReportLabels.categoryLabel(categoryOf.getOrDefault(e.environment() + "\u0000" + l.address(), "other"));
                 BigDecimal[] v = byCategory.computeIfAbsent(cat, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                 int i = CostLine.TARGET.equals(l.side()) ? 1 : 0;
                 v[i] = v[i].add(l.monthlyUsd() == null ? BigDecimal.ZERO : l.monthlyUsd());
@@ -541,38 +541,6 @@ public final class HtmlReportWriter implements PlanRenderer {
     }
 
     // ---- labels ----
-
-    static String providerLabel(String p) {
-        if (p == null) {
-            return "unknown";
-        }
-        return switch (p) {
-            case "aws" -> "AWS";
-            case "azure" -> "Azure";
-            case "gcp" -> "Google Cloud";
-            case "compose" -> "Docker Compose";
-            default -> p;
-        };
-    }
-
-    static String sourceLabel(List<String> providers) {
-        if (providers.isEmpty()) {
-            return "an empty estate";
-        }
-        return String.join(" + ", providers.stream().map(HtmlReportWriter::providerLabel).toList());
-    }
-
-    static String categoryLabel(String category) {
-        return switch (category) {
-            case "dns" -> "DNS";
-            case "cdn" -> "CDN";
-            case "api_gateway" -> "API gateway";
-            default -> {
-                String c = category.replace('_', ' ');
-                yield c.isEmpty() ? c : c.substring(0, 1).toUpperCase(Locale.ROOT) + c.substring(1);
-            }
-        };
-    }
 
     private static String kindLabel(InputFile.Kind k, int n) {
         String one = switch (k) {
