@@ -1,5 +1,6 @@
 package dev.cloudshift.core.cost;
 
+import static dev.cloudshift.core.model.AttributeValues.number;
 import dev.cloudshift.core.cost.catalog.PriceCatalog;
 import dev.cloudshift.core.cost.catalog.PriceRow;
 import dev.cloudshift.core.cost.sizing.SizingDecision;
@@ -384,23 +385,6 @@ public final class CostEstimator {
                 }
             }
         }
-    }
-
-    static BigDecimal number(Object o) {
-        if (o instanceof BigDecimal b) {
-            return b;
-        }
-        if (o instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
-        if (o instanceof String s && !s.isBlank()) {
-            try {
-                return new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     private static CostLine zero(String address, String side, String service, String note) {

@@ -1,5 +1,6 @@
 package dev.cloudshift.core.runbook;
 
+import dev.cloudshift.core.model.AttributeValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudshift.core.plan.PlannedResource;
 import java.math.BigDecimal;
@@ -148,8 +149,8 @@ final class EnvironmentMatrix {
                         if (hv instanceof Boolean hb && lv instanceof Boolean lb) {
                             fires = hb && !lb;
                         } else {
-                            BigDecimal hn = hv instanceof Boolean ? null : FactCondition.number(hv);
-                            BigDecimal ln = lv instanceof Boolean ? null : FactCondition.number(lv);
+                            BigDecimal hn = hv instanceof Boolean ? null : AttributeValues.number(hv);
+                            BigDecimal ln = lv instanceof Boolean ? null : AttributeValues.number(lv);
                             fires = hn != null && ln != null && hn.compareTo(ln) > 0;
                         }
                         if (fires) {

@@ -1,5 +1,6 @@
 package dev.cloudshift.core.runbook;
 
+import static dev.cloudshift.core.model.AttributeValues.number;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -119,22 +120,5 @@ public final class FactCondition {
             return c.stream().anyMatch(x -> p.matcher(String.valueOf(x)).find());
         }
         return p.matcher(String.valueOf(fact)).find();
-    }
-
-    static BigDecimal number(Object o) {
-        if (o instanceof BigDecimal b) {
-            return b;
-        }
-        if (o instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
-        if (o instanceof String s) {
-            try {
-                return new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.cloudshift.core.runbook;
 
+import dev.cloudshift.core.model.AttributeValues;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class FactTemplate {
         if (v instanceof Collection<?> c) {
             return c.stream().map(FactTemplate::format).collect(Collectors.joining(", "));
         }
-        BigDecimal n = FactCondition.number(v instanceof Number ? v : null);
+        BigDecimal n = AttributeValues.number(v instanceof Number ? v : null);
         if (n != null) {
             return n.stripTrailingZeros().toPlainString();
         }

@@ -1,5 +1,6 @@
 package dev.cloudshift.core.runbook;
 
+import dev.cloudshift.core.model.AttributeValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudshift.core.cost.CostSection;
 import dev.cloudshift.core.cost.EnvironmentCost;
@@ -151,7 +152,7 @@ public final class RunbookFacts {
             f.put("absorbed", false);
         }
         f.put("store", isStore(r));
-        BigDecimal gb = FactCondition.number(r.attributes().get("storage_gb"));
+        BigDecimal gb = AttributeValues.number(r.attributes().get("storage_gb"));
         if (gb != null && STATEFUL.contains(r.category())) {
             f.put("dump_restore_minutes", dumpRestoreMinutes(gb));
             f.put("size_text", FactTemplate.format(gb) + " GB (dump and restore about " + dumpRestoreMinutes(gb) + " min)");
@@ -285,7 +286,7 @@ public final class RunbookFacts {
                 if (!"database".equals(r.category()) || !isStore(r)) {
                     continue;
                 }
-                BigDecimal gb = FactCondition.number(r.attributes().get("storage_gb"));
+                BigDecimal gb = AttributeValues.number(r.attributes().get("storage_gb"));
                 if (gb == null) {
                     missing++;
                 } else {

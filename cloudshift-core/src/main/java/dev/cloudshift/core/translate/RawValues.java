@@ -1,5 +1,6 @@
 package dev.cloudshift.core.translate;
 
+import static dev.cloudshift.core.model.AttributeValues.number;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -50,22 +51,5 @@ final class RawValues {
             }
         }
         return v;
-    }
-
-    static BigDecimal number(Object v) {
-        if (v instanceof BigDecimal d) {
-            return d;
-        }
-        if (v instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
-        if (v instanceof String s) {
-            try {
-                return new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.cloudshift.core.translate;
 
+import dev.cloudshift.core.model.AttributeValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudshift.core.plan.PlannedResource;
 import dev.cloudshift.hcl.emit.HclExpr;
@@ -238,7 +239,7 @@ record ValueSpec(
             v = hit;
         }
         if (multiply != null || divide != null || roundUpTo != null || min != null || max != null) {
-            BigDecimal d = RawValues.number(v);
+            BigDecimal d = AttributeValues.number(v);
             if (d == null) {
                 return MISSING;
             }
@@ -282,7 +283,7 @@ record ValueSpec(
             v = v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v);
         }
         if (toNumber) {
-            BigDecimal d = RawValues.number(v);
+            BigDecimal d = AttributeValues.number(v);
             v = d == null ? MISSING : d;
         }
         if (asList && !(v instanceof List<?>) && v != MISSING) {

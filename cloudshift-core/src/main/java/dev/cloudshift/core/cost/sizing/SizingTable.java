@@ -1,5 +1,6 @@
 package dev.cloudshift.core.cost.sizing;
 
+import static dev.cloudshift.core.model.AttributeValues.number;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -223,23 +224,6 @@ public final class SizingTable {
 
     private static String plain(BigDecimal b) {
         return b == null ? "?" : b.stripTrailingZeros().toPlainString();
-    }
-
-    static BigDecimal number(Object o) {
-        if (o instanceof BigDecimal b) {
-            return b;
-        }
-        if (o instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
-        if (o instanceof String s) {
-            try {
-                return new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     public String source() {
