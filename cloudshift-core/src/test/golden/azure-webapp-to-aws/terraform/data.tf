@@ -15,6 +15,13 @@ resource "aws_db_instance" "main" {
   publicly_accessible       = false
   skip_final_snapshot       = false
   final_snapshot_identifier = "psql-ledger-${var.environment}-final"
+  db_subnet_group_name      = aws_db_subnet_group.main.name
+  vpc_security_group_ids    = [aws_security_group.main_db.id]
+}
+
+resource "aws_db_subnet_group" "main" {
+  name       = "psql-ledger-${var.environment}-subnets"
+  subnet_ids = [aws_subnet.db.id, aws_subnet.apps.id]
 }
 
 resource "aws_elasticache_replication_group" "main" {

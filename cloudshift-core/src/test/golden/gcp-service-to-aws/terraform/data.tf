@@ -29,6 +29,14 @@ resource "aws_db_instance" "main" {
   publicly_accessible       = false
   skip_final_snapshot       = false
   final_snapshot_identifier = "catalog-${var.environment}-pg-final"
+  db_subnet_group_name      = aws_db_subnet_group.main.name
+  vpc_security_group_ids    = [aws_security_group.main_db.id]
+}
+
+# TODO(cloudshift): google_sql_database_instance.main: RDS needs a DB subnet group covering two availability zones, and the source network has one subnet (aws_subnet.main): add a subnet in a second zone and list it in subnet_ids
+resource "aws_db_subnet_group" "main" {
+  name       = "catalog-${var.environment}-pg-subnets"
+  subnet_ids = [aws_subnet.main.id]
 }
 
 # TODO(cloudshift): google_sql_database.catalog: RDS creates one database at launch: set db_name on the aws_db_instance to this database's name, or create it with the application's migrations

@@ -14,3 +14,7 @@ terraform {
 provider "aws" {
   region = var.region
 }
+
+data "aws_availability_zones" "available" {
+  state = "available"
+}

@@ -11,6 +11,20 @@ resource "aws_iam_role" "run" {
   assume_role_policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"
 }
 
+resource "aws_security_group" "main_db" {
+  name        = "catalog-${var.environment}-pg-db"
+  description = "PostgreSQL from inside the VPC"
+  vpc_id      = aws_vpc.main.id
+
+  ingress {
+    description = "PostgreSQL"
+    from_port   = 5432
+    to_port     = 5432
+    protocol    = "tcp"
+    cidr_blocks = [aws_vpc.main.cidr_block]
+  }
+}
+
 resource "aws_security_group" "allow_internal" {
   name        = "catalog-${var.environment}-allow-internal"
   description = "Translated from the firewall rule catalog-${var.environment}-allow-internal"

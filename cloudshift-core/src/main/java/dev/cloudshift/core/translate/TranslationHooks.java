@@ -13,7 +13,9 @@ final class TranslationHooks {
             Map.entry("nat_gateway_association", new NatGatewayAssociationHook()),
             Map.entry("role_assignments", new RoleAssignmentHook()),
             Map.entry("postgres_parameters", new PostgresParametersHook()),
-            Map.entry("function_code", new FunctionCodeHook()));
+            Map.entry("function_code", new FunctionCodeHook()),
+            Map.entry("ecs_container", new EcsContainerHook()),
+            Map.entry("db_subnet_group", new DbSubnetGroupHook()));
 
     private TranslationHooks() {
     }
