@@ -58,7 +58,7 @@ public final class TerraformTranslator {
                         : "no translation rule for " + g.type + " to " + t.target + " yet", fileOf(g), null);
                 continue;
             }
-            if (rule.todo() != null) {
+            if (rule.todo() != null && rule.targets().isEmpty()) {
                 t.todo(g.key, rule.todo(), rule.file(), null);
                 continue;
             }
@@ -76,6 +76,9 @@ public final class TerraformTranslator {
             }
             for (TranslationRules.TargetRule target : targets) {
                 fills.add(build(t, g, rule, target));
+            }
+            if (rule.todo() != null) {
+                t.todo(g.key, rule.todo(), rule.file(), t.bySource.get(g.key).get(0).address());
             }
         }
         // every target resource exists (and has its name) before any value refers to one

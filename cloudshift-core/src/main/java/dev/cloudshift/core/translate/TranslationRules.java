@@ -177,7 +177,8 @@ public final class TranslationRules {
         }
         String absorbed = root.path("absorbed").asText(null);
         String todo = root.path("todo").asText(null);
-        int kinds = (targets.isEmpty() ? 0 : 1) + (absorbed != null ? 1 : 0) + (todo != null ? 1 : 0);
+        // targets with a todo: the targets are written and the TODO (above the first) says what they leave out
+        int kinds = (targets.isEmpty() ? 0 : 1) + (absorbed != null ? 1 : 0) + (todo != null && targets.isEmpty() ? 1 : 0);
         if (kinds > 1 || (kinds == 0 && !root.has("hook"))) {
             throw new IllegalStateException(where + ": expected exactly one of targets, absorbed or todo");
         }
