@@ -49,6 +49,6 @@ resource "aws_elasticache_replication_group" "redis" {
 }
 
 resource "aws_elasticache_subnet_group" "redis" {
-  name       = "redis-cache"
+  name       = "compose-backend-redis"
   subnet_ids = [aws_subnet.private_a.id, aws_subnet.private_b.id]
 }

@@ -15,7 +15,7 @@ resource "aws_security_group" "postgres" {
 }
 
 resource "aws_security_group" "redis" {
-  name        = "redis-cache"
+  name        = "compose-backend-redis-redis"
   description = "Redis from inside the VPC"
   vpc_id      = aws_vpc.main.id
 
