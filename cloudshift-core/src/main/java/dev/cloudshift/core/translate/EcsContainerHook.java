@@ -55,7 +55,7 @@ final class EcsContainerHook implements TranslationHook {
             for (Map.Entry<?, ?> v : env.entrySet()) {
                 String key = String.valueOf(v.getKey());
                 String shape = v.getValue() == null ? "<unset>" : String.valueOf(v.getValue());
-                Object value = hostValue(t, r, shape);
+                Object value = hostValue(t, r, key, shape);
                 if (isSecret(shape) || secrets.containsKey(key)) {
                     if (!secrets.containsKey(key)) {
                         HclExpr arn = secretArn(t, g, r, key, value, shape);
@@ -106,14 +106,19 @@ final class EcsContainerHook implements TranslationHook {
      * The value with the host of another compose service replaced by that service's translation (a String when it
      * names no service, an HclExpr otherwise), or null when it names a service whose translation has no host.
      */
-    static Object hostValue(Translation t, PlannedResource r, String shape) {
+    static Object hostValue(Translation t, PlannedResource r, String key, String shape) {
         Matcher url = URL.matcher(shape);
         String host;
         if (url.matches()) {
             host = url.group(3);
         } else {
             Matcher hp = HOST_PORT.matcher(shape);
-            host = hp.matches() ? hp.group(1) : shape;
+            // a bare service name is a host only under a host-like key (DB_HOST, REDIS_SERVER), as ingest reads it
+            host = hp.matches() ? hp.group(1)
+                    : dev.cloudshift.core.ingest.compose.ComposeImageCatalog.defaults().isHostKey(key) ? shape : null;
+        }
+        if (host == null) {
+            return shape;
         }
         SourceGroup dep = dependency(t, r, host);
         if (dep == null) {

@@ -130,6 +130,7 @@ class EcsFargateTranslationTest {
                       API_TOKEN: %s
                       LOG_LEVEL: info
                       CACHE_HOST: cache
+                      QUEUE_NAME: cache
                     healthcheck:
                       test: curl -f http://localhost:3000/health
                       interval: 30s
@@ -146,6 +147,8 @@ class EcsFargateTranslationTest {
         assertThat(tf.text(tf.resource("aws_secretsmanager_secret_version", "api_token"), "secret_string"))
                 .isEqualTo("var.secret_api_token");
         assertThat(tf.file("variables.tf")).containsPattern("variable \"secret_api_token\" \\{[^}]*sensitive   = true");
+        // a service name is a host under a host-like key only
+        assertThat(doc).contains("{ name = \"QUEUE_NAME\", value = \"cache\" }");
         assertThat(doc).contains("{ name = \"LOG_LEVEL\", value = \"info\" }",
                 "{ name = \"CACHE_HOST\", value = aws_elasticache_replication_group.cache.primary_endpoint_address }");
         // a string command is split into words; a string health check runs in a shell
