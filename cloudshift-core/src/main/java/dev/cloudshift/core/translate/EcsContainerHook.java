@@ -55,6 +55,9 @@ final class EcsContainerHook implements TranslationHook {
             for (Map.Entry<?, ?> v : env.entrySet()) {
                 String key = String.valueOf(v.getKey());
                 String shape = v.getValue() == null ? "<unset>" : String.valueOf(v.getValue());
+                if (shape.equals("<empty>")) {
+                    shape = ""; // an empty .env value: nothing to hide
+                }
                 Object value = hostValue(t, r, key, shape);
                 if (isSecret(shape) || secrets.containsKey(key)) {
                     if (!secrets.containsKey(key)) {

@@ -119,13 +119,14 @@ class EcsFargateTranslationTest {
     @Test
     void aSecretWrittenInTheComposeFileNeverReachesTheOutput(@TempDir Path dir) throws IOException {
         String planted = "planted-ecs-token-5d1f0a";
-        GeneratedTerraform.write(dir, Map.of("docker-compose.yml", """
+        GeneratedTerraform.write(dir, Map.of(".env", "FEATURE_FLAGS=\n", "docker-compose.yml", """
                 services:
                   api:
                     image: ghcr.io/acme/api:2.1.0
                     command: node server.js --port 3000
                     ports:
                       - "3000:3000"
+                    env_file: .env
                     environment:
                       API_TOKEN: %s
                       LOG_LEVEL: info
@@ -147,6 +148,8 @@ class EcsFargateTranslationTest {
         assertThat(tf.text(tf.resource("aws_secretsmanager_secret_version", "api_token"), "secret_string"))
                 .isEqualTo("var.secret_api_token");
         assertThat(tf.file("variables.tf")).containsPattern("variable \"secret_api_token\" \\{[^}]*sensitive   = true");
+        // an empty .env value hides nothing: an empty setting, not "<empty>"
+        assertThat(doc).contains("{ name = \"FEATURE_FLAGS\", value = \"\" }").doesNotContain("<empty>");
         // a service name is a host under a host-like key only
         assertThat(doc).contains("{ name = \"QUEUE_NAME\", value = \"cache\" }");
         assertThat(doc).contains("{ name = \"LOG_LEVEL\", value = \"info\" }",
