@@ -164,6 +164,41 @@ class EcsFargateTranslationTest {
         }
     }
 
+    @Test
+    void aMysqlServiceBecomesRdsAndItsConnectionUrlASecretOverTheInstance(@TempDir Path dir) throws IOException {
+        GeneratedTerraform.write(dir, Map.of(".env", "MYSQL_PASSWORD=planted-mysql-pass-93e1\n", "docker-compose.yml", """
+                services:
+                  shop:
+                    image: ghcr.io/acme/shop:1.0.0
+                    environment:
+                      DATABASE_URL: mysql://shop:${MYSQL_PASSWORD}@db:3306/shop
+                      MYSQL_PASSWORD: ${MYSQL_PASSWORD}
+                    depends_on:
+                      - db
+                  db:
+                    image: mysql:8.0
+                    environment:
+                      MYSQL_DATABASE: shop
+                      MYSQL_USER: shop
+                      MYSQL_PASSWORD: ${MYSQL_PASSWORD}
+                """));
+        GeneratedTerraform tf = GeneratedTerraform.of(dir, "aws");
+        tf.assertValid();
+        assertThat(tf.all()).doesNotContain("planted-mysql-pass-93e1");
+        Block db = tf.resource("aws_db_instance", "db");
+        assertThat(tf.text(db, "engine")).isEqualTo("\"mysql\"");
+        assertThat(tf.text(db, "engine_version")).isEqualTo("\"8.0\"");
+        assertThat(tf.text(db, "username")).isEqualTo("\"shop\"");
+        assertThat(tf.text(db, "password")).isEqualTo("var.rds_password_db");
+        assertThat(tf.text(tf.resource("aws_secretsmanager_secret_version", "database_url"), "secret_string")).isEqualTo(
+                "\"mysql://${aws_db_instance.db.username}:${urlencode(var.rds_password_db)}@${aws_db_instance.db.address}:3306/shop\"");
+        String doc = tf.text(tf.resource("aws_ecs_task_definition", "shop"), "container_definitions");
+        assertThat(doc).contains("{ name = \"MYSQL_PASSWORD\", valueFrom = aws_secretsmanager_secret.db_password.arn }");
+        // no published port: no load balancer, and the service is not wired to one
+        assertThat(tf.has("aws_lb", "shop")).isFalse();
+        assertThat(tf.text(tf.resource("aws_security_group", "db").body().blocks("ingress").get(0), "from_port")).isEqualTo("3306");
+    }
+
     private static List<String> dotenvKeys(Path env) throws IOException {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(env)) {
