@@ -363,8 +363,8 @@ final class TerraformRenderer {
                 }
             }
             if (nb.isValue() && nb.switched && constant == null) {
-                t.todo(d.source == null ? d.address() : d.source.key, path.replace('_', '.') + nb.type
-                        + " is present in some instances or environments only; it is left out: add it by hand where it applies",
+                t.todo(d.source == null ? d.address() : d.source.key, nb.type + " (in an argument value of " + d.address()
+                        + ") is present in some instances or environments only; it is left out: add it by hand where it applies",
                         d.file, d.address());
                 continue;
             }

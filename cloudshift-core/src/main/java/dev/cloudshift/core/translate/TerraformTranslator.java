@@ -66,7 +66,9 @@ public final class TerraformTranslator {
                 t.absorbed.add(g.key + ": " + rule.absorbed());
                 continue;
             }
-            List<TranslationRules.TargetRule> targets = rule.targets().stream().filter(x -> x.applies(g.first())).toList();
+            // when: present applies when any instance has the value (a port published in the prod override only)
+            List<TranslationRules.TargetRule> targets = rule.targets().stream().filter(x -> x.whenIn() == null && x.whenFrom() != null
+                    ? g.instances.values().stream().anyMatch(x::applies) : x.applies(g.first())).toList();
             if (targets.isEmpty()) {
                 TranslationRules.TargetRule first = rule.targets().get(0);
                 t.todo(g.key, "no translation for " + first.whenFrom() + " " + ValueSpec.read(g.first(), first.whenFrom())

@@ -199,6 +199,32 @@ class EcsFargateTranslationTest {
         assertThat(tf.text(tf.resource("aws_security_group", "db").body().blocks("ingress").get(0), "from_port")).isEqualTo("3306");
     }
 
+    @Test
+    void aPortPublishedInOneEnvironmentOnlyGetsItsLoadBalancerAndATodoForThePortMapping(@TempDir Path dir) throws IOException {
+        GeneratedTerraform.write(dir, Map.of("docker-compose.yml", """
+                services:
+                  web:
+                    image: ghcr.io/acme/web:1.0.0
+                """, "docker-compose.prod.yml", """
+                services:
+                  web:
+                    ports:
+                      - "8080:8080"
+                """));
+        GeneratedTerraform tf = GeneratedTerraform.of(dir, "aws");
+        tf.assertValid();
+        assertThat(tf.has("aws_lb", "web")).as("the ALB exists where the port is published").isTrue();
+        Block service = tf.resource("aws_ecs_service", "web");
+        Block dynamic = service.body().blocks("dynamic").get(0);
+        assertThat(dynamic.label(0)).isEqualTo("load_balancer");
+        assertThat(tf.text(dynamic, "for_each")).contains("? [1] : []");
+        assertThat(tf.text(tf.resource("aws_ecs_task_definition", "web"), "container_definitions")).doesNotContain("portMappings");
+        assertThat(tf.output.todos()).anySatisfy(t -> {
+            assertThat(t.address()).isEqualTo("compose.web");
+            assertThat(t.reason()).startsWith("portMappings (in an argument value of aws_ecs_task_definition.web)");
+        });
+    }
+
     private static List<String> dotenvKeys(Path env) throws IOException {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(env)) {
