@@ -9,6 +9,15 @@ resource "aws_ecs_cluster" "main" {
   }
 }
 
+resource "aws_ecr_repository" "app" {
+  name                 = "compose-backend/app"
+  image_tag_mutability = "IMMUTABLE"
+
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+}
+
 resource "aws_ecs_task_definition" "app" {
   family                   = "compose-backend-app"
   requires_compatibilities = ["FARGATE"]
@@ -84,6 +93,15 @@ resource "aws_ecs_service" "app" {
     target_group_arn = aws_lb_target_group.app.arn
     container_name   = "app"
     container_port   = 8000
+  }
+}
+
+resource "aws_ecr_repository" "worker" {
+  name                 = "compose-backend/worker"
+  image_tag_mutability = "IMMUTABLE"
+
+  image_scanning_configuration {
+    scan_on_push = true
   }
 }
 

@@ -36,7 +36,7 @@ variable "app_memory" {
 }
 
 variable "app_image" {
-  description = "Container image (push the image built from the compose build context to ECR)."
+  description = "Container image (a service with a build context: push the image to its ECR repository, output <service>_repository_url, and name it here)."
   type        = string
 }
 
@@ -56,7 +56,7 @@ variable "worker_memory" {
 }
 
 variable "worker_image" {
-  description = "Container image (push the image built from the compose build context to ECR)."
+  description = "Container image (a service with a build context: push the image to its ECR repository, output <service>_repository_url, and name it here)."
   type        = string
 }
 

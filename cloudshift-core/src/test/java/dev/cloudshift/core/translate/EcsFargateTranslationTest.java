@@ -100,6 +100,9 @@ class EcsFargateTranslationTest {
         assertThat(tf.text(tf.resource("aws_lb_listener", "app"), "load_balancer_arn")).isEqualTo("aws_lb.app.arn");
         assertThat(tf.text(tf.resource("aws_security_group", "app").body().blocks("ingress").get(0), "security_groups"))
                 .isEqualTo("[aws_security_group.app_lb.id]");
+        // both services build their image: each gets an ECR repository to push it to
+        assertThat(tf.text(tf.resource("aws_ecr_repository", "worker"), "image_tag_mutability")).isEqualTo("\"IMMUTABLE\"");
+        assertThat(tf.file("outputs.tf")).contains("output \"app_repository_url\"", "output \"worker_repository_url\"");
         // the worker publishes nothing: no load balancer
         assertThat(tf.has("aws_lb", "worker")).isFalse();
         assertThat(tf.resource("aws_ecs_service", "worker").body().blocks("load_balancer")).isEmpty();
@@ -143,6 +146,7 @@ class EcsFargateTranslationTest {
         GeneratedTerraform tf = GeneratedTerraform.of(dir, "aws");
         tf.assertValid();
         assertThat(tf.all()).doesNotContain(planted);
+        assertThat(tf.has("aws_ecr_repository", "api")).as("a pulled image needs no repository").isFalse();
         String doc = tf.text(tf.resource("aws_ecs_task_definition", "api"), "container_definitions");
         assertThat(doc).contains("{ name = \"API_TOKEN\", valueFrom = aws_secretsmanager_secret.api_token.arn }");
         assertThat(tf.text(tf.resource("aws_secretsmanager_secret_version", "api_token"), "secret_string"))
