@@ -2,29 +2,29 @@
 
 resource "aws_security_group" "postgres" {
   name        = "orders-postgres"
-  description = "PostgreSQL from inside the VPC"
+  description = "PostgreSQL for the ECS services that use it (the VPC when none does)"
   vpc_id      = aws_vpc.main.id
 
   ingress {
-    description = "PostgreSQL"
-    from_port   = 5432
-    to_port     = 5432
-    protocol    = "tcp"
-    cidr_blocks = [aws_vpc.main.cidr_block]
+    description     = "PostgreSQL"
+    from_port       = 5432
+    to_port         = 5432
+    protocol        = "tcp"
+    security_groups = [aws_security_group.app.id, aws_security_group.worker.id]
   }
 }
 
 resource "aws_security_group" "redis" {
-  name        = "compose-backend-redis-redis"
-  description = "Redis from inside the VPC"
+  name        = "compose-backend-redis"
+  description = "Redis for the ECS services that use it (the VPC when none does)"
   vpc_id      = aws_vpc.main.id
 
   ingress {
-    description = "Redis"
-    from_port   = 6379
-    to_port     = 6379
-    protocol    = "tcp"
-    cidr_blocks = [aws_vpc.main.cidr_block]
+    description     = "Redis"
+    from_port       = 6379
+    to_port         = 6379
+    protocol        = "tcp"
+    security_groups = [aws_security_group.app.id, aws_security_group.worker.id]
   }
 }
 

@@ -87,6 +87,7 @@ final class EcsContainerHook implements TranslationHook {
             container.extra.add(new HclItem.Attribute("secrets", new HclExpr.ListOf(list)));
             executionRoleMayRead(t, secrets.values());
         }
+        admitToDependencies(t, g);
         Draft service = t.draft(g, "aws_ecs_service");
         Draft listener = t.draft(g, "aws_lb_listener");
         if (service != null && listener != null) {
@@ -97,6 +98,34 @@ final class EcsContainerHook implements TranslationHook {
             t.todo(g.key, "the load balancer listens for plain HTTP on port 80 (compose publishes no certificate): add an "
                     + "HTTPS listener on 443 with an ACM certificate for your domain and redirect port 80 to it", listener.file,
                     listener.address());
+        }
+    }
+
+    /**
+     * The databases and caches this service depends on admit its tasks' security group instead of the whole VPC
+     * (the first ingress rule of the dependency's security group: its port).
+     */
+    private static void admitToDependencies(Translation t, SourceGroup g) {
+        Draft tasks = t.draft(g, "aws_security_group");
+        if (tasks == null) {
+            return;
+        }
+        java.util.Set<String> deps = new LinkedHashSet<>();
+        g.instances.values().forEach(r -> deps.addAll(r.dependsOn()));
+        for (String d : deps) {
+            SourceGroup dep = t.groups.get(d);
+            Draft sg = dep == null || dep.type.equals(g.type) ? null : t.draft(dep, "aws_security_group");
+            Draft.Block ingress = sg == null ? null : sg.body.block("ingress");
+            if (ingress == null) {
+                continue;
+            }
+            ingress.fields.removeIf(f -> f.name.equals("cidr_blocks"));
+            Draft.Field sources = ingress.addField("security_groups");
+            for (Inst i : sg.instances) {
+                List<Object> list = new ArrayList<>(sources.values.get(i) instanceof List<?> l ? l : List.of());
+                list.add(Translation.self(tasks, null).attr("id"));
+                sources.values.put(i, list);
+            }
         }
     }
 

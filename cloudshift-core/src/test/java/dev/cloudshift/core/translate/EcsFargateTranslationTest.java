@@ -113,6 +113,10 @@ class EcsFargateTranslationTest {
         assertThat(tf.text(db, "vpc_security_group_ids")).isEqualTo("[aws_security_group.postgres.id]");
         assertThat(tf.text(tf.resource("aws_db_subnet_group", "postgres"), "subnet_ids"))
                 .isEqualTo("[aws_subnet.private_a.id, aws_subnet.private_b.id]");
+        // ... admitting the security groups of the services that use them, not the whole VPC
+        Block dbIngress = tf.resource("aws_security_group", "postgres").body().blocks("ingress").get(0);
+        assertThat(tf.text(dbIngress, "security_groups")).isEqualTo("[aws_security_group.app.id, aws_security_group.worker.id]");
+        assertThat(dbIngress.body().attribute("cidr_blocks")).isNull();
         assertThat(tf.text(tf.resource("aws_elasticache_replication_group", "redis"), "subnet_group_name"))
                 .isEqualTo("aws_elasticache_subnet_group.redis.name");
         assertThat(tf.text(tf.resource("aws_iam_role_policy_attachment", "ecs_task_execution"), "policy_arn"))
