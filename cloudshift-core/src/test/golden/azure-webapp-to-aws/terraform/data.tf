@@ -31,8 +31,15 @@ resource "aws_elasticache_replication_group" "main" {
   node_type                  = var.redis_node_type
   num_cache_clusters         = var.redis_num_cache_clusters
   port                       = 6379
+  subnet_group_name          = aws_elasticache_subnet_group.main.name
+  security_group_ids         = [aws_security_group.main_redis.id]
   at_rest_encryption_enabled = true
   transit_encryption_enabled = true
+}
+
+resource "aws_elasticache_subnet_group" "main" {
+  name       = "redis-ledger-${var.environment}-subnets"
+  subnet_ids = [aws_subnet.apps.id, aws_subnet.db.id]
 }
 
 # TODO(cloudshift): azurerm_postgresql_flexible_server_database.ledger: RDS creates one database at launch (db_name on aws_db_instance); create further databases with the application's migrations or the cyrilgdn/postgresql provider (charset and collation as in the source)

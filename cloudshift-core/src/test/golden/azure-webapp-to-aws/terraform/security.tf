@@ -14,6 +14,20 @@ resource "aws_security_group" "main_db" {
   }
 }
 
+resource "aws_security_group" "main_redis" {
+  name        = "redis-ledger-${var.environment}-redis"
+  description = "Redis from inside the VPC"
+  vpc_id      = aws_vpc.main.id
+
+  ingress {
+    description = "Redis"
+    from_port   = 6379
+    to_port     = 6379
+    protocol    = "tcp"
+    cidr_blocks = [aws_vpc.main.cidr_block]
+  }
+}
+
 resource "aws_iam_role" "api" {
   name               = "id-ledger-${var.environment}-api"
   assume_role_policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"

@@ -9,8 +9,15 @@ resource "aws_elasticache_replication_group" "cache" {
   num_cache_clusters         = var.redis_num_cache_clusters
   automatic_failover_enabled = var.redis_automatic_failover_enabled
   port                       = 6379
+  subnet_group_name          = aws_elasticache_subnet_group.cache.name
+  security_group_ids         = [aws_security_group.cache_redis.id]
   at_rest_encryption_enabled = true
   transit_encryption_enabled = false
+}
+
+resource "aws_elasticache_subnet_group" "cache" {
+  name       = "catalog-${var.environment}-cache-subnets"
+  subnet_ids = [aws_subnet.main.id]
 }
 
 resource "aws_db_instance" "main" {

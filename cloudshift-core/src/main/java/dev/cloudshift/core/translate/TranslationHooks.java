@@ -15,7 +15,7 @@ final class TranslationHooks {
             Map.entry("postgres_parameters", new PostgresParametersHook()),
             Map.entry("function_code", new FunctionCodeHook()),
             Map.entry("ecs_container", new EcsContainerHook()),
-            Map.entry("db_subnet_group", new DbSubnetGroupHook()),
+            Map.entry("subnet_group", new SubnetGroupHook()),
             Map.entry("route53_alias", new Route53AliasHook()));
 
     private TranslationHooks() {

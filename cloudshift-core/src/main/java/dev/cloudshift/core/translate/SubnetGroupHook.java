@@ -6,19 +6,24 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The DB subnet group of a database translated to {@code aws_db_instance} (rules {@code azure-to-aws/
- * azurerm_postgresql_flexible_server.yaml}, {@code gcp-to-aws/google_sql_database_instance.yaml}): RDS places an
- * instance in a subnet group that covers at least two availability zones. The group lists the translated subnets of
- * the database's network, its own subnet (an Azure delegated subnet) first; those subnets are spread over the region's
- * zones ({@code element(data.aws_availability_zones.available.names, i)}), since an Azure subnet or a GCP subnetwork
- * spans every zone of its region and an AWS subnet lives in one. With fewer than two subnets the group is still written
- * and a TODO says to add a subnet in a second zone.
+ * The subnet group of a database or cache translated to RDS or ElastiCache (rules {@code azure-to-aws/
+ * azurerm_postgresql_flexible_server.yaml}, {@code azurerm_redis_cache.yaml}, {@code gcp-to-aws/
+ * google_sql_database_instance.yaml}, {@code google_redis_instance.yaml}): without one the instance lands in the
+ * account's default VPC, and RDS needs a group covering at least two availability zones. The group lists the translated
+ * subnets of the network, the resource's own subnet (an Azure delegated subnet) first; those subnets are spread over
+ * the region's zones ({@code element(data.aws_availability_zones.available.names, i)}), since an Azure subnet or a GCP
+ * subnetwork spans every zone of its region and an AWS subnet lives in one. A DB subnet group with fewer than two
+ * subnets is still written, with a TODO to add a subnet in a second zone.
  */
-final class DbSubnetGroupHook implements TranslationHook {
+final class SubnetGroupHook implements TranslationHook {
 
     @Override
     public void apply(Translation t, SourceGroup g) {
         Draft group = t.draft(g, "aws_db_subnet_group");
+        boolean database = group != null;
+        if (group == null) {
+            group = t.draft(g, "aws_elasticache_subnet_group");
+        }
         if (group == null) {
             return;
         }
@@ -53,12 +58,12 @@ final class DbSubnetGroupHook implements TranslationHook {
             }
         }
         if (ids.isEmpty()) {
-            t.todo(g.key, "no translated subnet for the DB subnet group: list two subnets in different availability zones",
+            t.todo(g.key, "no translated subnet for the subnet group: list two subnets in different availability zones",
                     group.file, group.address());
             return;
         }
         group.set(group.body, "subnet_ids", new HclExpr.ListOf(ids));
-        if (ids.size() < 2) {
+        if (ids.size() < 2 && database) {
             t.todo(g.key, "RDS needs a DB subnet group covering two availability zones, and the source network has one subnet ("
                     + subnets.get(0).address() + "): add a subnet in a second zone and list it in subnet_ids",
                     group.file, group.address());

@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Azure Database for PostgreSQL and Cloud SQL translated to RDS get a DB subnet group over the translated subnets
+ * Azure Database for PostgreSQL and Cloud SQL translated to RDS (and their Redis caches translated to ElastiCache) get
+ * a subnet group over the translated subnets
  * (the database's own subnet first, the subnets spread over availability zones) and a security group, both referenced
  * from the aws_db_instance; a network with a single subnet is a TODO, not a silent one-zone group.
  */
-class DbSubnetGroupTranslationTest {
+class SubnetGroupTranslationTest {
 
     @Test
     void azurePostgresGetsASubnetGroupOverTwoZonesAndASecurityGroup() {
@@ -31,6 +32,11 @@ class DbSubnetGroupTranslationTest {
         assertThat(tf.text(ingress, "from_port")).isEqualTo("5432");
         assertThat(tf.text(ingress, "cidr_blocks")).isEqualTo("[aws_vpc.main.cidr_block]");
         assertThat(tf.output.todos()).noneSatisfy(t -> assertThat(t.reason()).contains("two availability zones"));
+        // the cache too: in the translated network (not the account's default VPC), behind its own security group
+        Block cache = tf.resource("aws_elasticache_replication_group", "main");
+        assertThat(tf.text(cache, "subnet_group_name")).isEqualTo("aws_elasticache_subnet_group.main.name");
+        assertThat(tf.text(cache, "security_group_ids")).isEqualTo("[aws_security_group.main_redis.id]");
+        assertThat(tf.text(tf.resource("aws_elasticache_subnet_group", "main"), "subnet_ids")).isEqualTo("[aws_subnet.apps.id, aws_subnet.db.id]");
     }
 
     @Test
