@@ -18,4 +18,4 @@ resource "aws_ecr_repository" "main" {
   }
 }
 
-# TODO(cloudshift): azurerm_container_app.api: a container app becomes an aws_ecs_task_definition (container_definitions is a JSON document: image, cpu/memory from the sizing table, port 'target_port', environment, secrets as Secrets Manager valueFrom) and an aws_ecs_service (desired_count = min_replicas, aws_appautoscaling_target for max_replicas) behind an ALB target group for external ingress; the rule format cannot write the jsonencode() document yet
+# TODO(cloudshift): azurerm_container_app.api: a container app becomes an aws_ecs_task_definition (container_definitions is a JSON document: image, cpu/memory from the sizing table, port 'target_port', environment, secrets as Secrets Manager valueFrom) and an aws_ecs_service (desired_count = min_replicas, aws_appautoscaling_target for max_replicas) behind an ALB target group for external ingress; no rule maps its image, environment, secrets and ingress yet (the rule format writes such a document for compose services: compose-to-aws/compose_app.yaml)

@@ -15,6 +15,13 @@ resource "aws_db_instance" "main" {
   publicly_accessible       = false
   skip_final_snapshot       = false
   final_snapshot_identifier = "psql-ledger-${var.environment}-final"
+  db_subnet_group_name      = aws_db_subnet_group.main.name
+  vpc_security_group_ids    = [aws_security_group.main_db.id]
+}
+
+resource "aws_db_subnet_group" "main" {
+  name       = "psql-ledger-${var.environment}-subnets"
+  subnet_ids = [aws_subnet.db.id, aws_subnet.apps.id]
 }
 
 resource "aws_elasticache_replication_group" "main" {
@@ -24,8 +31,15 @@ resource "aws_elasticache_replication_group" "main" {
   node_type                  = var.redis_node_type
   num_cache_clusters         = var.redis_num_cache_clusters
   port                       = 6379
+  subnet_group_name          = aws_elasticache_subnet_group.main.name
+  security_group_ids         = [aws_security_group.main_redis.id]
   at_rest_encryption_enabled = true
   transit_encryption_enabled = true
+}
+
+resource "aws_elasticache_subnet_group" "main" {
+  name       = "redis-ledger-${var.environment}-subnets"
+  subnet_ids = [aws_subnet.apps.id, aws_subnet.db.id]
 }
 
 # TODO(cloudshift): azurerm_postgresql_flexible_server_database.ledger: RDS creates one database at launch (db_name on aws_db_instance); create further databases with the application's migrations or the cyrilgdn/postgresql provider (charset and collation as in the source)

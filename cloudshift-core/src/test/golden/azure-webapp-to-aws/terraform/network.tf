@@ -7,11 +7,13 @@ resource "aws_vpc" "main" {
 }
 
 resource "aws_subnet" "apps" {
-  vpc_id     = aws_vpc.main.id
-  cidr_block = var.subnets_cidr_block
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = var.subnets_cidr_block
+  availability_zone = element(data.aws_availability_zones.available.names, 1)
 }
 
 resource "aws_subnet" "db" {
-  vpc_id     = aws_vpc.main.id
-  cidr_block = var.subnets_db_cidr_block
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = var.subnets_db_cidr_block
+  availability_zone = element(data.aws_availability_zones.available.names, 0)
 }

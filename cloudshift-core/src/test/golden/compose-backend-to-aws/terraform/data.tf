@@ -15,6 +15,8 @@ resource "aws_db_instance" "postgres" {
   publicly_accessible       = false
   skip_final_snapshot       = false
   final_snapshot_identifier = "orders-postgres-final"
+  db_subnet_group_name      = aws_db_subnet_group.postgres.name
+  vpc_security_group_ids    = [aws_security_group.postgres.id]
 }
 
 resource "aws_secretsmanager_secret" "postgres_password" {
@@ -27,6 +29,11 @@ resource "aws_secretsmanager_secret_version" "postgres_password" {
   secret_string = var.rds_password_postgres
 }
 
+resource "aws_db_subnet_group" "postgres" {
+  name       = "orders-postgres"
+  subnet_ids = [aws_subnet.private_a.id, aws_subnet.private_b.id]
+}
+
 resource "aws_elasticache_replication_group" "redis" {
   replication_group_id       = "redis-${var.environment}"
   description                = "Translated from the compose service running redis:7.2-alpine"
@@ -37,4 +44,11 @@ resource "aws_elasticache_replication_group" "redis" {
   port                       = 6379
   at_rest_encryption_enabled = true
   transit_encryption_enabled = true
+  subnet_group_name          = aws_elasticache_subnet_group.redis.name
+  security_group_ids         = [aws_security_group.redis.id]
+}
+
+resource "aws_elasticache_subnet_group" "redis" {
+  name       = "compose-backend-redis"
+  subnet_ids = [aws_subnet.private_a.id, aws_subnet.private_b.id]
 }

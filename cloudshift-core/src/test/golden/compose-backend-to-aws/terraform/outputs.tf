@@ -7,3 +7,15 @@ output "rds_address" {
 output "redis_primary_endpoint" {
   value = aws_elasticache_replication_group.redis.primary_endpoint_address
 }
+
+output "app_repository_url" {
+  value = aws_ecr_repository.app.repository_url
+}
+
+output "app_load_balancer_dns_name" {
+  value = aws_lb.app.dns_name
+}
+
+output "worker_repository_url" {
+  value = aws_ecr_repository.worker.repository_url
+}

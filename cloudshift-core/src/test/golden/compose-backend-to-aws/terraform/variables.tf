@@ -15,13 +15,105 @@ variable "rds_instance_class" {
   type        = string
 }
 
+variable "vpc_cidr_block" {
+  description = "CIDR block of the VPC (compose describes no network; a /16 leaves room for more subnets)."
+  type        = string
+}
+
 variable "redis_node_type" {
   description = "ElastiCache node type (the sizing table's smallest fitting type)."
   type        = string
+}
+
+variable "app_cpu" {
+  description = "Fargate CPU units (1024 = 1 vCPU; the sizing table's smallest fitting size for deploy.resources)."
+  type        = string
+}
+
+variable "app_memory" {
+  description = "Fargate memory in MiB (a valid pair with the CPU units)."
+  type        = string
+}
+
+variable "app_image" {
+  description = "Container image (a service with a build context: push the image to its ECR repository, output <service>_repository_url, and name it here)."
+  type        = string
+}
+
+variable "app_desired_count" {
+  description = "Running tasks (the compose deploy.replicas)."
+  type        = number
+}
+
+variable "worker_cpu" {
+  description = "Fargate CPU units (1024 = 1 vCPU; the sizing table's smallest fitting size for deploy.resources)."
+  type        = string
+}
+
+variable "worker_memory" {
+  description = "Fargate memory in MiB (a valid pair with the CPU units)."
+  type        = string
+}
+
+variable "worker_image" {
+  description = "Container image (a service with a build context: push the image to its ECR repository, output <service>_repository_url, and name it here)."
+  type        = string
+}
+
+variable "worker_desired_count" {
+  description = "Running tasks (the compose deploy.replicas)."
+  type        = number
 }
 
 variable "rds_password_postgres" {
   description = "Sensitive: no value in any generated file; pass it as TF_VAR_rds_password_postgres or from a secret store."
   type        = string
   sensitive   = true
+}
+
+variable "secret_secret_key" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_secret_key or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_stripe_api_key" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_stripe_api_key or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_sentry_dsn" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_sentry_dsn or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_email_host" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_email_host or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_email_host_user" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_email_host_user or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_email_host_password" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_email_host_password or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_allowed_hosts" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_allowed_hosts or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "app_environment" {
+  description = "Environment variables of app that differ between environments (no secrets: those are in Secrets Manager)."
+  type        = map(string)
 }

@@ -9,4 +9,4 @@ resource "aws_ecr_repository" "images" {
   }
 }
 
-# TODO(cloudshift): google_cloud_run_v2_service.api: a Cloud Run service becomes an aws_ecs_task_definition (container_definitions is a JSON document: image, cpu/memory from the sizing table, port, environment, secrets as Secrets Manager valueFrom) and an aws_ecs_service on Fargate behind an ALB target group; the rule format cannot write the jsonencode() document yet
+# TODO(cloudshift): google_cloud_run_v2_service.api: a Cloud Run service becomes an aws_ecs_task_definition (container_definitions is a JSON document: image, cpu/memory from the sizing table, port, environment, secrets as Secrets Manager valueFrom) and an aws_ecs_service on Fargate behind an ALB target group; no rule maps its image, environment, secrets and ingress yet (the rule format writes such a document for compose services: compose-to-aws/compose_app.yaml)

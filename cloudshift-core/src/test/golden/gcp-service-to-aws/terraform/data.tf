@@ -9,8 +9,15 @@ resource "aws_elasticache_replication_group" "cache" {
   num_cache_clusters         = var.redis_num_cache_clusters
   automatic_failover_enabled = var.redis_automatic_failover_enabled
   port                       = 6379
+  subnet_group_name          = aws_elasticache_subnet_group.cache.name
+  security_group_ids         = [aws_security_group.cache_redis.id]
   at_rest_encryption_enabled = true
   transit_encryption_enabled = false
+}
+
+resource "aws_elasticache_subnet_group" "cache" {
+  name       = "catalog-${var.environment}-cache-subnets"
+  subnet_ids = [aws_subnet.main.id]
 }
 
 resource "aws_db_instance" "main" {
@@ -29,6 +36,14 @@ resource "aws_db_instance" "main" {
   publicly_accessible       = false
   skip_final_snapshot       = false
   final_snapshot_identifier = "catalog-${var.environment}-pg-final"
+  db_subnet_group_name      = aws_db_subnet_group.main.name
+  vpc_security_group_ids    = [aws_security_group.main_db.id]
+}
+
+# TODO(cloudshift): google_sql_database_instance.main: RDS needs a DB subnet group covering two availability zones, and the source network has one subnet (aws_subnet.main): add a subnet in a second zone and list it in subnet_ids
+resource "aws_db_subnet_group" "main" {
+  name       = "catalog-${var.environment}-pg-subnets"
+  subnet_ids = [aws_subnet.main.id]
 }
 
 # TODO(cloudshift): google_sql_database.catalog: RDS creates one database at launch: set db_name on the aws_db_instance to this database's name, or create it with the application's migrations

@@ -7,6 +7,7 @@ resource "aws_vpc" "main" {
 }
 
 resource "aws_subnet" "main" {
-  vpc_id     = aws_vpc.main.id
-  cidr_block = var.subnets_cidr_block
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = var.subnets_cidr_block
+  availability_zone = element(data.aws_availability_zones.available.names, 0)
 }

@@ -14,3 +14,12 @@ terraform {
 provider "aws" {
   region = var.region
 }
+
+data "aws_availability_zones" "available" {
+  state = "available"
+
+  filter {
+    name   = "opt-in-status"
+    values = ["opt-in-not-required"]
+  }
+}

@@ -39,9 +39,25 @@ final class Draft {
         final List<Block> blocks = new ArrayList<>();
         /** Items written as given after the fields and blocks (dynamic blocks built by a hook). */
         final List<HclItem> extra = new ArrayList<>();
+        /** block (an HCL block), object or tuple (an argument holding {@code {...}} or {@code [{...}]}). */
+        String as = "block";
+        /** A function the object or tuple is passed to ({@code jsonencode}), or null. */
+        String call;
 
         Block(String type) {
             this.type = type;
+        }
+
+        /** A block written as an argument value ({@code container_definitions = jsonencode([{...}])}). */
+        static Block value(String type, String as, String call) {
+            Block b = new Block(type);
+            b.as = as;
+            b.call = call;
+            return b;
+        }
+
+        boolean isValue() {
+            return !"block".equals(as);
         }
 
         Field field(String name) {

@@ -350,6 +350,7 @@ final class TerraformRenderer {
                 items.add(new HclItem.Attribute(f.name, e));
             }
         }
+        int valuesAt = items.size();
         for (Draft.Block nb : b.blocks) {
             Boolean constant = null;
             if (nb.switched) {
@@ -361,7 +362,18 @@ final class TerraformRenderer {
                     continue;
                 }
             }
+            if (nb.isValue() && nb.switched && constant == null) {
+                t.todo(d.source == null ? d.address() : d.source.key, nb.type + " (in an argument value of " + d.address()
+                        + ") is present in some instances or environments only; it is left out: add it by hand where it applies",
+                        d.file, d.address());
+                continue;
+            }
             List<HclItem> inner = body(t, d, nb, path + nb.type + "_", vars, mapVar, mapTypes);
+            if (nb.isValue()) {
+                // an argument value after the arguments, before the nested blocks
+                items.add(valuesAt++, new HclItem.Attribute(nb.type, value(nb, inner)));
+                continue;
+            }
             if (!nb.switched || constant != null) {
                 items.add(new HclItem.Block(nb.type, List.of(), inner));
                 continue;
@@ -376,6 +388,23 @@ final class TerraformRenderer {
         }
         items.addAll(b.extra);
         return items;
+    }
+
+    /** A block written as a value: its items as an object, in a one-element tuple and a function call when asked. */
+    private static HclExpr value(Draft.Block b, List<HclItem> inner) {
+        Map<String, HclExpr> entries = new LinkedHashMap<>();
+        for (HclItem i : inner) {
+            if (i instanceof HclItem.Attribute a) {
+                entries.put(a.name(), a.value());
+            } else if (!(i instanceof HclItem.BlankLine)) {
+                throw new IllegalStateException(b.type + " is written as a value and cannot hold " + i.getClass().getSimpleName());
+            }
+        }
+        HclExpr v = new HclExpr.ObjectOf(entries, false);
+        if ("tuple".equals(b.as)) {
+            v = new HclExpr.ListOf(List.of(v));
+        }
+        return b.call == null ? v : HclExpr.call(b.call, v);
     }
 
     /** The expression of one argument: a literal, an environment template, a variable or a for_each field. */

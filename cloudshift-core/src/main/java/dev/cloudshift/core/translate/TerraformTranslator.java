@@ -58,7 +58,7 @@ public final class TerraformTranslator {
                         : "no translation rule for " + g.type + " to " + t.target + " yet", fileOf(g), null);
                 continue;
             }
-            if (rule.todo() != null) {
+            if (rule.todo() != null && rule.targets().isEmpty()) {
                 t.todo(g.key, rule.todo(), rule.file(), null);
                 continue;
             }
@@ -66,15 +66,21 @@ public final class TerraformTranslator {
                 t.absorbed.add(g.key + ": " + rule.absorbed());
                 continue;
             }
-            List<TranslationRules.TargetRule> targets = rule.targets().stream().filter(x -> x.applies(g.first())).toList();
+            // when: present applies when any instance has the value (a port published in the prod override only)
+            List<TranslationRules.TargetRule> targets = rule.targets().stream().filter(x -> x.whenIn() == null && x.whenFrom() != null
+                    ? g.instances.values().stream().anyMatch(x::applies) : x.applies(g.first())).toList();
             if (targets.isEmpty()) {
                 TranslationRules.TargetRule first = rule.targets().get(0);
                 t.todo(g.key, "no translation for " + first.whenFrom() + " " + ValueSpec.read(g.first(), first.whenFrom())
-                        + " (the rule covers " + String.join(", ", first.whenIn()) + ")", rule.file(), null);
+                        + (first.whenIn() == null ? " (the rule needs a value)" : " (the rule covers " + String.join(", ", first.whenIn()) + ")"),
+                        rule.file(), null);
                 continue;
             }
             for (TranslationRules.TargetRule target : targets) {
                 fills.add(build(t, g, rule, target));
+            }
+            if (rule.todo() != null) {
+                t.todo(g.key, rule.todo(), rule.file(), t.bySource.get(g.key).get(0).address());
             }
         }
         // every target resource exists (and has its name) before any value refers to one
@@ -122,7 +128,7 @@ public final class TerraformTranslator {
         }
         if (!target.outputs().isEmpty()) {
             for (Map.Entry<String, String> o : target.outputs().entrySet()) {
-                t.outputs.putIfAbsent(o.getKey(), d.multi()
+                t.outputs.putIfAbsent(o.getKey().replace("{name}", g.name), d.multi()
                         ? HclExpr.raw("{ for k, v in " + d.address() + " : k => v." + o.getValue().replaceAll("\\.(\\d+)", "[$1]") + " }")
                         : Translation.attrPath(Translation.self(d, null), o.getValue()));
             }
@@ -169,7 +175,7 @@ public final class TerraformTranslator {
         for (TranslationRules.BlockRule br : blocks) {
             Draft.Block b = block.block(br.type());
             if (b == null) {
-                b = new Draft.Block(br.type());
+                b = Draft.Block.value(br.type(), br.as(), br.call());
                 block.blocks.add(b);
             }
             if (br.enabled() != null) {
@@ -235,6 +241,11 @@ public final class TerraformTranslator {
         }
 
         @Override
+        public String project() {
+            return t.plan.project().replaceAll("[^A-Za-z0-9-]+", "-");
+        }
+
+        @Override
         public PlannedResource related(String type) {
             return t.related(resource, type);
         }
@@ -243,8 +254,10 @@ public final class TerraformTranslator {
         public HclExpr reference(ValueSpec.RefTo to) {
             if ("self".equals(to.source())) {
                 String[] own = SourceGroup.split(resource.address());
+                // name: one of several targets of the same type ({name}_lb beside {name})
+                String name = to.name() == null ? null : Translation.identifier(to.name().replace("{name}", SourceGroup.nameOf(own[0])));
                 for (Draft d : t.bySource.getOrDefault(own[0], List.of())) {
-                    if (d.type.equals(to.target())) {
+                    if (d.type.equals(to.target()) && (name == null || d.name.equals(name))) {
                         return Translation.attrPath(Translation.self(d, own[1]), to.attr());
                     }
                 }

@@ -50,6 +50,8 @@ public final class Translation {
     /** Per taken address {@code type.name}: the suffix from which the next free {@code name_N} is searched. */
     private final Map<String, Integer> nextSuffix = new java.util.HashMap<>();
     private final Map<String, List<Draft>> draftsByType = new LinkedHashMap<>();
+    /** What a hook remembers between the source blocks of one translation (hooks themselves are stateless). */
+    final Map<String, Object> hookState = new java.util.HashMap<>();
     /** Module prefix ({@code module.network.}) of the source block being translated: references resolve there first. */
     String scope = "";
 

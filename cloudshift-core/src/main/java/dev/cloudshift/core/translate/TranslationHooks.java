@@ -13,7 +13,10 @@ final class TranslationHooks {
             Map.entry("nat_gateway_association", new NatGatewayAssociationHook()),
             Map.entry("role_assignments", new RoleAssignmentHook()),
             Map.entry("postgres_parameters", new PostgresParametersHook()),
-            Map.entry("function_code", new FunctionCodeHook()));
+            Map.entry("function_code", new FunctionCodeHook()),
+            Map.entry("ecs_container", new EcsContainerHook()),
+            Map.entry("subnet_group", new SubnetGroupHook()),
+            Map.entry("route53_alias", new Route53AliasHook()));
 
     private TranslationHooks() {
     }

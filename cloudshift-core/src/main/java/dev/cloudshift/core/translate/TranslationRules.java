@@ -57,12 +57,24 @@ public final class TranslationRules {
                 return true;
             }
             Object v = ValueSpec.read(r, whenFrom);
-            return v != null && whenIn.contains(String.valueOf(v).toLowerCase(java.util.Locale.ROOT));
+            return v != null && (whenIn == null || whenIn.contains(String.valueOf(v).toLowerCase(java.util.Locale.ROOT)));
         }
     }
 
-    /** A nested block: its arguments, nested blocks and an optional per-instance switch ({@code enabled}). */
-    public record BlockRule(String type, ValueSpec enabled, Map<String, ValueSpec> attributes, List<BlockRule> blocks) {
+    /**
+     * A nested block: its arguments, nested blocks and an optional per-instance switch ({@code enabled}). With
+     * {@code as: object} or {@code as: tuple} it is no HCL block but an argument holding an object ({@code {...}}) or a
+     * one-element tuple ({@code [{...}]}) built the same way, optionally wrapped in a function call ({@code call:
+     * jsonencode}): the container_definitions of a task definition, an IAM policy document. Inside such a value every
+     * nested block is an object (or a tuple with {@code as: tuple}) too.
+     */
+    public record BlockRule(String type, ValueSpec enabled, Map<String, ValueSpec> attributes, List<BlockRule> blocks,
+            String as, String call) {
+
+        /** Whether this block is written as an argument value rather than an HCL block. */
+        public boolean isValue() {
+            return !"block".equals(as);
+        }
     }
 
     private final String direction;
@@ -108,12 +120,16 @@ public final class TranslationRules {
         String folder = "catalog/translate/" + direction;
         Map<String, TypeRule> out = new LinkedHashMap<>();
         for (String name : list(folder)) {
-            if (!name.endsWith(".yaml")) {
-                continue;
+            if (!name.endsWith(".yaml") || name.startsWith("_")) {
+                continue; // _name.yaml: a fragment of targets other rules include
             }
             String res = folder + "/" + name;
             try (InputStream in = TranslationRules.class.getClassLoader().getResourceAsStream(res)) {
-                TypeRule r = parse(YAML.readTree(in), res);
+                JsonNode root = YAML.readTree(in);
+                for (JsonNode inc : root.path("include")) {
+                    appendTargets(root, folder + "/" + inc.asText(), res);
+                }
+                TypeRule r = parse(root, res);
                 if (out.put(r.source(), r) != null) {
                     throw new IllegalStateException(res + ": a second rule for " + r.source());
                 }
@@ -122,6 +138,24 @@ public final class TranslationRules {
             }
         }
         return new TranslationRules(direction, out);
+    }
+
+    /**
+     * {@code include: [_network.yaml]}: the fragment's targets are appended to the rule's (shared {@code single}
+     * targets such as the VPC every compose service needs are written once, whichever rule makes them first).
+     */
+    private static void appendTargets(JsonNode root, String fragment, String where) throws IOException {
+        try (InputStream in = TranslationRules.class.getClassLoader().getResourceAsStream(fragment)) {
+            if (in == null || !(root instanceof com.fasterxml.jackson.databind.node.ObjectNode o)) {
+                throw new IllegalStateException(where + ": included " + fragment + " is missing");
+            }
+            JsonNode targets = YAML.readTree(in).path("targets");
+            if (!o.has("targets")) {
+                o.putArray("targets");
+            }
+            ((com.fasterxml.jackson.databind.node.ArrayNode) o.get("targets")).addAll(
+                    (com.fasterxml.jackson.databind.node.ArrayNode) targets);
+        }
     }
 
     static TypeRule parse(JsonNode root, String where) {
@@ -137,13 +171,14 @@ public final class TranslationRules {
             }
             targets.add(new TargetRule(type, t.path("name").asText("{name}"),
                     attributes(t.path("attributes"), where + ": " + type),
-                    blocks(t.path("blocks"), where + ": " + type),
+                    blocks(t.path("blocks"), where + ": " + type, false),
                     strings(t.path("references")), strings(t.path("outputs")), t.path("single").asBoolean(false),
-                    t.path("when").path("from").asText(null), whenIn(t.path("when").path("in")), t.path("file").asText(null)));
+                    t.path("when").path("from").asText(null), whenIn(t.path("when")), t.path("file").asText(null)));
         }
         String absorbed = root.path("absorbed").asText(null);
         String todo = root.path("todo").asText(null);
-        int kinds = (targets.isEmpty() ? 0 : 1) + (absorbed != null ? 1 : 0) + (todo != null ? 1 : 0);
+        // targets with a todo: the targets are written and the TODO (above the first) says what they leave out
+        int kinds = (targets.isEmpty() ? 0 : 1) + (absorbed != null ? 1 : 0) + (todo != null && targets.isEmpty() ? 1 : 0);
         if (kinds > 1 || (kinds == 0 && !root.has("hook"))) {
             throw new IllegalStateException(where + ": expected exactly one of targets, absorbed or todo");
         }
@@ -157,22 +192,36 @@ public final class TranslationRules {
         return out;
     }
 
-    private static List<BlockRule> blocks(JsonNode n, String where) {
+    private static List<BlockRule> blocks(JsonNode n, String where, boolean insideValue) {
         List<BlockRule> out = new ArrayList<>();
         for (JsonNode b : n) {
             String type = b.path("type").asText(null);
             if (type == null) {
                 throw new IllegalStateException(where + ": every block needs 'type'");
             }
+            String as = b.path("as").asText(insideValue ? "object" : "block");
+            if (!List.of("block", "object", "tuple").contains(as) || insideValue && as.equals("block")) {
+                throw new IllegalStateException(where + "." + type + ": expected as: " + (insideValue ? "" : "block, ")
+                        + "object or tuple, found " + as);
+            }
+            String call = b.path("call").asText(null);
+            if (call != null && (as.equals("block") || !call.matches("[a-z][a-z0-9_]*"))) {
+                throw new IllegalStateException(where + "." + type + ": call: needs as: object or tuple and a function name");
+            }
             out.add(new BlockRule(type, b.has("enabled") ? ValueSpec.parse(b.get("enabled"), where + "." + type + ".enabled") : null,
-                    attributes(b.path("attributes"), where + "." + type), blocks(b.path("blocks"), where + "." + type)));
+                    attributes(b.path("attributes"), where + "." + type),
+                    blocks(b.path("blocks"), where + "." + type, !as.equals("block")), as, call));
         }
         return out;
     }
 
-    private static List<String> whenIn(JsonNode n) {
+    /** {@code when: {from: x, in: [a, b]}} lists the values; {@code when: {from: x, present: true}} is any value. */
+    private static List<String> whenIn(JsonNode when) {
+        if (when.path("present").asBoolean(false)) {
+            return null;
+        }
         List<String> out = new ArrayList<>();
-        n.forEach(x -> out.add(x.asText().toLowerCase(java.util.Locale.ROOT)));
+        when.path("in").forEach(x -> out.add(x.asText().toLowerCase(java.util.Locale.ROOT)));
         return out;
     }
 

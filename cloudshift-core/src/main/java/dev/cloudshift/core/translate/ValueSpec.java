@@ -33,6 +33,8 @@ record ValueSpec(
         boolean envName,
         boolean instanceKey,
         boolean sourceName,
+        boolean project,
+        String expr,
         String secretVar,
         Map<String, Object> lookup,
         Object lookupDefault,
@@ -64,7 +66,7 @@ record ValueSpec(
     };
 
     /** {@code ref_to}: the translated resource of a source dependency of this type (or of the given address). */
-    record RefTo(String source, String target, String attr) {
+    record RefTo(String source, String target, String attr, String name) {
     }
 
     /** What a value may look at while it is evaluated for one source instance in one environment. */
@@ -88,6 +90,9 @@ record ValueSpec(
 
         /** An expression for an attribute of the translated dependency, or null when there is none. */
         HclExpr reference(RefTo to);
+
+        /** The project name (compose {@code name:}, the input folder), letters, digits and '-' only. */
+        String project();
     }
 
     static ValueSpec parse(JsonNode n, String where) {
@@ -110,17 +115,19 @@ record ValueSpec(
         RefTo refTo = null;
         if (n.has("ref_to")) {
             JsonNode r = n.get("ref_to");
-            refTo = new RefTo(r.path("source").asText(null), r.path("target").asText(null), r.path("attr").asText("id"));
+            refTo = new RefTo(r.path("source").asText(null), r.path("target").asText(null), r.path("attr").asText("id"),
+                    r.path("name").asText(null));
         }
         int sources = (n.has("value") ? 1 : 0) + (n.has("from") && !n.has("related") ? 1 : 0)
                 + (n.has("sizing") && !n.has("related") ? 1 : 0)
                 + (n.has("related") ? 1 : 0) + (n.has("ref") ? 1 : 0) + (refTo != null ? 1 : 0)
                 + (n.path("env_name").asBoolean(false) ? 1 : 0) + (n.path("instance_key").asBoolean(false) ? 1 : 0)
                 + (n.path("source_name").asBoolean(false) ? 1 : 0)
+                + (n.path("project").asBoolean(false) ? 1 : 0) + (n.has("expr") ? 1 : 0)
                 + (n.has("secret_var") ? 1 : 0);
         if (sources != 1) {
             throw new IllegalStateException(where + ": expected exactly one of value, from, sizing, related (+from), ref, "
-                    + "ref_to, env_name, instance_key, source_name, secret_var");
+                    + "ref_to, env_name, instance_key, source_name, project, expr, secret_var");
         }
         return new ValueSpec(
                 n.has("value") ? TranslationRules.data(n.get("value")) : null,
@@ -132,6 +139,8 @@ record ValueSpec(
                 n.path("env_name").asBoolean(false),
                 n.path("instance_key").asBoolean(false),
                 n.path("source_name").asBoolean(false),
+                n.path("project").asBoolean(false),
+                n.path("expr").asText(null),
                 n.path("secret_var").asText(null),
                 lookup,
                 n.has("default") ? TranslationRules.data(n.get("default")) : null,
@@ -156,12 +165,12 @@ record ValueSpec(
     }
 
     static ValueSpec constant(Object v) {
-        return new ValueSpec(v, null, null, null, null, null, false, false, false, null, null, null, null, null, null, null, null,
+        return new ValueSpec(v, null, null, null, null, null, false, false, false, false, null, null, null, null, null, null, null, null, null,
                 false, null, 1, null, false, false, 0, false, false, false, false, null, null);
     }
 
     static ValueSpec expression(String ref) {
-        return new ValueSpec(null, null, null, null, ref, null, false, false, false, null, null, null, null, null, null, null, null,
+        return new ValueSpec(null, null, null, null, ref, null, false, false, false, false, null, null, null, null, null, null, null, null, null,
                 false, null, 1, null, false, false, 0, false, false, false, false, null, null);
     }
 
@@ -172,6 +181,10 @@ record ValueSpec(
             return listIfAsked(HclExpr.ref("var." + secretVarName(c.resource())));
         } else if (ref != null) {
             return listIfAsked(HclExpr.ref(ref));
+        } else if (expr != null) {
+            return TerraformRenderer.expression(expr);
+        } else if (project) {
+            v = c.project();
         } else if (refTo != null) {
             HclExpr e = c.reference(refTo);
             return e == null ? MISSING : listIfAsked(e);
@@ -197,7 +210,17 @@ record ValueSpec(
         if (v == null) {
             return lookupDefault != null ? lookupDefault : MISSING;
         }
+        if (format != null && format.contains("{project}")) {
+            // {project} in a format: the project name (names of resources made for a compose project)
+            return withFormat(format.replace("{project}", c.project())).transform(v);
+        }
         return transform(v);
+    }
+
+    private ValueSpec withFormat(String f) {
+        return new ValueSpec(constant, from, sizing, related, ref, refTo, envName, instanceKey, sourceName, project, expr,
+                secretVar, lookup, lookupDefault, multiply, divide, roundUpTo, min, max, majorVersion, pattern, group, f, slug,
+                alnum, maxLength, toStringValue, toNumber, asList, perEnv, var, description);
     }
 
     /** A reference where the target argument is a list ({@code as_list: true}) is written as a one-element list. */

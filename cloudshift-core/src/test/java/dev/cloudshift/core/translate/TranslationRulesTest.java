@@ -82,6 +82,55 @@ class TranslationRulesTest {
     }
 
     @Test
+    void valueBlocksAndFragmentsAreCheckedWhenRulesLoad() throws Exception {
+        TranslationRules.TypeRule rule = TranslationRules.parse(YAML.readTree("""
+                source: compose_app
+                targets:
+                  - type: aws_ecs_task_definition
+                    blocks:
+                      - type: container_definitions
+                        as: tuple
+                        call: jsonencode
+                        blocks:
+                          - type: logConfiguration
+                """), "x/compose_app.yaml");
+        TranslationRules.BlockRule defs = rule.targets().get(0).blocks().get(0);
+        assertThat(defs.isValue()).isTrue();
+        assertThat(defs.call()).isEqualTo("jsonencode");
+        assertThat(defs.blocks().get(0).as()).as("inside a value every block is an object").isEqualTo("object");
+        assertThatThrownBy(() -> TranslationRules.parse(YAML.readTree("""
+                source: x
+                targets:
+                  - type: aws_iam_role
+                    blocks:
+                      - type: assume_role_policy
+                        as: object
+                        blocks:
+                          - {type: Statement, as: block}
+                """), "x/x.yaml")).hasMessageContaining("x/x.yaml").hasMessageContaining("expected as: object or tuple");
+        assertThatThrownBy(() -> TranslationRules.parse(YAML.readTree("""
+                source: x
+                targets:
+                  - type: aws_iam_role
+                    blocks:
+                      - {type: inline_policy, call: jsonencode}
+                """), "x/x.yaml")).hasMessageContaining("call: needs as: object or tuple");
+        // targets may come with a todo (what they leave out), not with absorbed
+        assertThat(TranslationRules.parse(YAML.readTree("{source: x, todo: why, targets: [{type: aws_lb}]}"), "x").todo()).isEqualTo("why");
+        assertThatThrownBy(() -> TranslationRules.parse(YAML.readTree("{source: x, absorbed: why, targets: [{type: aws_lb}]}"), "x"))
+                .hasMessageContaining("exactly one of");
+        // _network.yaml is a fragment the compose rules include, not a rule of its own
+        TranslationRules compose = TranslationRules.bundled("compose", "aws");
+        assertThat(compose.rules().keySet()).allMatch(k -> k.startsWith("compose_"));
+        for (String type : List.of("compose_app", "compose_postgres", "compose_redis")) {
+            assertThat(compose.rule(type).targets()).anySatisfy(t -> {
+                assertThat(t.type()).isEqualTo("aws_vpc");
+                assertThat(t.single()).isTrue();
+            });
+        }
+    }
+
+    @Test
     void transformsApplyInTheirDocumentedOrder() throws Exception {
         assertThat(spec("{value: '15.4', major_version: true}").transform("15.4")).isEqualTo("15");
         assertThat(spec("{value: x, multiply: 1024, round_up_to: [32768, 65536]}").transform(new BigDecimal("20")))
