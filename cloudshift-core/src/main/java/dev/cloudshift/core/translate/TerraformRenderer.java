@@ -520,8 +520,8 @@ final class TerraformRenderer {
         return environmentTemplate(pairs);
     }
 
-    /** The same for (environment, value) pairs. */
-    private static HclExpr environmentTemplate(List<Object> pairs) {
+    /** The same for (environment, value) pairs ({@code Object[] {environment, value}}). */
+    static HclExpr environmentTemplate(List<Object> pairs) {
         String shape = null;
         for (Object o : pairs) {
             Object[] pair = (Object[]) o;

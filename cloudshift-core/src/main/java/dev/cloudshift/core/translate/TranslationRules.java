@@ -51,12 +51,15 @@ public final class TranslationRules {
             Map<String, String> references, Map<String, String> outputs, boolean single, String whenFrom, List<String> whenIn,
             String file) {
 
-        /** Whether this target applies to a source resource ({@code when: {from: engine, in: [postgres]}}). */
+        /** Whether this target applies to a source resource ({@code when: {from: engine, in: [postgres]}}; without {@code in}: the attribute is set). */
         public boolean applies(dev.cloudshift.core.plan.PlannedResource r) {
             if (whenFrom == null) {
                 return true;
             }
             Object v = ValueSpec.read(r, whenFrom);
+            if (whenIn.isEmpty()) {
+                return v != null && !"".equals(v); // when: {from: x} alone: only where the source sets x
+            }
             return v != null && whenIn.contains(String.valueOf(v).toLowerCase(java.util.Locale.ROOT));
         }
     }
