@@ -343,9 +343,15 @@ final class TerraformRenderer {
 
     private static List<HclItem> body(Translation t, Draft d, Draft.Block b, String path, Map<String, Translation.Variable> vars,
             Map<String, Map<String, Map<String, Object>>> mapVar, Map<String, String> mapTypes) {
+        return body(t, d, b, path, vars, mapVar, mapTypes, null);
+    }
+
+    /** @param active the instances where this block exists (null: all); only their values decide literal or variable */
+    private static List<HclItem> body(Translation t, Draft d, Draft.Block b, String path, Map<String, Translation.Variable> vars,
+            Map<String, Map<String, Map<String, Object>>> mapVar, Map<String, String> mapTypes, Set<Inst> active) {
         List<HclItem> items = new ArrayList<>();
         for (Draft.Field f : b.fields) {
-            HclExpr e = field(t, d, f, path, vars, mapVar, mapTypes);
+            HclExpr e = field(t, d, f, path, vars, mapVar, mapTypes, active);
             if (e != null) {
                 items.add(new HclItem.Attribute(f.name, e));
             }
@@ -353,7 +359,9 @@ final class TerraformRenderer {
         for (Draft.Block nb : b.blocks) {
             Boolean constant = null;
             if (nb.switched) {
-                Set<Boolean> states = new LinkedHashSet<>(nb.enabled.values());
+                // an instance without an entry has no such block (a repeated block beyond its item count)
+                Set<Boolean> states = new LinkedHashSet<>();
+                d.instances.forEach(i -> states.add(nb.enabled.getOrDefault(i, Boolean.FALSE)));
                 if (states.size() == 1) {
                     constant = states.iterator().next();
                 }
@@ -361,14 +369,23 @@ final class TerraformRenderer {
                     continue;
                 }
             }
-            List<HclItem> inner = body(t, d, nb, path + nb.type + "_", vars, mapVar, mapTypes);
+            String sub = nb.index < 0 ? nb.type : nb.type + "_" + (nb.index + 1);
+            Set<Inst> on = active;
+            if (nb.switched && constant == null) {
+                on = new LinkedHashSet<>();
+                for (Inst i : d.instances) {
+                    if ((active == null || active.contains(i)) && Boolean.TRUE.equals(nb.enabled.get(i))) {
+                        on.add(i);
+                    }
+                }
+            }
+            List<HclItem> inner = body(t, d, nb, path + sub + "_", vars, mapVar, mapTypes, on);
             if (!nb.switched || constant != null) {
                 items.add(new HclItem.Block(nb.type, List.of(), inner));
                 continue;
             }
-            Draft.Field flag = new Draft.Field(path + nb.type + "_enabled", true, null, null);
-            flag.values.putAll(nb.enabled.entrySet().stream().collect(LinkedHashMap::new,
-                    (m, x) -> m.put(x.getKey(), x.getValue()), Map::putAll));
+            Draft.Field flag = new Draft.Field(path + sub + "_enabled", true, null, null);
+            d.instances.forEach(i -> flag.values.put(i, nb.enabled.getOrDefault(i, Boolean.FALSE)));
             HclExpr cond = field(t, d, flag, "", vars, mapVar, mapTypes);
             items.add(new HclItem.Block("dynamic", List.of(nb.type), List.of(
                     new HclItem.Attribute("for_each", HclExpr.raw(HclWriter.expression(cond, 0) + " ? [1] : []")),
@@ -381,8 +398,16 @@ final class TerraformRenderer {
     /** The expression of one argument: a literal, an environment template, a variable or a for_each field. */
     private static HclExpr field(Translation t, Draft d, Draft.Field f, String path, Map<String, Translation.Variable> vars,
             Map<String, Map<String, Map<String, Object>>> mapVar, Map<String, String> mapTypes) {
+        return field(t, d, f, path, vars, mapVar, mapTypes, null);
+    }
+
+    private static HclExpr field(Translation t, Draft d, Draft.Field f, String path, Map<String, Translation.Variable> vars,
+            Map<String, Map<String, Map<String, Object>>> mapVar, Map<String, String> mapTypes, Set<Inst> active) {
         List<Object> values = new ArrayList<>();
         for (Inst i : d.instances) {
+            if (active != null && !active.contains(i)) {
+                continue; // the block does not exist there: its value does not matter
+            }
             Object v = f.values.containsKey(i) ? f.values.get(i) : ValueSpec.MISSING;
             if (v instanceof HclExpr e && i.key() != null) {
                 v = eachKey(e, i.key());

@@ -167,6 +167,10 @@ public final class TerraformTranslator {
             f.values.put(inst, v);
         }
         for (TranslationRules.BlockRule br : blocks) {
+            if (br.forEach() != null) {
+                repeated(t, d, block, br, inst, c);
+                continue;
+            }
             Draft.Block b = block.block(br.type());
             if (b == null) {
                 b = new Draft.Block(br.type());
@@ -178,6 +182,91 @@ public final class TerraformTranslator {
                 b.enabled.put(inst, Boolean.TRUE.equals(on) || "true".equals(on));
             }
             fill(t, d, b, br.attributes(), br.blocks(), inst, c);
+        }
+    }
+
+    /**
+     * A repeated block: one block per item of the rule's for_each list, in source order; the n-th block of every
+     * instance is the same draft block, switched off where an instance has fewer items.
+     */
+    private static void repeated(Translation t, Draft d, Draft.Block block, TranslationRules.BlockRule br, Inst inst,
+            ValueSpec.Context c) {
+        List<Map<?, ?>> skipped = new java.util.ArrayList<>();
+        List<Map<?, ?>> items = br.items(c, skipped);
+        String source = SourceGroup.split(c.resource().address())[0];
+        for (Map<?, ?> s : skipped) {
+            t.todoOnce(source, br.type() + " " + label(s, -1) + " is not translated: " + (br.skipped() != null ? br.skipped()
+                    : "it does not match " + br.where()), d.file, d.address());
+        }
+        int n = 0;
+        for (int i = 0; i < items.size(); i++) {
+            ItemContext ic = new ItemContext(c, items.get(i), i);
+            String missing = null;
+            for (String req : br.required()) {
+                ValueSpec spec = br.attributes().get(req);
+                if (spec != null && spec.evaluate(ic) == ValueSpec.MISSING) {
+                    missing = req;
+                    break;
+                }
+            }
+            if (missing != null) {
+                t.todoOnce(source, br.type() + " " + label(items.get(i), i) + ": " + missing + " has no translation; write this "
+                        + br.type() + " by hand", d.file, d.address());
+                continue;
+            }
+            Draft.Block b = block.repeated(br.type(), n++);
+            b.switched = true;
+            b.enabled.put(inst, true);
+            fill(t, d, b, br.attributes(), br.blocks(), inst, ic);
+        }
+    }
+
+    private static String label(Map<?, ?> item, int index) {
+        Object name = item.get("name") != null ? item.get("name") : item.get("description");
+        return name != null ? "'" + name + "'" : index >= 0 ? "#" + (index + 1) : String.valueOf(item);
+    }
+
+    /** The context of one item of a repeated block: the instance's context plus the item and its position. */
+    record ItemContext(ValueSpec.Context base, Map<?, ?> item, int itemIndex) implements ValueSpec.Context {
+
+        @Override
+        public PlannedResource resource() {
+            return base.resource();
+        }
+
+        @Override
+        public String environment() {
+            return base.environment();
+        }
+
+        @Override
+        public String key() {
+            return base.key();
+        }
+
+        @Override
+        public String targetSku() {
+            return base.targetSku();
+        }
+
+        @Override
+        public String targetSkuOf(PlannedResource r) {
+            return base.targetSkuOf(r);
+        }
+
+        @Override
+        public Map<String, Object> sizingAttributes() {
+            return base.sizingAttributes();
+        }
+
+        @Override
+        public PlannedResource related(String type) {
+            return base.related(type);
+        }
+
+        @Override
+        public HclExpr reference(ValueSpec.RefTo to) {
+            return base.reference(to);
         }
     }
 

@@ -189,6 +189,15 @@ public final class Translation {
         return d;
     }
 
+    private final Set<String> todoKeys = new java.util.HashSet<>();
+
+    /** A TODO written once however many instances and environments report it. */
+    void todoOnce(String address, String reason, String file, String beforeDraft) {
+        if (todoKeys.add(address + "\u0000" + reason + "\u0000" + file + "\u0000" + beforeDraft)) {
+            todo(address, reason, file, beforeDraft);
+        }
+    }
+
     void todo(String address, String reason, String file, String beforeDraft) {
         if (beforeDraft != null) {
             for (Draft d : drafts) {

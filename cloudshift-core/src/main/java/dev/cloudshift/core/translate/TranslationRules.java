@@ -64,8 +64,60 @@ public final class TranslationRules {
         }
     }
 
-    /** A nested block: its arguments, nested blocks and an optional per-instance switch ({@code enabled}). */
-    public record BlockRule(String type, ValueSpec enabled, Map<String, ValueSpec> attributes, List<BlockRule> blocks) {
+    /**
+     * A nested block: its arguments, nested blocks and an optional per-instance switch ({@code enabled}). With
+     * {@code forEach} the block is repeated, once per item of that list (source rules, allow blocks): items not
+     * matching {@code where} (field -> allowed values) are left out, each with a TODO saying {@code skipped}; a list
+     * field named by {@code expand} gives one item per element (one rule per port); an item whose {@code required}
+     * arguments come out missing becomes a TODO instead of a block. {@code todo: reason} makes every item a TODO (deny
+     * blocks, which the target cannot express).
+     */
+    public record BlockRule(String type, ValueSpec enabled, Map<String, ValueSpec> attributes, List<BlockRule> blocks,
+            ValueSpec forEach, Map<String, List<String>> where, String expand, List<String> required, String skipped,
+            boolean todoAll) {
+
+        public BlockRule {
+            where = where == null ? Map.of() : where;
+            required = required == null ? List.of() : List.copyOf(required);
+        }
+
+        BlockRule(String type, ValueSpec enabled, Map<String, ValueSpec> attributes, List<BlockRule> blocks) {
+            this(type, enabled, attributes, blocks, null, null, null, null, null, false);
+        }
+
+        /** The items of a repeated block for one source instance; those {@code where} leaves out go to skippedItems. */
+        List<Map<?, ?>> items(ValueSpec.Context c, List<Map<?, ?>> skippedItems) {
+            Object v = forEach.evaluate(c);
+            List<?> list = v instanceof List<?> l ? l : v instanceof Map<?, ?> m ? List.of(m) : List.of();
+            List<Map<?, ?>> out = new ArrayList<>();
+            for (Object o : list) {
+                if (!(o instanceof Map<?, ?> m)) {
+                    continue;
+                }
+                if (todoAll || !matches(m)) {
+                    skippedItems.add(m);
+                } else if (expand != null && m.get(expand) instanceof List<?> parts && !parts.isEmpty()) {
+                    for (Object part : parts) {
+                        Map<Object, Object> one = new LinkedHashMap<>(m);
+                        one.put(expand, part);
+                        out.add(one);
+                    }
+                } else {
+                    out.add(m);
+                }
+            }
+            return out;
+        }
+
+        private boolean matches(Map<?, ?> item) {
+            for (Map.Entry<String, List<String>> w : where.entrySet()) {
+                Object v = item.get(w.getKey());
+                if (v == null || !w.getValue().contains(String.valueOf(v).toLowerCase(java.util.Locale.ROOT))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private final String direction;
@@ -167,8 +219,18 @@ public final class TranslationRules {
             if (type == null) {
                 throw new IllegalStateException(where + ": every block needs 'type'");
             }
+            Map<String, List<String>> filter = new LinkedHashMap<>();
+            b.path("where").fields().forEachRemaining(e -> filter.put(e.getKey(), whenIn(e.getValue())));
+            List<String> required = new ArrayList<>();
+            b.path("required").forEach(x -> required.add(x.asText()));
+            if (!b.has("for_each") && (b.has("where") || b.has("expand") || b.has("required") || b.has("skipped") || b.has("todo"))) {
+                throw new IllegalStateException(where + "." + type + ": where, expand, required, skipped and todo need for_each");
+            }
             out.add(new BlockRule(type, b.has("enabled") ? ValueSpec.parse(b.get("enabled"), where + "." + type + ".enabled") : null,
-                    attributes(b.path("attributes"), where + "." + type), blocks(b.path("blocks"), where + "." + type)));
+                    attributes(b.path("attributes"), where + "." + type), blocks(b.path("blocks"), where + "." + type),
+                    b.has("for_each") ? ValueSpec.parse(b.get("for_each"), where + "." + type + ".for_each") : null,
+                    filter, b.path("expand").asText(null), required, b.path("todo").asText(b.path("skipped").asText(null)),
+                    b.has("todo")));
         }
         return out;
     }
