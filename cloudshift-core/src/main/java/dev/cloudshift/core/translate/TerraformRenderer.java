@@ -88,7 +88,7 @@ final class TerraformRenderer {
             }
         }
         vars.putAll(t.variables);
-        files.put("variables", variables(vars));
+        files.put("variables", variables(vars, t.variableDefaults));
         List<HclItem> outs = new ArrayList<>();
         for (Map.Entry<String, HclExpr> o : t.outputs.entrySet()) {
             outs.add(new HclItem.Block("output", List.of(o.getKey()), List.of(new HclItem.Attribute("value", o.getValue()))));
@@ -235,8 +235,17 @@ final class TerraformRenderer {
         String project = t.plan.project().replaceAll("[^A-Za-z0-9-]", "-");
         for (JsonNode v : p.path("variables")) {
             Map<String, Object> values = new LinkedHashMap<>();
+            Map<String, TargetRegions.Found> regions = v.path("region").asBoolean(false) ? TargetRegions.of(t) : Map.of();
             for (String env : t.environments()) {
-                values.put(env, "environment".equals(v.path("value").asText()) ? env : TranslationRules.data(v.path("value")));
+                TargetRegions.Found found = regions.get(env);
+                values.put(env, found != null && found.target() != null ? found.target()
+                        : "environment".equals(v.path("value").asText()) ? env : TranslationRules.data(v.path("value")));
+            }
+            if (v.path("region").asBoolean(false)) {
+                regionTodos(t, v, regions);
+                if (new LinkedHashSet<>(values.values()).size() == 1) {
+                    t.variableDefaults.put(v.path("name").asText(), values.values().iterator().next());
+                }
             }
             vars.put(v.path("name").asText(), new Translation.Variable(v.path("name").asText(), v.path("type").asText("string"),
                     v.path("description").asText(null), false, values));
@@ -249,6 +258,19 @@ final class TerraformRenderer {
             items.add(block("data", List.of(r.path("type").asText(), r.path("name").asText()), r.path("body")));
         }
         return items;
+    }
+
+    /** A source region regions.yaml does not know keeps the target default, with a TODO (a plan warning). */
+    private static void regionTodos(Translation t, JsonNode v, Map<String, TargetRegions.Found> regions) {
+        Map<String, List<String>> unknown = new LinkedHashMap<>();
+        regions.forEach((env, f) -> {
+            if (f.target() == null) {
+                unknown.computeIfAbsent(f.cloud() + " region " + f.source(), k -> new ArrayList<>()).add(env);
+            }
+        });
+        unknown.forEach((what, envs) -> t.todo("provider." + what.substring(0, what.indexOf(' ')), "the source " + what + " ("
+                + String.join(", ", envs) + ") has no nearest " + t.target + " region in catalog/translate/regions.yaml: var."
+                + v.path("name").asText() + " keeps " + v.path("value").asText() + "; set it in the tfvars", "providers", null));
     }
 
     private static Map<String, Object> project(Map<?, ?> body, String project) {
@@ -606,7 +628,7 @@ final class TerraformRenderer {
 
     // ---- variables ----
 
-    private static List<HclItem> variables(Map<String, Translation.Variable> vars) {
+    private static List<HclItem> variables(Map<String, Translation.Variable> vars, Map<String, Object> defaults) {
         List<HclItem> items = new ArrayList<>();
         for (Translation.Variable v : vars.values()) {
             List<HclItem> body = new ArrayList<>();
@@ -614,6 +636,9 @@ final class TerraformRenderer {
                 body.add(new HclItem.Attribute("description", HclExpr.str(v.description())));
             }
             body.add(new HclItem.Attribute("type", typeExpr(v.type())));
+            if (defaults.containsKey(v.name()) && !v.sensitive()) {
+                body.add(new HclItem.Attribute("default", data(defaults.get(v.name()))));
+            }
             if (v.sensitive()) {
                 body.add(new HclItem.Attribute("sensitive", HclExpr.bool(true)));
             }

@@ -42,6 +42,8 @@ public final class Translation {
     final Map<String, List<HclItem>> fileItems = new LinkedHashMap<>();
     final Map<String, Variable> variables = new LinkedHashMap<>();
     final Map<String, HclExpr> outputs = new LinkedHashMap<>();
+    /** Defaults written in variables.tf (the target region mapped from the source region). */
+    final Map<String, Object> variableDefaults = new LinkedHashMap<>();
     final List<Todo> todos = new ArrayList<>();
     /** TODOs in place of a target resource: written before the draft's block (keyed by draft address) or in a file. */
     final Map<String, List<String>> todoComments = new LinkedHashMap<>();
