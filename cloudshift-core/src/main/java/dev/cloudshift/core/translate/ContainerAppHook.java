@@ -362,7 +362,7 @@ final class ContainerAppHook implements TranslationHook {
             if (v == null) {
                 t.todo(app.source.key + (app.multi() ? "[\"" + key + "\"]" : ""), "environment variable " + name
                         + " refers to " + String.valueOf(e.getValue()).replace("${", "").replace("}", "")
-                        + ", which has no translation", app.file, app.address());
+                        + t.untranslatedReason(String.valueOf(e.getValue())), app.file, app.address());
                 return null;
             }
             translated.add(v);

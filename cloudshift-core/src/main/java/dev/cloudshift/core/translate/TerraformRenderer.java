@@ -90,7 +90,7 @@ final class TerraformRenderer {
         vars.putAll(t.variables);
         files.put("variables", variables(vars, t.variableDefaults));
         List<HclItem> outs = new ArrayList<>();
-        for (Map.Entry<String, HclExpr> o : t.outputs.entrySet()) {
+        for (Map.Entry<String, HclExpr> o : t.outputValues().entrySet()) {
             outs.add(new HclItem.Block("output", List.of(o.getKey()), List.of(new HclItem.Attribute("value", o.getValue()))));
         }
         files.put("outputs", outs);

@@ -87,7 +87,9 @@ public final class TerraformTranslator {
                     throw new IllegalStateException(rule.origin() + ": unknown hook " + rule.hook());
                 }
                 t.scope = Translation.modulePrefix(g.key);
+                t.resolvingFrom = g.first();
                 hook.apply(t, g);
+                t.resolvingFrom = null;
             }
         }
     }
@@ -118,11 +120,13 @@ public final class TerraformTranslator {
             }
             d.instances.add(inst);
             Context c = new Context(t, e.getValue(), e.getKey().environment(), e.getKey().key());
+            t.resolvingFrom = e.getValue();
             fill(t, d, d.body, target.attributes(), target.blocks(), inst, c);
+            t.resolvingFrom = null;
         }
         if (!target.outputs().isEmpty()) {
             for (Map.Entry<String, String> o : target.outputs().entrySet()) {
-                t.outputs.putIfAbsent(o.getKey(), d.multi()
+                t.output(o.getKey(), d, d.multi()
                         ? HclExpr.raw("{ for k, v in " + d.address() + " : k => v." + o.getValue().replaceAll("\\.(\\d+)", "[$1]") + " }")
                         : Translation.attrPath(Translation.self(d, null), o.getValue()));
             }
@@ -151,14 +155,14 @@ public final class TerraformTranslator {
                 v = deepTranslate(t, v, lost);
                 for (String s : lost) {
                     t.todo(c.resource().address(), a.getKey() + " refers to " + s.replace("${", "").replace("}", "")
-                            + ", which has no translation", d.file, d.address());
+                            + t.untranslatedReason(s), d.file, d.address());
                 }
             }
             if (v instanceof String s && s.contains("${")) {
                 Object tr = t.translateString(s);
                 if (tr == null) {
                     t.todo(c.resource().address(), a.getKey() + " refers to " + s.replace("${", "").replace("}", "")
-                            + ", which has no translation", d.file, d.address());
+                            + t.untranslatedReason(s), d.file, d.address());
                     v = ValueSpec.MISSING;
                 } else {
                     v = tr;
