@@ -227,11 +227,23 @@ final class TerraformRenderer {
             m.put("version", HclExpr.str(e.getValue().path("version").asText()));
             required.put(e.getKey(), new HclExpr.ObjectOf(m, false));
         });
+        Set<String> used = providersNamed(t);
+        Map<String, JsonNode> optional = new LinkedHashMap<>();
+        p.path("optional_providers").fields().forEachRemaining(e -> {
+            if (used.contains(e.getKey())) {
+                optional.put(e.getKey(), e.getValue());
+                Map<String, HclExpr> m = new LinkedHashMap<>();
+                m.put("source", HclExpr.str(e.getValue().path("source").asText()));
+                m.put("version", HclExpr.str(e.getValue().path("version").asText()));
+                required.put(e.getKey(), new HclExpr.ObjectOf(m, false));
+            }
+        });
         items.add(new HclItem.Block("terraform", List.of(), List.of(
                 new HclItem.Attribute("required_version", HclExpr.str(p.path("required_version").asText(">= 1.5.0"))),
                 new HclItem.Block("required_providers", List.of(), required.entrySet().stream()
                         .map(e -> (HclItem) new HclItem.Attribute(e.getKey(), e.getValue())).toList()))));
         p.path("providers").fields().forEachRemaining(e -> items.add(block("provider", List.of(e.getKey()), e.getValue())));
+        optional.forEach((name, spec) -> items.add(block("provider", List.of(name), spec.path("provider"))));
         String project = t.plan.project().replaceAll("[^A-Za-z0-9-]", "-");
         for (JsonNode v : p.path("variables")) {
             Map<String, Object> values = new LinkedHashMap<>();
@@ -271,6 +283,22 @@ final class TerraformRenderer {
         unknown.forEach((what, envs) -> t.todo("provider." + what.substring(0, what.indexOf(' ')), "the source " + what + " ("
                 + String.join(", ", envs) + ") has no nearest " + t.target + " region in catalog/translate/regions.yaml: var."
                 + v.path("name").asText() + " keeps " + v.path("value").asText() + "; set it in the tfvars", "providers", null));
+    }
+
+    /** The provider local names generated resources select with the {@code provider} meta-argument. */
+    private static Set<String> providersNamed(Translation t) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Draft d : t.drafts) {
+            Draft.Field f = d.body.field("provider");
+            if (f != null) {
+                for (Object v : f.values.values()) {
+                    if (v instanceof HclExpr e) {
+                        out.add(HclWriter.expression(e, 0).split("\\.")[0]);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static Map<String, Object> project(Map<?, ?> body, String project) {
