@@ -24,9 +24,11 @@ final class TargetRegions {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(?:-gov)?-[a-z]+-\\d");
-    private static final Pattern AWS_ARN = Pattern.compile("^arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-gov)?-[a-z]+-\\d):.*");
-    private static final Pattern AWS_ZONE = Pattern.compile("^([a-z]{2}(?:-gov)?-[a-z]+-\\d)[a-z]$");
+    /** An AWS region code anywhere in a value: alone, in an ARN, an availability zone or a JSON document. */
+    private static final Pattern AWS_REGION = Pattern.compile(
+            "(?<![a-z0-9])([a-z]{2}(?:-gov)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\\d)[a-z]?(?![a-z0-9])");
+    /** Enough evidence: an environment's scan stops after this many region codes. */
+    private static final int ENOUGH = 50;
     private static final Pattern GCP_REGION = Pattern.compile("^([a-z]+-[a-z]+\\d+)(?:-[a-z])?$");
     private static volatile Map<String, Map<String, Map<String, String>>> table;
 
@@ -76,7 +78,11 @@ final class TargetRegions {
             Map<String, Integer> c = counts.computeIfAbsent(r.environment(), k -> new LinkedHashMap<>());
             cloudOf.putIfAbsent(r.environment(), cloud);
             switch (cloud) {
-                case "aws" -> walkAws(r.resource().raw(), c, 0);
+                case "aws" -> {
+                    if (c.values().stream().mapToInt(Integer::intValue).sum() < ENOUGH) {
+                        walkAws(r.resource().raw(), c, 0);
+                    }
+                }
                 case "azure" -> {
                     if (r.resource().raw().get("location") instanceof String s && !s.contains("${")) {
                         c.merge(s.toLowerCase(Locale.ROOT).replace(" ", ""), 1, Integer::sum);
@@ -116,29 +122,19 @@ final class TargetRegions {
         return out;
     }
 
-    /** AWS: region codes, ARNs and availability zones anywhere in the attribute values (JSON documents included). */
+    /** AWS: region codes, ARNs and availability zones anywhere in the attribute values (JSON text included, not parsed). */
     private static void walkAws(Object v, Map<String, Integer> counts, int depth) {
         if (depth > 8) {
             return;
         }
-        Object x = RawValues.decode(v);
-        if (x instanceof Map<?, ?> m) {
+        if (v instanceof Map<?, ?> m) {
             m.values().forEach(y -> walkAws(y, counts, depth + 1));
-        } else if (x instanceof List<?> l) {
+        } else if (v instanceof List<?> l) {
             l.forEach(y -> walkAws(y, counts, depth + 1));
-        } else if (x instanceof String s && s.length() <= 200) {
-            String region = null;
-            if (AWS_REGION.matcher(s).matches()) {
-                region = s;
-            } else if (s.startsWith("arn:")) {
-                Matcher m = AWS_ARN.matcher(s);
-                region = m.matches() ? m.group(1) : null;
-            } else {
-                Matcher m = AWS_ZONE.matcher(s);
-                region = m.matches() ? m.group(1) : null;
-            }
-            if (region != null) {
-                counts.merge(region, 1, Integer::sum);
+        } else if (v instanceof String s && s.indexOf('-') >= 0) {
+            Matcher m = AWS_REGION.matcher(s.length() > 20_000 ? s.substring(0, 20_000) : s);
+            while (m.find()) {
+                counts.merge(m.group(1), 1, Integer::sum);
             }
         }
     }

@@ -93,12 +93,12 @@ class TargetRegionTest {
 
     @Test
     void anUnknownSourceRegionKeepsTheDefaultWithAWarning(@TempDir Path dir) throws Exception {
-        TranslationFixture.Result r = TranslationFixture.translate(dir, "gcp", awsProject("eu-moon-1", "eu-moon-1")).assertValid();
+        TranslationFixture.Result r = TranslationFixture.translate(dir, "gcp", awsProject("eu-northwest-1", "eu-northwest-1")).assertValid();
         assertThat(r.file("dev.tfvars")).containsPattern("(?m)^region += \"us-central1\"$");
-        Todo todo = r.out().todos().stream().filter(t -> t.reason().contains("eu-moon-1")).findFirst().orElseThrow();
+        Todo todo = r.out().todos().stream().filter(t -> t.reason().contains("eu-northwest-1")).findFirst().orElseThrow();
         assertThat(todo.reason()).contains("regions.yaml").contains("us-central1");
         assertThat(todo.file()).isEqualTo("providers.tf");
-        assertThat(r.file("providers.tf").split("\n", -1)[todo.line() - 1]).contains("TODO(cloudshift)").contains("eu-moon-1");
+        assertThat(r.file("providers.tf").split("\n", -1)[todo.line() - 1]).contains("TODO(cloudshift)").contains("eu-northwest-1");
     }
 
     /** The default of a variable in variables.tf as written, or null. */
