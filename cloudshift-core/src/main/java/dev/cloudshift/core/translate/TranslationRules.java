@@ -49,7 +49,7 @@ public final class TranslationRules {
      */
     public record TargetRule(String type, String name, Map<String, ValueSpec> attributes, List<BlockRule> blocks,
             Map<String, String> references, Map<String, String> outputs, boolean single, String whenFrom, List<String> whenIn,
-            String file) {
+            String file, String whenDefault) {
 
         /** Whether this target applies to a source resource ({@code when: {from: engine, in: [postgres]}}; without {@code in}: the attribute is set). */
         public boolean applies(dev.cloudshift.core.plan.PlannedResource r) {
@@ -57,6 +57,9 @@ public final class TranslationRules {
                 return true;
             }
             Object v = ValueSpec.read(r, whenFrom);
+            if (v == null) {
+                v = whenDefault; // when: {from: raw.direction, in: [ingress], default: INGRESS}: the provider's default
+            }
             if (whenIn.isEmpty()) {
                 return v != null && !"".equals(v); // when: {from: x} alone: only where the source sets x
             }
@@ -194,7 +197,8 @@ public final class TranslationRules {
                     attributes(t.path("attributes"), where + ": " + type),
                     blocks(t.path("blocks"), where + ": " + type),
                     strings(t.path("references")), strings(t.path("outputs")), t.path("single").asBoolean(false),
-                    t.path("when").path("from").asText(null), whenIn(t.path("when").path("in")), t.path("file").asText(null)));
+                    t.path("when").path("from").asText(null), whenIn(t.path("when").path("in")), t.path("file").asText(null),
+                    t.path("when").path("default").asText(null)));
         }
         String absorbed = root.path("absorbed").asText(null);
         String todo = root.path("todo").asText(null);

@@ -181,6 +181,34 @@ class RepeatedBlockTranslationTest {
     }
 
     @Test
+    void anEgressFirewallRuleIsATodoNotAnIngressRule(@TempDir Path dir) throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("main.tf", """
+                resource "google_compute_network" "main" {
+                  name                    = "shop"
+                  auto_create_subnetworks = false
+                }
+
+                resource "google_compute_firewall" "out" {
+                  name      = "shop-out"
+                  network   = google_compute_network.main.name
+                  direction = "EGRESS"
+
+                  allow {
+                    protocol = "tcp"
+                    ports    = ["443"]
+                  }
+
+                  destination_ranges = ["10.0.0.0/8"]
+                }
+                """);
+        TranslationFixture.Result r = TranslationFixture.translate(dir, "aws", files).assertValid();
+        assertThat(r.out().files().getOrDefault("security.tf", "")).doesNotContain("resource \"aws_security_group\" \"out\"");
+        assertThat(r.out().todos()).extracting(Todo::address).contains("google_compute_firewall.out");
+        assertThat(r.out().todos()).extracting(Todo::reason).anySatisfy(s -> assertThat(s).contains("EGRESS"));
+    }
+
+    @Test
     void securityGroupRulesBecomeNsgRulesWithDistinctPriorities(@TempDir Path dir) throws Exception {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("main.tf", """
