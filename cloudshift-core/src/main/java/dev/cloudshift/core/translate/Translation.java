@@ -395,17 +395,23 @@ public final class Translation {
             return all.isEmpty() ? null : all.get(0);
         }
         if (resolvingFrom != null) {
-            List<SourceGroup> linked = new ArrayList<>();
-            for (SourceGroup g : all) {
-                if (resolvingFrom.dependsOn().stream().anyMatch(d -> SourceGroup.split(d)[0].equals(g.key))) {
-                    linked.add(g);
+            // the resource's own edges (a handful) rather than every candidate (one per module instance)
+            SourceGroup linked = null;
+            for (String d : resolvingFrom.dependsOn()) {
+                SourceGroup g = groups.get(SourceGroup.split(d)[0]);
+                if (g != null && g != linked && g.type.equals(type) && g.name.equals(name)) {
+                    if (linked != null) {
+                        linked = null;
+                        break;
+                    }
+                    linked = g;
                 }
             }
-            if (linked.size() == 1) {
-                return linked.get(0);
+            if (linked != null) {
+                return linked;
             }
         }
-        ambiguous.putIfAbsent(type + "." + name, all.stream().map(g -> g.key).toList());
+        ambiguous.computeIfAbsent(type + "." + name, k -> all.stream().map(g -> g.key).toList());
         return null;
     }
 
