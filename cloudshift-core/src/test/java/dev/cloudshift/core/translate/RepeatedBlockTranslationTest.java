@@ -254,6 +254,60 @@ class RepeatedBlockTranslationTest {
         assertThat(priorities).doesNotHaveDuplicates().hasSize(3);
     }
 
+    @Test
+    void aSecurityGroupRuleOnlyProductionHasIsSwitchedOffElsewhere(@TempDir Path dir) throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("main.tf", """
+                variable "environment" {
+                  type = string
+                }
+
+                resource "aws_vpc" "main" {
+                  cidr_block = "10.0.0.0/16"
+                }
+
+                resource "aws_security_group" "web" {
+                  name   = "web-${var.environment}"
+                  vpc_id = aws_vpc.main.id
+
+                  ingress {
+                    description = "https"
+                    from_port   = 443
+                    to_port     = 443
+                    protocol    = "tcp"
+                    cidr_blocks = ["0.0.0.0/0"]
+                  }
+
+                  dynamic "ingress" {
+                    for_each = var.environment == "prod" ? [9100] : []
+                    content {
+                      description = "metrics"
+                      from_port   = ingress.value
+                      to_port     = ingress.value
+                      protocol    = "tcp"
+                      cidr_blocks = ["10.9.0.0/24"]
+                    }
+                  }
+                }
+                """);
+        files.put("dev.tfvars", "environment = \"dev\"\n");
+        files.put("prod.tfvars", "environment = \"prod\"\n");
+        TranslationFixture.Result r = TranslationFixture.translate(dir, "azure", files).assertValid();
+        Block nsg = r.resource("network.tf", "azurerm_network_security_group", "web");
+        assertThat(nsg.body().blocks("security_rule")).hasSize(1);
+        assertThat(TranslationFixture.text(nsg.body().blocks("security_rule").get(0).body().attribute("destination_port_range")))
+                .isEqualTo("\"443\"");
+        Block dynamic = nsg.body().blocks("dynamic").get(0);
+        assertThat(dynamic.label(0)).isEqualTo("security_rule");
+        Block content = dynamic.body().blocks("content").get(0);
+        assertThat(TranslationFixture.text(content.body().attribute("destination_port_range"))).isEqualTo("\"9100\"");
+        assertThat(TranslationFixture.text(content.body().attribute("priority"))).isEqualTo("110");
+        String flag = TranslationFixture.text(dynamic.body().attribute("for_each"));
+        String var = flag.substring(4, flag.indexOf(' '));
+        assertThat(r.file("dev.tfvars")).containsPattern("(?m)^" + var + " += false$");
+        assertThat(r.file("prod.tfvars")).containsPattern("(?m)^" + var + " += true$");
+    }
+
     /** "description from-to protocol cidr_blocks" of an ingress block. */
     private static String rule(Block b) {
         return TranslationFixture.text(b.body().attribute("description")) + " "
