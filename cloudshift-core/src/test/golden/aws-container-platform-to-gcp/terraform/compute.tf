@@ -22,7 +22,7 @@ resource "google_artifact_registry_repository" "app" {
   }
 }
 
-# TODO(cloudshift): aws_ecs_service.service: image differs between instances or environments in a way the translation cannot express; the first value is used
+# TODO(cloudshift): aws_ecs_service.service["backend"]: set REDIS_URL as the configuration change says (rediss://:<secret:redis-auth-string>@<memorystore-ip>:6378/0): it needs a secret or a value only known after apply
 resource "google_cloud_run_v2_service" "service" {
   for_each = var.cloud_run
 
@@ -47,7 +47,7 @@ resource "google_cloud_run_v2_service" "service" {
     }
 
     containers {
-      image = "${google_artifact_registry_repository.app[each.key].location}-docker.pkg.dev/${google_artifact_registry_repository.app[each.key].project}/${google_artifact_registry_repository.app[each.key].repository_id}/${google_artifact_registry_repository.app[each.key].repository_id}:latest"
+      image = "${google_artifact_registry_repository.app[each.key].location}-docker.pkg.dev/${google_artifact_registry_repository.app[each.key].project}/${google_artifact_registry_repository.app[each.key].repository_id}/${google_artifact_registry_repository.app[each.key].repository_id}:${var.image_tag}"
 
       ports {
         container_port = each.value.container_port
@@ -56,6 +56,66 @@ resource "google_cloud_run_v2_service" "service" {
       resources {
         limits = each.value.cloud_run_limits
       }
+
+      liveness_probe {
+        period_seconds    = 30
+        failure_threshold = 3
+
+        http_get {
+          path = each.value.liveness_probe_path
+        }
+      }
+
+      dynamic "env" {
+        for_each = local.service_env[each.key]
+
+        content {
+          name  = env.value.name
+          value = env.value.value
+        }
+      }
+
+      dynamic "env" {
+        for_each = local.service_secret_env[each.key]
+
+        content {
+          name = env.value.name
+
+          value_source {
+            secret_key_ref {
+              secret  = env.value.secret
+              version = "latest"
+            }
+          }
+        }
+      }
     }
+  }
+}
+
+locals {
+  service_env = {
+    backend = [
+      { name = "ENVIRONMENT", value = var.environment },
+      { name = "POSTGRES_SERVER", value = google_sql_database_instance.main.private_ip_address },
+      { name = "POSTGRES_PORT", value = "5432" },
+      { name = "POSTGRES_DB", value = "dataaggregator" },
+      { name = "POSTGRES_USER", value = "dataaggregator" },
+      { name = "REDIS_URL", value = "redis://${google_redis_instance.redis.host}:6379/0" },
+      { name = "KAFKA_BOOTSTRAP_SERVERS", value = "bootstrap.${google_managed_kafka_cluster.main.cluster_id}.${google_managed_kafka_cluster.main.location}.managedkafka.${google_managed_kafka_cluster.main.project}.cloud.goog:9092" },
+      { name = "KAFKA_SECURITY_PROTOCOL", value = "SASL_SSL" },
+      { name = "KAFKA_SASL_MECHANISM", value = "OAUTHBEARER" },
+      { name = "POSTGRES_SSLMODE", value = "require" },
+    ]
+    frontend = [
+      { name = "NODE_ENV", value = "production" },
+      { name = "NEXT_PUBLIC_API_URL", value = "http://${google_compute_global_address.main.address}/api" },
+    ]
+  }
+  service_secret_env = {
+    backend = [
+      { name = "POSTGRES_PASSWORD", secret = google_secret_manager_secret.db_password.secret_id },
+    ]
+    frontend = []
   }
 }

@@ -1,6 +1,6 @@
 environment            = "dev"
 project_id             = "my-project"
-region                 = "us-central1"
+region                 = "us-east4"
 logging_retention_days = 7
 subnetworks_private = {
   "0" = {
@@ -69,6 +69,7 @@ cloud_run = {
       cpu    = "1"
       memory = "1Gi"
     }
+    liveness_probe_path = "/health"
   }
   frontend = {
     name                         = "frontend"
@@ -79,5 +80,7 @@ cloud_run = {
       cpu    = "1"
       memory = "512Mi"
     }
+    liveness_probe_path = "/"
   }
 }
+image_tag = "latest"

@@ -1,6 +1,6 @@
 environment            = "prod"
 project_id             = "my-project"
-region                 = "us-central1"
+region                 = "us-east4"
 logging_retention_days = 90
 subnetworks_private = {
   "0" = {
@@ -77,6 +77,7 @@ cloud_run = {
       cpu    = "1"
       memory = "2Gi"
     }
+    liveness_probe_path = "/health"
   }
   frontend = {
     name                         = "frontend"
@@ -87,5 +88,7 @@ cloud_run = {
       cpu    = "1"
       memory = "1Gi"
     }
+    liveness_probe_path = "/"
   }
 }
+image_tag = "1.14.2"

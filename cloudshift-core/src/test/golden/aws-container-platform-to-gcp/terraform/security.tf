@@ -23,6 +23,25 @@ resource "google_secret_manager_secret_version" "db" {
   secret_data = var.secret_db
 }
 
+resource "google_secret_manager_secret" "db_password" {
+  secret_id = "dataaggregator-${var.environment}-database-password"
+
+  replication {
+    auto {}
+  }
+}
+
+resource "google_secret_manager_secret_version" "db_password" {
+  secret      = google_secret_manager_secret.db_password.id
+  secret_data = var.secret_db_password
+}
+
+resource "google_secret_manager_secret_iam_member" "db_password_service" {
+  secret_id = google_secret_manager_secret.db_password.secret_id
+  role      = "roles/secretmanager.secretAccessor"
+  member    = "serviceAccount:${google_service_account.task.email}"
+}
+
 # TODO(cloudshift): aws_security_group.alb: security groups guard the ENIs of tasks, databases and caches; on Google Cloud, Cloud Run is reached only through its ingress setting and the load balancer, Cloud SQL and Memorystore through private service access, so there is no instance to attach a rule to. Write google_compute_firewall rules (source_ranges, target_tags or target_service_accounts) by hand only for VMs or GKE nodes that replace these workloads
 
 # TODO(cloudshift): aws_security_group.app: security groups guard the ENIs of tasks, databases and caches; on Google Cloud, Cloud Run is reached only through its ingress setting and the load balancer, Cloud SQL and Memorystore through private service access, so there is no instance to attach a rule to. Write google_compute_firewall rules (source_ranges, target_tags or target_service_accounts) by hand only for VMs or GKE nodes that replace these workloads

@@ -13,6 +13,7 @@ variable "project_id" {
 variable "region" {
   description = "Google Cloud region of every resource."
   type        = string
+  default     = "us-east4"
 }
 
 variable "logging_retention_days" {
@@ -111,6 +112,7 @@ variable "cloud_run" {
     cloud_run_max_instance_count = number
     container_port               = number
     cloud_run_limits             = map(string)
+    liveness_probe_path          = string
   }))
 }
 
@@ -124,4 +126,15 @@ variable "secret_db" {
   description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_db or from a secret store."
   type        = string
   sensitive   = true
+}
+
+variable "secret_db_password" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_db_password or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "image_tag" {
+  description = "Image tag deployed to every Cloud Run service (per environment)."
+  type        = string
 }

@@ -8,6 +8,7 @@ variable "environment" {
 variable "location" {
   description = "Azure region of every resource."
   type        = string
+  default     = "eastus"
 }
 
 variable "log_retention_days" {

@@ -8,8 +8,16 @@ output "sql_connection_name" {
   value = google_sql_database_instance.main.connection_name
 }
 
-output "bucket_urls" {
+output "bucket_urls_artifacts" {
   value = google_storage_bucket.artifacts.url
+}
+
+output "bucket_urls_content" {
+  value = google_storage_bucket.content.url
+}
+
+output "bucket_urls_web" {
+  value = google_storage_bucket.web.url
 }
 
 output "function_urls" {

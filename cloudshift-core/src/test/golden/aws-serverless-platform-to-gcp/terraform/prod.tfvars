@@ -1,6 +1,6 @@
 environment            = "prod"
 project_id             = "my-project"
-region                 = "us-central1"
+region                 = "us-east4"
 logging_retention_days = 30
 subnetworks_private = {
   "0" = {

@@ -1,5 +1,5 @@
 environment                 = "dev"
-region                      = "us-east-1"
+region                      = "eu-central-1"
 logs_retention_in_days      = 30
 vpc_cidr_block              = "10.40.0.0/16"
 subnets_cidr_block          = "10.40.0.0/23"

@@ -8,6 +8,7 @@ variable "environment" {
 variable "region" {
   description = "AWS region of every resource."
   type        = string
+  default     = "eu-central-1"
 }
 
 variable "logs_retention_in_days" {

@@ -8,6 +8,7 @@ variable "environment" {
 variable "region" {
   description = "AWS region of every resource."
   type        = string
+  default     = "us-east-1"
 }
 
 variable "rds_instance_class" {

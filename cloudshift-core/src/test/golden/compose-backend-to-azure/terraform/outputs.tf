@@ -12,6 +12,10 @@ output "redis_hostname" {
   value = azurerm_redis_cache.redis.hostname
 }
 
-output "container_app_fqdns" {
+output "container_app_fqdns_app" {
   value = azurerm_container_app.app.ingress[0].fqdn
+}
+
+output "container_app_fqdns_worker" {
+  value = azurerm_container_app.worker.ingress[0].fqdn
 }

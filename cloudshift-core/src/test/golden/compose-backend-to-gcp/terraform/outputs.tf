@@ -8,6 +8,10 @@ output "redis_host" {
   value = google_redis_instance.redis.host
 }
 
-output "cloud_run_uris" {
+output "cloud_run_uris_app" {
   value = google_cloud_run_v2_service.app.uri
+}
+
+output "cloud_run_uris_worker" {
+  value = google_cloud_run_v2_service.worker.uri
 }

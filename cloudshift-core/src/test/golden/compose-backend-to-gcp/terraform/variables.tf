@@ -13,6 +13,7 @@ variable "project_id" {
 variable "region" {
   description = "Google Cloud region of every resource."
   type        = string
+  default     = "us-central1"
 }
 
 variable "sql_tier" {

@@ -1,5 +1,5 @@
 environment                      = "prod"
-region                           = "us-east-1"
+region                           = "eu-west-3"
 vpc_cidr_block                   = "10.60.0.0/20"
 redis_node_type                  = "cache.m5.large"
 redis_num_cache_clusters         = 2

@@ -52,6 +52,14 @@ resource "aws_security_group" "allow_internal" {
     cidr_blocks = ["10.60.0.0/16"]
   }
 
+  ingress {
+    description = "catalog-${var.environment}-allow-internal"
+    from_port   = 6379
+    to_port     = 6379
+    protocol    = "tcp"
+    cidr_blocks = ["10.60.0.0/16"]
+  }
+
   egress {
     from_port   = 0
     to_port     = 0

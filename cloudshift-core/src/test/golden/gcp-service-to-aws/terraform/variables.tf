@@ -8,6 +8,7 @@ variable "environment" {
 variable "region" {
   description = "AWS region of every resource."
   type        = string
+  default     = "eu-west-3"
 }
 
 variable "vpc_cidr_block" {

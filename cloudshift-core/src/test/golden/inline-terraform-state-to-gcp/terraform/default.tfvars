@@ -1,6 +1,6 @@
 environment = "default"
 project_id  = "my-project"
-region      = "us-central1"
+region      = "europe-west3"
 buckets_exports = {
   daily = {
     name = "reports-exports-daily"

@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
  */
 final class ContainerAppHook implements TranslationHook {
 
-    private static final Pattern ECR_IMAGE = Pattern.compile(
+    static final Pattern ECR_IMAGE = Pattern.compile(
             "^\\$\\{aws_ecr_repository\\.([A-Za-z0-9_-]+)(?:\\[\"?([^\\]\"]*)\"?\\])?\\.repository_url\\}(?::(.+))?$");
-    private static final Pattern SECRET_REF = Pattern.compile(
+    static final Pattern SECRET_REF = Pattern.compile(
             "^\\$\\{aws_secretsmanager_secret\\.([A-Za-z0-9_-]+)\\.(?:arn|id)\\}(?::([^:]*)::?.*)?$");
 
     @Override
@@ -156,7 +156,7 @@ final class ContainerAppHook implements TranslationHook {
      * have a setting changed for the same reason or of the same prefix, KAFKA_); a value that stays a reference keeps it; a change that needs a
      * secret or a placeholder filled in becomes a TODO.
      */
-    private static void applyConfigChanges(Translation t, Draft app, SourceGroup g,
+    static void applyConfigChanges(Translation t, Draft app, SourceGroup g,
             Map<String, Map<String, Map<String, Object>>> env, Map<String, String> secretEnv) {
         Set<String> files = new LinkedHashSet<>();
         for (PlannedResource svc : g.instances.values()) {
@@ -182,6 +182,10 @@ final class ContainerAppHook implements TranslationHook {
                     continue;
                 }
                 Object current = has ? vars.get(c.key()).get(c.environment()) : null;
+                if (current instanceof String cur && cur.contains("${") && !c.to().contains("<secret:")
+                        && !c.to().contains("@Microsoft.KeyVault")) {
+                    continue; // the translated reference already points at the target endpoint
+                }
                 if (c.to().contains("<") || c.to().contains("@Microsoft.KeyVault")) {
                     if (todo.add(k.getKey() + "\u0000" + c.key())) {
                         t.todo(app.source.key + (app.multi() ? "[\"" + k.getKey() + "\"]" : ""), "set " + c.key()
@@ -350,7 +354,7 @@ final class ContainerAppHook implements TranslationHook {
     }
 
     /** One environment variable's value across environments as an expression, or null (a TODO) when it cannot be. */
-    private static HclExpr envValue(Translation t, Draft app, String key, String name, Map<String, Object> byEnv) {
+    static HclExpr envValue(Translation t, Draft app, String key, String name, Map<String, Object> byEnv) {
         List<Object> translated = new ArrayList<>();
         boolean isEnvName = true;
         for (Map.Entry<String, Object> e : byEnv.entrySet()) {
@@ -358,7 +362,7 @@ final class ContainerAppHook implements TranslationHook {
             if (v == null) {
                 t.todo(app.source.key + (app.multi() ? "[\"" + key + "\"]" : ""), "environment variable " + name
                         + " refers to " + String.valueOf(e.getValue()).replace("${", "").replace("}", "")
-                        + ", which has no translation", app.file, app.address());
+                        + t.untranslatedReason(String.valueOf(e.getValue())), app.file, app.address());
                 return null;
             }
             translated.add(v);
@@ -378,6 +382,12 @@ final class ContainerAppHook implements TranslationHook {
             t.todo(app.source.key, "environment variable " + name + " refers to different resources per environment",
                     app.file, app.address());
             return null;
+        }
+        List<Object> pairs = new ArrayList<>();
+        byEnv.forEach((env, v) -> pairs.add(new Object[] {env, v}));
+        HclExpr template = TerraformRenderer.environmentTemplate(pairs);
+        if (template != null) {
+            return template;
         }
         String var = Translation.identifier((app.multi() ? key + "_" : "") + name.toLowerCase(java.util.Locale.ROOT));
         Map<String, Object> values = new LinkedHashMap<>(byEnv);

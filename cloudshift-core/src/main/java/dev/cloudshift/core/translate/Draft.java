@@ -33,6 +33,8 @@ final class Draft {
     /** A nested block; {@code enabled} (per instance) makes it a dynamic block when it varies. */
     static final class Block {
         final String type;
+        /** The position of a repeated block among the blocks of its type (a rule's for_each); -1 for a single block. */
+        final int index;
         final Map<Inst, Boolean> enabled = new LinkedHashMap<>();
         boolean switched;
         final List<Field> fields = new ArrayList<>();
@@ -45,7 +47,12 @@ final class Draft {
         String call;
 
         Block(String type) {
+            this(type, -1);
+        }
+
+        Block(String type, int index) {
             this.type = type;
+            this.index = index;
         }
 
         /** A block written as an argument value ({@code container_definitions = jsonencode([{...}])}). */
@@ -71,11 +78,28 @@ final class Draft {
 
         Block block(String type) {
             for (Block b : blocks) {
-                if (b.type.equals(type)) {
+                if (b.type.equals(type) && b.index < 0) {
                     return b;
                 }
             }
             return null;
+        }
+
+        /** The index-th repeated block of a type, created after the last block of that type when missing. */
+        Block repeated(String type, int index) {
+            int last = -1;
+            for (int i = 0; i < blocks.size(); i++) {
+                Block b = blocks.get(i);
+                if (b.type.equals(type) && b.index == index) {
+                    return b;
+                }
+                if (b.type.equals(type)) {
+                    last = i;
+                }
+            }
+            Block b = new Block(type, index);
+            blocks.add(last < 0 ? blocks.size() : last + 1, b);
+            return b;
         }
 
         Field addField(String name) {

@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Security group -> network security group rules with generated priorities (first_priority + step, in source order;
- * the union over environments) and the association to the subnet of what the group protects: the Application Gateway
+ * Security group -> network security group rules with generated priorities (first_priority + step, in source order
+ * over all environments; a rule only some environments have is a dynamic block switched per environment) and the association to the subnet of what the group protects: the Application Gateway
  * subnet for a load balancer (plus the inbound rules Azure requires there), the Container Apps subnet for ECS
  * services, the delegated PostgreSQL subnet for a database. A source security group becomes the address prefixes of
  * its own subnet; 0.0.0.0/0 becomes the Internet service tag; allow-all egress is Azure's default and is not written.
@@ -35,25 +36,30 @@ final class SecurityGroupRulesHook implements TranslationHook {
         Draft subnet = protectedSubnet(t, g);
 
         List<HclItem> rules = new ArrayList<>();
+        List<String> ruleKeys = new ArrayList<>(); // per rule: its source key, null for rules every environment has
         if (subnet != null && subnet.type.equals("azurerm_subnet") && subnet.name.endsWith("_gateway")
                 && data.get("application_gateway_inbound") instanceof List<?> required) {
             for (Object o : required) {
                 Map<?, ?> r = (Map<?, ?>) o;
                 rules.add(rule(String.valueOf(r.get("name")), priority, "Inbound", String.valueOf(r.get("protocol")),
                         String.valueOf(r.get("ports")), "source_address_prefix", HclExpr.str(String.valueOf(r.get("source")))));
+                ruleKeys.add(null);
                 priority += step;
             }
         }
         Map<String, Map<?, ?>> ingress = new LinkedHashMap<>();
         Map<String, Map<?, ?>> egress = new LinkedHashMap<>();
-        for (PlannedResource r : g.instances.values()) {
-            collect(r.resource().raw().get("ingress"), ingress);
-            collect(r.resource().raw().get("egress"), egress);
+        Map<String, Set<Inst>> present = new LinkedHashMap<>();
+        for (Map.Entry<Inst, PlannedResource> e : g.instances.entrySet()) {
+            Inst inst = new Inst(e.getKey().environment(), null);
+            collect(e.getValue().resource().raw().get("ingress"), ingress, "in|", inst, present);
+            collect(e.getValue().resource().raw().get("egress"), egress, "out|", inst, present);
         }
         for (Map.Entry<String, Map<?, ?>> e : ingress.entrySet()) {
             HclItem rule = rule(t, g, e.getValue(), "Inbound", priority, protocols);
             if (rule != null) {
                 rules.add(rule);
+                ruleKeys.add("in|" + e.getKey());
                 priority += step;
             }
         }
@@ -65,10 +71,32 @@ final class SecurityGroupRulesHook implements TranslationHook {
             HclItem rule = rule(t, g, r, "Outbound", priority, protocols);
             if (rule != null) {
                 rules.add(rule);
+                ruleKeys.add("out|" + e.getKey());
                 priority += step;
             }
         }
-        nsg.body.extra.addAll(rules);
+        if (nsg.multi()) {
+            nsg.body.extra.addAll(rules); // one NSG per source instance: every instance gets the union of the rules
+        } else {
+            // one security_rule block per rule; a rule only some environments have is a dynamic block switched per
+            // environment (its priority stays the same everywhere)
+            for (int i = 0; i < rules.size(); i++) {
+                Draft.Block b = nsg.body.repeated("security_rule", i);
+                b.switched = true;
+                Set<Inst> on = ruleKeys.get(i) == null ? nsg.instances : present.getOrDefault(ruleKeys.get(i), Set.of());
+                for (Inst inst : nsg.instances) {
+                    b.enabled.put(inst, on.contains(inst));
+                    if (!on.contains(inst)) {
+                        continue;
+                    }
+                    for (HclItem item : ((HclItem.Block) rules.get(i)).body()) {
+                        if (item instanceof HclItem.Attribute a) {
+                            b.addField(a.name()).values.put(inst, a.value() instanceof HclExpr.Literal l ? l.value() : a.value());
+                        }
+                    }
+                }
+            }
+        }
         if (subnet == null) {
             nsg.comments.add("Protects resources that Azure runs outside a subnet (Azure Cache for Redis, Event Hubs): "
                     + "restrict them with their own network rules or private endpoints.");
@@ -79,12 +107,14 @@ final class SecurityGroupRulesHook implements TranslationHook {
         assoc.set(assoc.body, "network_security_group_id", HclExpr.ref(nsg.address() + ".id"));
     }
 
-    private static void collect(Object list, Map<String, Map<?, ?>> into) {
+    private static void collect(Object list, Map<String, Map<?, ?>> into, String side, Inst inst, Map<String, Set<Inst>> present) {
         if (list instanceof List<?> l) {
             for (Object o : l) {
                 if (o instanceof Map<?, ?> m) {
-                    into.putIfAbsent(String.valueOf(m.get("from_port")) + "|" + m.get("to_port") + "|" + m.get("protocol")
-                            + "|" + m.get("cidr_blocks") + "|" + m.get("security_groups"), m);
+                    String key = String.valueOf(m.get("from_port")) + "|" + m.get("to_port") + "|" + m.get("protocol")
+                            + "|" + m.get("cidr_blocks") + "|" + m.get("security_groups");
+                    into.putIfAbsent(key, m);
+                    present.computeIfAbsent(side + key, k -> new java.util.LinkedHashSet<>()).add(inst);
                 }
             }
         }

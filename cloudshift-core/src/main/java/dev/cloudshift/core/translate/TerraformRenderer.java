@@ -88,9 +88,9 @@ final class TerraformRenderer {
             }
         }
         vars.putAll(t.variables);
-        files.put("variables", variables(vars));
+        files.put("variables", variables(vars, t.variableDefaults));
         List<HclItem> outs = new ArrayList<>();
-        for (Map.Entry<String, HclExpr> o : t.outputs.entrySet()) {
+        for (Map.Entry<String, HclExpr> o : t.outputValues().entrySet()) {
             outs.add(new HclItem.Block("output", List.of(o.getKey()), List.of(new HclItem.Attribute("value", o.getValue()))));
         }
         files.put("outputs", outs);
@@ -227,16 +227,37 @@ final class TerraformRenderer {
             m.put("version", HclExpr.str(e.getValue().path("version").asText()));
             required.put(e.getKey(), new HclExpr.ObjectOf(m, false));
         });
+        Set<String> used = providersNamed(t);
+        Map<String, JsonNode> optional = new LinkedHashMap<>();
+        p.path("optional_providers").fields().forEachRemaining(e -> {
+            if (used.contains(e.getKey())) {
+                optional.put(e.getKey(), e.getValue());
+                Map<String, HclExpr> m = new LinkedHashMap<>();
+                m.put("source", HclExpr.str(e.getValue().path("source").asText()));
+                m.put("version", HclExpr.str(e.getValue().path("version").asText()));
+                required.put(e.getKey(), new HclExpr.ObjectOf(m, false));
+            }
+        });
         items.add(new HclItem.Block("terraform", List.of(), List.of(
                 new HclItem.Attribute("required_version", HclExpr.str(p.path("required_version").asText(">= 1.5.0"))),
                 new HclItem.Block("required_providers", List.of(), required.entrySet().stream()
                         .map(e -> (HclItem) new HclItem.Attribute(e.getKey(), e.getValue())).toList()))));
         p.path("providers").fields().forEachRemaining(e -> items.add(block("provider", List.of(e.getKey()), e.getValue())));
+        optional.forEach((name, spec) -> items.add(block("provider", List.of(name), spec.path("provider"))));
         String project = t.plan.project().replaceAll("[^A-Za-z0-9-]", "-");
         for (JsonNode v : p.path("variables")) {
             Map<String, Object> values = new LinkedHashMap<>();
+            Map<String, TargetRegions.Found> regions = v.path("region").asBoolean(false) ? TargetRegions.of(t) : Map.of();
             for (String env : t.environments()) {
-                values.put(env, "environment".equals(v.path("value").asText()) ? env : TranslationRules.data(v.path("value")));
+                TargetRegions.Found found = regions.get(env);
+                values.put(env, found != null && found.target() != null ? found.target()
+                        : "environment".equals(v.path("value").asText()) ? env : TranslationRules.data(v.path("value")));
+            }
+            if (v.path("region").asBoolean(false)) {
+                regionTodos(t, v, regions);
+                if (new LinkedHashSet<>(values.values()).size() == 1) {
+                    t.variableDefaults.put(v.path("name").asText(), values.values().iterator().next());
+                }
             }
             vars.put(v.path("name").asText(), new Translation.Variable(v.path("name").asText(), v.path("type").asText("string"),
                     v.path("description").asText(null), false, values));
@@ -249,6 +270,35 @@ final class TerraformRenderer {
             items.add(block("data", List.of(r.path("type").asText(), r.path("name").asText()), r.path("body")));
         }
         return items;
+    }
+
+    /** A source region regions.yaml does not know keeps the target default, with a TODO (a plan warning). */
+    private static void regionTodos(Translation t, JsonNode v, Map<String, TargetRegions.Found> regions) {
+        Map<String, List<String>> unknown = new LinkedHashMap<>();
+        regions.forEach((env, f) -> {
+            if (f.target() == null) {
+                unknown.computeIfAbsent(f.cloud() + " region " + f.source(), k -> new ArrayList<>()).add(env);
+            }
+        });
+        unknown.forEach((what, envs) -> t.todo("provider." + what.substring(0, what.indexOf(' ')), "the source " + what + " ("
+                + String.join(", ", envs) + ") has no nearest " + t.target + " region in catalog/translate/regions.yaml: var."
+                + v.path("name").asText() + " keeps " + v.path("value").asText() + "; set it in the tfvars", "providers", null));
+    }
+
+    /** The provider local names generated resources select with the {@code provider} meta-argument. */
+    private static Set<String> providersNamed(Translation t) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Draft d : t.drafts) {
+            Draft.Field f = d.body.field("provider");
+            if (f != null) {
+                for (Object v : f.values.values()) {
+                    if (v instanceof HclExpr e) {
+                        out.add(HclWriter.expression(e, 0).split("\\.")[0]);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static Map<String, Object> project(Map<?, ?> body, String project) {
@@ -343,9 +393,15 @@ final class TerraformRenderer {
 
     private static List<HclItem> body(Translation t, Draft d, Draft.Block b, String path, Map<String, Translation.Variable> vars,
             Map<String, Map<String, Map<String, Object>>> mapVar, Map<String, String> mapTypes) {
+        return body(t, d, b, path, vars, mapVar, mapTypes, null);
+    }
+
+    /** @param active the instances where this block exists (null: all); only their values decide literal or variable */
+    private static List<HclItem> body(Translation t, Draft d, Draft.Block b, String path, Map<String, Translation.Variable> vars,
+            Map<String, Map<String, Map<String, Object>>> mapVar, Map<String, String> mapTypes, Set<Inst> active) {
         List<HclItem> items = new ArrayList<>();
         for (Draft.Field f : b.fields) {
-            HclExpr e = field(t, d, f, path, vars, mapVar, mapTypes);
+            HclExpr e = field(t, d, f, path, vars, mapVar, mapTypes, active);
             if (e != null) {
                 items.add(new HclItem.Attribute(f.name, e));
             }
@@ -354,7 +410,9 @@ final class TerraformRenderer {
         for (Draft.Block nb : b.blocks) {
             Boolean constant = null;
             if (nb.switched) {
-                Set<Boolean> states = new LinkedHashSet<>(nb.enabled.values());
+                // an instance without an entry has no such block (a repeated block beyond its item count)
+                Set<Boolean> states = new LinkedHashSet<>();
+                d.instances.forEach(i -> states.add(nb.enabled.getOrDefault(i, Boolean.FALSE)));
                 if (states.size() == 1) {
                     constant = states.iterator().next();
                 }
@@ -368,7 +426,17 @@ final class TerraformRenderer {
                         d.file, d.address());
                 continue;
             }
-            List<HclItem> inner = body(t, d, nb, path + nb.type + "_", vars, mapVar, mapTypes);
+            String sub = nb.index < 0 ? nb.type : nb.type + "_" + (nb.index + 1);
+            Set<Inst> on = active;
+            if (nb.switched && constant == null) {
+                on = new LinkedHashSet<>();
+                for (Inst i : d.instances) {
+                    if ((active == null || active.contains(i)) && Boolean.TRUE.equals(nb.enabled.get(i))) {
+                        on.add(i);
+                    }
+                }
+            }
+            List<HclItem> inner = body(t, d, nb, path + sub + "_", vars, mapVar, mapTypes, on);
             if (nb.isValue()) {
                 // an argument value after the arguments, before the nested blocks
                 items.add(valuesAt++, new HclItem.Attribute(nb.type, value(nb, inner)));
@@ -378,9 +446,8 @@ final class TerraformRenderer {
                 items.add(new HclItem.Block(nb.type, List.of(), inner));
                 continue;
             }
-            Draft.Field flag = new Draft.Field(path + nb.type + "_enabled", true, null, null);
-            flag.values.putAll(nb.enabled.entrySet().stream().collect(LinkedHashMap::new,
-                    (m, x) -> m.put(x.getKey(), x.getValue()), Map::putAll));
+            Draft.Field flag = new Draft.Field(path + sub + "_enabled", true, null, null);
+            d.instances.forEach(i -> flag.values.put(i, nb.enabled.getOrDefault(i, Boolean.FALSE)));
             HclExpr cond = field(t, d, flag, "", vars, mapVar, mapTypes);
             items.add(new HclItem.Block("dynamic", List.of(nb.type), List.of(
                     new HclItem.Attribute("for_each", HclExpr.raw(HclWriter.expression(cond, 0) + " ? [1] : []")),
@@ -410,8 +477,16 @@ final class TerraformRenderer {
     /** The expression of one argument: a literal, an environment template, a variable or a for_each field. */
     private static HclExpr field(Translation t, Draft d, Draft.Field f, String path, Map<String, Translation.Variable> vars,
             Map<String, Map<String, Map<String, Object>>> mapVar, Map<String, String> mapTypes) {
+        return field(t, d, f, path, vars, mapVar, mapTypes, null);
+    }
+
+    private static HclExpr field(Translation t, Draft d, Draft.Field f, String path, Map<String, Translation.Variable> vars,
+            Map<String, Map<String, Map<String, Object>>> mapVar, Map<String, String> mapTypes, Set<Inst> active) {
         List<Object> values = new ArrayList<>();
         for (Inst i : d.instances) {
+            if (active != null && !active.contains(i)) {
+                continue; // the block does not exist there: its value does not matter
+            }
             Object v = f.values.containsKey(i) ? f.values.get(i) : ValueSpec.MISSING;
             if (v instanceof HclExpr e && i.key() != null) {
                 v = eachKey(e, i.key());
@@ -549,8 +624,8 @@ final class TerraformRenderer {
         return environmentTemplate(pairs);
     }
 
-    /** The same for (environment, value) pairs. */
-    private static HclExpr environmentTemplate(List<Object> pairs) {
+    /** The same for (environment, value) pairs ({@code Object[] {environment, value}}). */
+    static HclExpr environmentTemplate(List<Object> pairs) {
         String shape = null;
         for (Object o : pairs) {
             Object[] pair = (Object[]) o;
@@ -610,7 +685,7 @@ final class TerraformRenderer {
 
     // ---- variables ----
 
-    private static List<HclItem> variables(Map<String, Translation.Variable> vars) {
+    private static List<HclItem> variables(Map<String, Translation.Variable> vars, Map<String, Object> defaults) {
         List<HclItem> items = new ArrayList<>();
         for (Translation.Variable v : vars.values()) {
             List<HclItem> body = new ArrayList<>();
@@ -618,6 +693,9 @@ final class TerraformRenderer {
                 body.add(new HclItem.Attribute("description", HclExpr.str(v.description())));
             }
             body.add(new HclItem.Attribute("type", typeExpr(v.type())));
+            if (defaults.containsKey(v.name()) && !v.sensitive()) {
+                body.add(new HclItem.Attribute("default", data(defaults.get(v.name()))));
+            }
             if (v.sensitive()) {
                 body.add(new HclItem.Attribute("sensitive", HclExpr.bool(true)));
             }

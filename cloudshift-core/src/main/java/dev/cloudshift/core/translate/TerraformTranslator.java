@@ -66,13 +66,14 @@ public final class TerraformTranslator {
                 t.absorbed.add(g.key + ": " + rule.absorbed());
                 continue;
             }
-            // when: present applies when any instance has the value (a port published in the prod override only)
-            List<TranslationRules.TargetRule> targets = rule.targets().stream().filter(x -> x.whenIn() == null && x.whenFrom() != null
+            // when: {from: x} without in (or present: true) applies when any instance has the value (a port published in the
+            // prod override only)
+            List<TranslationRules.TargetRule> targets = rule.targets().stream().filter(x -> x.whenIn().isEmpty() && x.whenFrom() != null
                     ? g.instances.values().stream().anyMatch(x::applies) : x.applies(g.first())).toList();
             if (targets.isEmpty()) {
                 TranslationRules.TargetRule first = rule.targets().get(0);
                 t.todo(g.key, "no translation for " + first.whenFrom() + " " + ValueSpec.read(g.first(), first.whenFrom())
-                        + (first.whenIn() == null ? " (the rule needs a value)" : " (the rule covers " + String.join(", ", first.whenIn()) + ")"),
+                        + (first.whenIn().isEmpty() ? " (the rule needs a value)" : " (the rule covers " + String.join(", ", first.whenIn()) + ")"),
                         rule.file(), null);
                 continue;
             }
@@ -93,7 +94,9 @@ public final class TerraformTranslator {
                     throw new IllegalStateException(rule.origin() + ": unknown hook " + rule.hook());
                 }
                 t.scope = Translation.modulePrefix(g.key);
+                t.resolvingFrom = g.first();
                 hook.apply(t, g);
+                t.resolvingFrom = null;
             }
         }
     }
@@ -124,11 +127,13 @@ public final class TerraformTranslator {
             }
             d.instances.add(inst);
             Context c = new Context(t, e.getValue(), e.getKey().environment(), e.getKey().key());
+            t.resolvingFrom = e.getValue();
             fill(t, d, d.body, target.attributes(), target.blocks(), inst, c);
+            t.resolvingFrom = null;
         }
         if (!target.outputs().isEmpty()) {
             for (Map.Entry<String, String> o : target.outputs().entrySet()) {
-                t.outputs.putIfAbsent(o.getKey().replace("{name}", g.name), d.multi()
+                t.output(o.getKey().replace("{name}", g.name), d, d.multi()
                         ? HclExpr.raw("{ for k, v in " + d.address() + " : k => v." + o.getValue().replaceAll("\\.(\\d+)", "[$1]") + " }")
                         : Translation.attrPath(Translation.self(d, null), o.getValue()));
             }
@@ -157,14 +162,14 @@ public final class TerraformTranslator {
                 v = deepTranslate(t, v, lost);
                 for (String s : lost) {
                     t.todo(c.resource().address(), a.getKey() + " refers to " + s.replace("${", "").replace("}", "")
-                            + ", which has no translation", d.file, d.address());
+                            + t.untranslatedReason(s), d.file, d.address());
                 }
             }
             if (v instanceof String s && s.contains("${")) {
                 Object tr = t.translateString(s);
                 if (tr == null) {
                     t.todo(c.resource().address(), a.getKey() + " refers to " + s.replace("${", "").replace("}", "")
-                            + ", which has no translation", d.file, d.address());
+                            + t.untranslatedReason(s), d.file, d.address());
                     v = ValueSpec.MISSING;
                 } else {
                     v = tr;
@@ -173,6 +178,10 @@ public final class TerraformTranslator {
             f.values.put(inst, v);
         }
         for (TranslationRules.BlockRule br : blocks) {
+            if (br.forEach() != null) {
+                repeated(t, d, block, br, inst, c);
+                continue;
+            }
             Draft.Block b = block.block(br.type());
             if (b == null) {
                 b = Draft.Block.value(br.type(), br.as(), br.call());
@@ -184,6 +193,96 @@ public final class TerraformTranslator {
                 b.enabled.put(inst, Boolean.TRUE.equals(on) || "true".equals(on));
             }
             fill(t, d, b, br.attributes(), br.blocks(), inst, c);
+        }
+    }
+
+    /**
+     * A repeated block: one block per item of the rule's for_each list, in source order; the n-th block of every
+     * instance is the same draft block, switched off where an instance has fewer items.
+     */
+    private static void repeated(Translation t, Draft d, Draft.Block block, TranslationRules.BlockRule br, Inst inst,
+            ValueSpec.Context c) {
+        List<Map<?, ?>> skipped = new java.util.ArrayList<>();
+        List<Map<?, ?>> items = br.items(c, skipped);
+        String source = SourceGroup.split(c.resource().address())[0];
+        for (Map<?, ?> s : skipped) {
+            t.todoOnce(source, br.type() + " " + label(s, -1) + " is not translated: " + (br.skipped() != null ? br.skipped()
+                    : "it does not match " + br.where()), d.file, d.address());
+        }
+        int n = 0;
+        for (int i = 0; i < items.size(); i++) {
+            ItemContext ic = new ItemContext(c, items.get(i), i);
+            String missing = null;
+            for (String req : br.required()) {
+                ValueSpec spec = br.attributes().get(req);
+                if (spec != null && spec.evaluate(ic) == ValueSpec.MISSING) {
+                    missing = req;
+                    break;
+                }
+            }
+            if (missing != null) {
+                t.todoOnce(source, br.type() + " " + label(items.get(i), i) + ": " + missing + " has no translation; write this "
+                        + br.type() + " by hand", d.file, d.address());
+                continue;
+            }
+            Draft.Block b = block.repeated(br.type(), n++);
+            b.switched = true;
+            b.enabled.put(inst, true);
+            fill(t, d, b, br.attributes(), br.blocks(), inst, ic);
+        }
+    }
+
+    private static String label(Map<?, ?> item, int index) {
+        Object name = item.get("name") != null ? item.get("name") : item.get("description");
+        return name != null ? "'" + name + "'" : index >= 0 ? "#" + (index + 1) : String.valueOf(item);
+    }
+
+    /** The context of one item of a repeated block: the instance's context plus the item and its position. */
+    record ItemContext(ValueSpec.Context base, Map<?, ?> item, int itemIndex) implements ValueSpec.Context {
+
+        @Override
+        public PlannedResource resource() {
+            return base.resource();
+        }
+
+        @Override
+        public String environment() {
+            return base.environment();
+        }
+
+        @Override
+        public String key() {
+            return base.key();
+        }
+
+        @Override
+        public String targetSku() {
+            return base.targetSku();
+        }
+
+        @Override
+        public String targetSkuOf(PlannedResource r) {
+            return base.targetSkuOf(r);
+        }
+
+        @Override
+        public Map<String, Object> sizingAttributes() {
+            return base.sizingAttributes();
+        }
+
+        @Override
+        public PlannedResource related(String type) {
+            return base.related(type);
+        }
+
+        @Override
+        public HclExpr reference(ValueSpec.RefTo to) {
+            return base.reference(to);
+        }
+
+        @Override
+        public String project() {
+            return base.project();
         }
     }
 

@@ -41,7 +41,51 @@ public final class Translation {
     final Map<String, List<Draft>> bySource = new LinkedHashMap<>();
     final Map<String, List<HclItem>> fileItems = new LinkedHashMap<>();
     final Map<String, Variable> variables = new LinkedHashMap<>();
-    final Map<String, HclExpr> outputs = new LinkedHashMap<>();
+    /** outputs.tf: output name -> the value of every target resource that has it, in translation order. */
+    final Map<String, List<Output>> outputs = new LinkedHashMap<>();
+
+    /** One output value and the source block whose translation it reads. */
+    record Output(String sourceKey, String draftName, HclExpr value) {
+    }
+
+    void output(String name, Draft d, HclExpr value) {
+        List<Output> list = outputs.computeIfAbsent(name, k -> new ArrayList<>());
+        if (list.stream().anyMatch(o -> o.value().equals(value))) {
+            return; // a shared target resource (one Key Vault for every secret) reported again
+        }
+        list.add(new Output(d.source == null ? d.address() : d.source.key,
+                d.name, value));
+    }
+
+    /**
+     * The outputs to write: a name one resource has stays; a name several resources have (the same module in several
+     * instances) becomes one output per resource, named after its module instance ({@code postgres_fqdn_db_a}) or,
+     * outside modules, after the target resource ({@code postgres_fqdn_replica}), so no value is lost.
+     */
+    Map<String, HclExpr> outputValues() {
+        Map<String, HclExpr> out = new LinkedHashMap<>();
+        Set<String> taken = new java.util.HashSet<>(outputs.keySet());
+        for (Map.Entry<String, List<Output>> e : outputs.entrySet()) {
+            if (e.getValue().size() == 1) {
+                out.put(e.getKey(), e.getValue().get(0).value());
+                continue;
+            }
+            for (Output o : e.getValue()) {
+                String module = modulePrefix(o.sourceKey()).replaceAll("\\bmodule\\.", "").replaceAll("[^A-Za-z0-9]+", "_")
+                        .replaceAll("^_|_$", "");
+                String base = identifier(e.getKey() + "_" + (module.isEmpty() ? o.draftName() : module));
+                String name = base;
+                for (int i = 2; taken.contains(name) || out.containsKey(name); i++) {
+                    name = base + "_" + i;
+                }
+                taken.add(name);
+                out.put(name, o.value());
+            }
+        }
+        return out;
+    }
+    /** Defaults written in variables.tf (the target region mapped from the source region). */
+    final Map<String, Object> variableDefaults = new LinkedHashMap<>();
     final List<Todo> todos = new ArrayList<>();
     /** TODOs in place of a target resource: written before the draft's block (keyed by draft address) or in a file. */
     final Map<String, List<String>> todoComments = new LinkedHashMap<>();
@@ -191,6 +235,15 @@ public final class Translation {
         return d;
     }
 
+    private final Set<String> todoKeys = new java.util.HashSet<>();
+
+    /** A TODO written once however many instances and environments report it. */
+    void todoOnce(String address, String reason, String file, String beforeDraft) {
+        if (todoKeys.add(address + "\u0000" + reason + "\u0000" + file + "\u0000" + beforeDraft)) {
+            todo(address, reason, file, beforeDraft);
+        }
+    }
+
     void todo(String address, String reason, String file, String beforeDraft) {
         if (beforeDraft != null) {
             for (Draft d : drafts) {
@@ -276,7 +329,11 @@ public final class Translation {
     /** Per environment: resources by address, and the resources that depend on an address (built on first use). */
     private Map<String, Map<String, PlannedResource>> byAddress;
     private Map<String, Map<String, List<PlannedResource>>> dependents;
-    private Map<String, SourceGroup> byTypeAndName;
+    private Map<String, List<SourceGroup>> byTypeAndName;
+    /** The source instance whose values are being translated (its dependency edges pick among same-named blocks). */
+    PlannedResource resolvingFrom;
+    /** {@code type.name} references that matched blocks in several module instances, with those blocks' keys. */
+    final Map<String, List<String>> ambiguous = new LinkedHashMap<>();
 
     private void index() {
         if (byAddress != null) {
@@ -293,7 +350,7 @@ public final class Translation {
         }
         byTypeAndName = new LinkedHashMap<>();
         for (SourceGroup g : groups.values()) {
-            byTypeAndName.putIfAbsent(g.type + " " + g.name, g);
+            byTypeAndName.computeIfAbsent(g.type + " " + g.name, k -> new ArrayList<>()).add(g);
         }
     }
 
@@ -323,14 +380,52 @@ public final class Translation {
         return linked.isEmpty() ? null : linked.get(0);
     }
 
-    /** The group of a source address as written in a reference (module prefixes ignored), or null. */
+    /**
+     * The group of a source address as written in a reference ({@code aws_db_instance.main}): the block of that name in
+     * the module instance being translated first; else the only block of that type and name in any module; else the
+     * one the resource being translated depends on. Several candidates and no edge to choose: null, and the reference
+     * is recorded as ambiguous (the caller's TODO says so) instead of silently taking the first.
+     */
     SourceGroup groupOf(String type, String name) {
         SourceGroup local = groups.get(scope + type + "." + name);
         if (local != null) {
             return local;
         }
         index();
-        return byTypeAndName.get(type + " " + name);
+        List<SourceGroup> all = byTypeAndName.getOrDefault(type + " " + name, List.of());
+        if (all.size() <= 1) {
+            return all.isEmpty() ? null : all.get(0);
+        }
+        if (resolvingFrom != null) {
+            // the resource's own edges (a handful) rather than every candidate (one per module instance)
+            SourceGroup linked = null;
+            for (String d : resolvingFrom.dependsOn()) {
+                SourceGroup g = groups.get(SourceGroup.split(d)[0]);
+                if (g != null && g != linked && g.type.equals(type) && g.name.equals(name)) {
+                    if (linked != null) {
+                        linked = null;
+                        break;
+                    }
+                    linked = g;
+                }
+            }
+            if (linked != null) {
+                return linked;
+            }
+        }
+        ambiguous.computeIfAbsent(type + "." + name, k -> all.stream().map(g -> g.key).toList());
+        return null;
+    }
+
+    /** Why a value with references could not be translated: ambiguous references are named with their candidates. */
+    String untranslatedReason(String value) {
+        for (Map.Entry<String, List<String>> a : ambiguous.entrySet()) {
+            if (value.contains(a.getKey() + ".") || value.contains(a.getKey() + "[")) {
+                return ", which is ambiguous: " + String.join(" and ", a.getValue())
+                        + " match and nothing says which one is meant; set it by hand";
+            }
+        }
+        return ", which has no translation";
     }
 
     /**

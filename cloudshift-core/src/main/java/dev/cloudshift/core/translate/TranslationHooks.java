@@ -8,6 +8,7 @@ final class TranslationHooks {
     private static final Map<String, TranslationHook> HOOKS = Map.ofEntries(
             Map.entry("delegated_subnet", new DelegatedSubnetHook()),
             Map.entry("container_app", new ContainerAppHook()),
+            Map.entry("cloud_run", new CloudRunHook()),
             Map.entry("application_gateway", new ApplicationGatewayHook()),
             Map.entry("security_group_rules", new SecurityGroupRulesHook()),
             Map.entry("nat_gateway_association", new NatGatewayAssociationHook()),

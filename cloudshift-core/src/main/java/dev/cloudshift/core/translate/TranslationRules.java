@@ -49,15 +49,25 @@ public final class TranslationRules {
      */
     public record TargetRule(String type, String name, Map<String, ValueSpec> attributes, List<BlockRule> blocks,
             Map<String, String> references, Map<String, String> outputs, boolean single, String whenFrom, List<String> whenIn,
-            String file) {
+            String file, String whenDefault) {
 
-        /** Whether this target applies to a source resource ({@code when: {from: engine, in: [postgres]}}). */
+        public TargetRule {
+            whenIn = whenIn == null ? List.of() : whenIn;
+        }
+
+        /** Whether this target applies to a source resource ({@code when: {from: engine, in: [postgres]}}; without {@code in}: the attribute is set). */
         public boolean applies(dev.cloudshift.core.plan.PlannedResource r) {
             if (whenFrom == null) {
                 return true;
             }
             Object v = ValueSpec.read(r, whenFrom);
-            return v != null && (whenIn == null || whenIn.contains(String.valueOf(v).toLowerCase(java.util.Locale.ROOT)));
+            if (v == null) {
+                v = whenDefault; // when: {from: raw.direction, in: [ingress], default: INGRESS}: the provider's default
+            }
+            if (whenIn.isEmpty()) {
+                return v != null && !"".equals(v); // when: {from: x} alone: only where the source sets x
+            }
+            return v != null && whenIn.contains(String.valueOf(v).toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -66,14 +76,63 @@ public final class TranslationRules {
      * {@code as: object} or {@code as: tuple} it is no HCL block but an argument holding an object ({@code {...}}) or a
      * one-element tuple ({@code [{...}]}) built the same way, optionally wrapped in a function call ({@code call:
      * jsonencode}): the container_definitions of a task definition, an IAM policy document. Inside such a value every
-     * nested block is an object (or a tuple with {@code as: tuple}) too.
+     * nested block is an object (or a tuple with {@code as: tuple}) too. With
+     * {@code forEach} the block is repeated, once per item of that list (source rules, allow blocks): items not
+     * matching {@code where} (field -> allowed values) are left out, each with a TODO saying {@code skipped}; a list
+     * field named by {@code expand} gives one item per element (one rule per port); an item whose {@code required}
+     * arguments come out missing becomes a TODO instead of a block. {@code todo: reason} makes every item a TODO (deny
+     * blocks, which the target cannot express).
      */
     public record BlockRule(String type, ValueSpec enabled, Map<String, ValueSpec> attributes, List<BlockRule> blocks,
-            String as, String call) {
+            String as, String call, ValueSpec forEach, Map<String, List<String>> where, String expand, List<String> required,
+            String skipped, boolean todoAll) {
+
+        public BlockRule {
+            where = where == null ? Map.of() : where;
+            required = required == null ? List.of() : List.copyOf(required);
+        }
+
+        BlockRule(String type, ValueSpec enabled, Map<String, ValueSpec> attributes, List<BlockRule> blocks) {
+            this(type, enabled, attributes, blocks, "block", null, null, null, null, null, null, false);
+        }
 
         /** Whether this block is written as an argument value rather than an HCL block. */
         public boolean isValue() {
             return !"block".equals(as);
+        }
+
+        /** The items of a repeated block for one source instance; those {@code where} leaves out go to skippedItems. */
+        List<Map<?, ?>> items(ValueSpec.Context c, List<Map<?, ?>> skippedItems) {
+            Object v = forEach.evaluate(c);
+            List<?> list = v instanceof List<?> l ? l : v instanceof Map<?, ?> m ? List.of(m) : List.of();
+            List<Map<?, ?>> out = new ArrayList<>();
+            for (Object o : list) {
+                if (!(o instanceof Map<?, ?> m)) {
+                    continue;
+                }
+                if (todoAll || !matches(m)) {
+                    skippedItems.add(m);
+                } else if (expand != null && m.get(expand) instanceof List<?> parts && !parts.isEmpty()) {
+                    for (Object part : parts) {
+                        Map<Object, Object> one = new LinkedHashMap<>(m);
+                        one.put(expand, part);
+                        out.add(one);
+                    }
+                } else {
+                    out.add(m);
+                }
+            }
+            return out;
+        }
+
+        private boolean matches(Map<?, ?> item) {
+            for (Map.Entry<String, List<String>> w : where.entrySet()) {
+                Object v = item.get(w.getKey());
+                if (v == null || !w.getValue().contains(String.valueOf(v).toLowerCase(java.util.Locale.ROOT))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -173,7 +232,8 @@ public final class TranslationRules {
                     attributes(t.path("attributes"), where + ": " + type),
                     blocks(t.path("blocks"), where + ": " + type, false),
                     strings(t.path("references")), strings(t.path("outputs")), t.path("single").asBoolean(false),
-                    t.path("when").path("from").asText(null), whenIn(t.path("when")), t.path("file").asText(null)));
+                    t.path("when").path("from").asText(null), whenIn(t.path("when").path("in")), t.path("file").asText(null),
+                    t.path("when").path("default").asText(null)));
         }
         String absorbed = root.path("absorbed").asText(null);
         String todo = root.path("todo").asText(null);
@@ -208,20 +268,30 @@ public final class TranslationRules {
             if (call != null && (as.equals("block") || !call.matches("[a-z][a-z0-9_]*"))) {
                 throw new IllegalStateException(where + "." + type + ": call: needs as: object or tuple and a function name");
             }
+            Map<String, List<String>> filter = new LinkedHashMap<>();
+            b.path("where").fields().forEachRemaining(e -> filter.put(e.getKey(), whenIn(e.getValue())));
+            List<String> required = new ArrayList<>();
+            b.path("required").forEach(x -> required.add(x.asText()));
+            if (!b.has("for_each") && (b.has("where") || b.has("expand") || b.has("required") || b.has("skipped") || b.has("todo"))) {
+                throw new IllegalStateException(where + "." + type + ": where, expand, required, skipped and todo need for_each");
+            }
             out.add(new BlockRule(type, b.has("enabled") ? ValueSpec.parse(b.get("enabled"), where + "." + type + ".enabled") : null,
                     attributes(b.path("attributes"), where + "." + type),
-                    blocks(b.path("blocks"), where + "." + type, !as.equals("block")), as, call));
+                    blocks(b.path("blocks"), where + "." + type, !as.equals("block")), as, call,
+                    b.has("for_each") ? ValueSpec.parse(b.get("for_each"), where + "." + type + ".for_each") : null,
+                    filter, b.path("expand").asText(null), required, b.path("todo").asText(b.path("skipped").asText(null)),
+                    b.has("todo")));
         }
         return out;
     }
 
-    /** {@code when: {from: x, in: [a, b]}} lists the values; {@code when: {from: x, present: true}} is any value. */
-    private static List<String> whenIn(JsonNode when) {
-        if (when.path("present").asBoolean(false)) {
-            return null;
-        }
+    /**
+     * The values of {@code when: {from: x, in: [a, b]}} or of a {@code where} field; an empty list (no {@code in}, or
+     * {@code when: {from: x, present: true}}) means any value that is set.
+     */
+    private static List<String> whenIn(JsonNode in) {
         List<String> out = new ArrayList<>();
-        when.path("in").forEach(x -> out.add(x.asText().toLowerCase(java.util.Locale.ROOT)));
+        in.forEach(x -> out.add(x.asText().toLowerCase(java.util.Locale.ROOT)));
         return out;
     }
 

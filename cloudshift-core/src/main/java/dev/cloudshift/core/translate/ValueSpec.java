@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * How one target argument gets its value (see docs/translate-rules.md): a constant, a source attribute
  * ({@code from}), the sizing decision ({@code sizing}), a related source resource's attribute ({@code related} +
  * {@code from}), a reference to another translated resource ({@code ref}, {@code ref_to}), the environment name,
- * the instance key, or a sensitive variable ({@code secret_var}); then transforms from a fixed set, applied in
- * this order: major_version, pattern, lookup, multiply, divide, round_up_to, min, max, format, slug, alnum,
- * max_length, to_string, to_number, as_list (wraps a single value in a list). {@code per_env: true} always makes the value a variable set per environment in
+ * the instance key, a sensitive variable ({@code secret_var}), or in a repeated block the current item's field
+ * ({@code item}) or position ({@code item_index}); then transforms from a fixed set, applied in this order:
+ * major_version, pattern, lookup (keep_unmatched), multiply, divide, add, round_up_to, min, max, format, slug, alnum,
+ * max_length, to_string, to_number, as_list (wraps a single value in a list); a value that comes out missing takes
+ * its {@code fallback} spec. {@code per_env: true} always makes the value a variable set per environment in
  * the tfvars; {@code var} names that variable.
  */
 record ValueSpec(
@@ -55,7 +57,12 @@ record ValueSpec(
         boolean asList,
         boolean perEnv,
         String var,
-        String description) {
+        String description,
+        List<String> item,
+        boolean itemIndex,
+        BigDecimal add,
+        ValueSpec fallback,
+        Pattern keepUnmatched) {
 
     /** A value that is absent: the argument is not written for that instance. */
     static final Object MISSING = new Object() {
@@ -93,6 +100,16 @@ record ValueSpec(
 
         /** The project name (compose {@code name:}, the input folder), letters, digits and '-' only. */
         String project();
+
+        /** The item of a repeated block ({@code for_each} of a block rule) being filled, or null. */
+        default Map<?, ?> item() {
+            return null;
+        }
+
+        /** The position of that item (0, 1, ...). */
+        default int itemIndex() {
+            return 0;
+        }
     }
 
     static ValueSpec parse(JsonNode n, String where) {
@@ -124,10 +141,10 @@ record ValueSpec(
                 + (n.path("env_name").asBoolean(false) ? 1 : 0) + (n.path("instance_key").asBoolean(false) ? 1 : 0)
                 + (n.path("source_name").asBoolean(false) ? 1 : 0)
                 + (n.path("project").asBoolean(false) ? 1 : 0) + (n.has("expr") ? 1 : 0)
-                + (n.has("secret_var") ? 1 : 0);
+                + (n.has("secret_var") ? 1 : 0) + (n.has("item") ? 1 : 0) + (n.path("item_index").asBoolean(false) ? 1 : 0);
         if (sources != 1) {
             throw new IllegalStateException(where + ": expected exactly one of value, from, sizing, related (+from), ref, "
-                    + "ref_to, env_name, instance_key, source_name, project, expr, secret_var");
+                    + "ref_to, env_name, instance_key, source_name, project, expr, secret_var, item, item_index");
         }
         return new ValueSpec(
                 n.has("value") ? TranslationRules.data(n.get("value")) : null,
@@ -161,17 +178,36 @@ record ValueSpec(
                 n.path("as_list").asBoolean(false),
                 n.path("per_env").asBoolean(false),
                 n.path("var").asText(null),
-                n.path("description").asText(null));
+                n.path("description").asText(null),
+                items(n.get("item")),
+                n.path("item_index").asBoolean(false),
+                n.has("add") ? n.get("add").decimalValue() : null,
+                n.has("fallback") ? parse(n.get("fallback"), where + ".fallback") : null,
+                n.has("keep_unmatched") ? Pattern.compile(n.get("keep_unmatched").asText()) : null);
+    }
+
+    /** {@code item: path} or {@code item: [path, other]} (the first that is set). */
+    private static List<String> items(JsonNode n) {
+        if (n == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        if (n.isArray()) {
+            n.forEach(x -> out.add(x.asText()));
+        } else {
+            out.add(n.asText());
+        }
+        return out;
     }
 
     static ValueSpec constant(Object v) {
         return new ValueSpec(v, null, null, null, null, null, false, false, false, false, null, null, null, null, null, null, null, null, null,
-                false, null, 1, null, false, false, 0, false, false, false, false, null, null);
+                false, null, 1, null, false, false, 0, false, false, false, false, null, null, null, false, null, null, null);
     }
 
     static ValueSpec expression(String ref) {
         return new ValueSpec(null, null, null, null, ref, null, false, false, false, false, null, null, null, null, null, null, null, null, null,
-                false, null, 1, null, false, false, 0, false, false, false, false, null, null);
+                false, null, 1, null, false, false, 0, false, false, false, false, null, null, null, false, null, null, null);
     }
 
     /** The value for one instance: JSON-like data, an {@link HclExpr}, or {@link #MISSING}. */
@@ -204,23 +240,36 @@ record ValueSpec(
             v = r == null ? null : read(r, from == null ? "" : from);
         } else if (from != null) {
             v = read(c.resource(), from);
+        } else if (item != null) {
+            v = null;
+            for (String path : item) {
+                v = c.item() == null ? null : RawValues.get(c.item(), path);
+                if (v != null) {
+                    break;
+                }
+            }
+        } else if (itemIndex) {
+            v = BigDecimal.valueOf(c.itemIndex());
         } else {
             v = constant;
         }
+        Object out;
         if (v == null) {
-            return lookupDefault != null ? lookupDefault : MISSING;
-        }
-        if (format != null && format.contains("{project}")) {
+            out = lookupDefault != null ? lookupDefault : MISSING;
+        } else if (format != null && format.contains("{project}")) {
             // {project} in a format: the project name (names of resources made for a compose project)
-            return withFormat(format.replace("{project}", c.project())).transform(v);
+            out = withFormat(format.replace("{project}", c.project())).transform(v);
+        } else {
+            out = transform(v);
         }
-        return transform(v);
+        return out == MISSING && fallback != null ? fallback.evaluate(c) : out;
     }
 
     private ValueSpec withFormat(String f) {
         return new ValueSpec(constant, from, sizing, related, ref, refTo, envName, instanceKey, sourceName, project, expr,
                 secretVar, lookup, lookupDefault, multiply, divide, roundUpTo, min, max, majorVersion, pattern, group, f, slug,
-                alnum, maxLength, toStringValue, toNumber, asList, perEnv, var, description);
+                alnum, maxLength, toStringValue, toNumber, asList, perEnv, var, description, item, itemIndex, add, fallback,
+                keepUnmatched);
     }
 
     /** A reference where the target argument is a list ({@code as_list: true}) is written as a one-element list. */
@@ -254,14 +303,43 @@ record ValueSpec(
             }
             v = m.group(group);
         }
-        if (lookup != null) {
-            Object hit = lookup.get(String.valueOf(v).toLowerCase(Locale.ROOT));
-            if (hit == null) {
-                return lookupDefault != null ? lookupDefault : MISSING;
+        if (lookup != null && v instanceof List<?> list) {
+            // element by element; an element that maps to a list is spliced in (Internet -> ["0.0.0.0/0"])
+            List<Object> out = new ArrayList<>();
+            for (Object x : list) {
+                Object y = lookupOne(x);
+                if (y == MISSING) {
+                    return MISSING;
+                }
+                if (y instanceof List<?> l) {
+                    out.addAll(l);
+                } else {
+                    out.add(y);
+                }
+            }
+            v = out;
+        } else if (lookup != null) {
+            Object hit = lookupOne(v);
+            if (hit == MISSING) {
+                return MISSING;
             }
             v = hit;
         }
-        if (multiply != null || divide != null || roundUpTo != null || min != null || max != null) {
+        return transformAfterLookup(v);
+    }
+
+    /** One value through the lookup table (keep_unmatched, default), or MISSING. */
+    private Object lookupOne(Object v) {
+        Object hit = lookup.get(String.valueOf(v).toLowerCase(Locale.ROOT));
+        if (hit == null && keepUnmatched != null && keepUnmatched.matcher(String.valueOf(v)).matches()) {
+            hit = v;
+        }
+        return hit != null ? hit : lookupDefault != null ? lookupDefault : MISSING;
+    }
+
+    /** The transforms after the lookup, in their documented order. */
+    private Object transformAfterLookup(Object v) {
+        if (multiply != null || divide != null || add != null || roundUpTo != null || min != null || max != null) {
             BigDecimal d = AttributeValues.number(v);
             if (d == null) {
                 return MISSING;
@@ -271,6 +349,9 @@ record ValueSpec(
             }
             if (divide != null) {
                 d = d.divide(divide, 6, RoundingMode.HALF_UP);
+            }
+            if (add != null) {
+                d = d.add(add);
             }
             if (roundUpTo != null) {
                 BigDecimal pick = roundUpTo.get(roundUpTo.size() - 1);

@@ -150,6 +150,59 @@ class TranslationRulesTest {
     }
 
     @Test
+    void repeatedBlockValuesReadTheItemAndFallBack() throws Exception {
+        assertThat((BigDecimal) spec("{value: x, multiply: 10, add: 100}").transform(new BigDecimal("2"))).isEqualByComparingTo("120");
+        ValueSpec cidrs = spec("{value: x, lookup: {internet: ['0.0.0.0/0']}, keep_unmatched: '^[0-9.]+/[0-9]+$', as_list: true}");
+        assertThat(cidrs.transform("Internet")).isEqualTo(List.of("0.0.0.0/0"));
+        assertThat(cidrs.transform("10.1.0.0/16")).isEqualTo(List.of("10.1.0.0/16"));
+        assertThat(cidrs.transform("VirtualNetwork")).isSameAs(ValueSpec.MISSING);
+        assertThat(cidrs.transform(List.of("10.1.0.0/16", "Internet"))).isEqualTo(List.of("10.1.0.0/16", "0.0.0.0/0"));
+        assertThat(cidrs.transform(List.of("10.1.0.0/16", "AzureLoadBalancer"))).isSameAs(ValueSpec.MISSING);
+
+        ValueSpec toPort = spec("{item: [port, ports], pattern: '([0-9]+)$', to_number: true, "
+                + "fallback: {item: protocol, lookup: {all: 0}, default: 65535}}");
+        assertThat((BigDecimal) toPort.evaluate(item(Map.of("ports", "8000-8100", "protocol", "tcp")))).isEqualByComparingTo("8100");
+        assertThat((BigDecimal) toPort.evaluate(item(Map.of("protocol", "all")))).isEqualByComparingTo("0");
+        assertThat((BigDecimal) toPort.evaluate(item(Map.of("protocol", "tcp")))).isEqualByComparingTo("65535");
+        assertThat((BigDecimal) spec("{item_index: true, multiply: 10, add: 100}").evaluate(item(Map.of()))).isEqualByComparingTo("130");
+    }
+
+    @Test
+    void aRepeatedBlockExpandsListsFiltersItemsAndRejectsFiltersWithoutForEach() throws Exception {
+        TranslationRules.TypeRule rule = TranslationRules.parse(YAML.readTree("""
+                source: google_compute_firewall
+                file: security
+                targets:
+                  - type: aws_security_group
+                    blocks:
+                      - type: ingress
+                        for_each: {value: [{protocol: tcp, ports: ["80", "443"]}, {protocol: icmp}, {protocol: UDP}]}
+                        where: {protocol: [tcp, udp]}
+                        expand: ports
+                        attributes:
+                          from_port: {item: ports}
+                """), "x.yaml");
+        TranslationRules.BlockRule ingress = rule.targets().get(0).blocks().get(0);
+        List<Map<?, ?>> skipped = new ArrayList<>();
+        List<Map<?, ?>> items = ingress.items(item(Map.of()), skipped);
+        assertThat(items).extracting(m -> m.get("protocol") + ":" + m.get("ports")).containsExactly("tcp:80", "tcp:443", "UDP:null");
+        assertThat(skipped.stream().map(m -> String.valueOf(m.get("protocol"))).toList()).containsExactly("icmp");
+        assertThatThrownBy(() -> TranslationRules.parse(YAML.readTree("""
+                source: x
+                targets:
+                  - type: aws_security_group
+                    blocks:
+                      - type: ingress
+                        where: {protocol: [tcp]}
+                """), "y.yaml")).hasMessageContaining("y.yaml").hasMessageContaining("need for_each");
+    }
+
+    /** The context of the fourth item of a repeated block (no source resource needed for item values). */
+    private static ValueSpec.Context item(Map<String, Object> item) {
+        return new TerraformTranslator.ItemContext(null, item, 3);
+    }
+
+    @Test
     void freeSubnetBlocksAvoidEveryUsedRange() {
         CidrBlocks.Block vnet = CidrBlocks.parse("10.0.0.0/16");
         List<CidrBlocks.Block> used = List.of(CidrBlocks.parse("10.0.0.0/24"), CidrBlocks.parse("10.0.1.0/24"),

@@ -1,0 +1,141 @@
+package dev.cloudshift.core.translate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cloudshift.core.plan.PlannedResource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The source region of each environment, read from the source resources (AWS: region codes, ARNs and availability
+ * zones in attribute values; Azure: {@code location}; Google Cloud: {@code region}/{@code location} and zones), mapped
+ * to the nearest target region by {@code catalog/translate/regions.yaml}.
+ */
+final class TargetRegions {
+
+    /** One environment's finding: the source region and its target (null when regions.yaml has no entry). */
+    record Found(String cloud, String source, String target) {
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** An AWS region code anywhere in a value: alone, in an ARN, an availability zone or a JSON document. */
+    private static final Pattern AWS_REGION = Pattern.compile(
+            "(?<![a-z0-9])([a-z]{2}(?:-gov)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\\d)[a-z]?(?![a-z0-9])");
+    /** Enough evidence: an environment's scan stops after this many region codes. */
+    private static final int ENOUGH = 50;
+    private static final Pattern GCP_REGION = Pattern.compile("^([a-z]+-[a-z]+\\d+)(?:-[a-z])?$");
+    private static volatile Map<String, Map<String, Map<String, String>>> table;
+
+    private TargetRegions() {
+    }
+
+    /** regions.yaml: source cloud -> source region -> (target cloud -> region). */
+    static Map<String, Map<String, Map<String, String>>> table() {
+        if (table == null) {
+            try (InputStream in = TargetRegions.class.getClassLoader().getResourceAsStream("catalog/translate/regions.yaml")) {
+                if (in == null) {
+                    throw new IllegalStateException("catalog/translate/regions.yaml is missing");
+                }
+                Map<String, Map<String, Map<String, String>>> t = new LinkedHashMap<>();
+                YAML.readTree(in).fields().forEachRemaining(cloud -> {
+                    Map<String, Map<String, String>> regions = new LinkedHashMap<>();
+                    cloud.getValue().fields().forEachRemaining(r -> {
+                        Map<String, String> targets = new LinkedHashMap<>();
+                        r.getValue().fields().forEachRemaining(x -> targets.put(x.getKey(), x.getValue().asText()));
+                        regions.put(r.getKey(), targets);
+                    });
+                    t.put(cloud.getKey(), regions);
+                });
+                table = t;
+            } catch (IOException e) {
+                throw new IllegalStateException("catalog/translate/regions.yaml: " + e.getMessage(), e);
+            }
+        }
+        return table;
+    }
+
+    /** The nearest target region of a source region, or null when regions.yaml has none. */
+    static String nearest(String sourceCloud, String region, String targetCloud) {
+        Map<String, String> row = table().getOrDefault(sourceCloud, Map.of()).get(region);
+        return row == null ? null : row.get(targetCloud);
+    }
+
+    /** Per environment with a recognisable source region: what was found (the most frequent region of that environment). */
+    static Map<String, Found> of(Translation t) {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        Map<String, String> cloudOf = new LinkedHashMap<>();
+        for (PlannedResource r : t.plan.resources()) {
+            String cloud = r.provider();
+            if (cloud.equals(t.target) || !table().containsKey(cloud)) {
+                continue;
+            }
+            Map<String, Integer> c = counts.computeIfAbsent(r.environment(), k -> new LinkedHashMap<>());
+            cloudOf.putIfAbsent(r.environment(), cloud);
+            switch (cloud) {
+                case "aws" -> {
+                    if (c.values().stream().mapToInt(Integer::intValue).sum() < ENOUGH) {
+                        walkAws(r.resource().raw(), c, 0);
+                    }
+                }
+                case "azure" -> {
+                    if (r.resource().raw().get("location") instanceof String s && !s.contains("${")) {
+                        c.merge(s.toLowerCase(Locale.ROOT).replace(" ", ""), 1, Integer::sum);
+                    }
+                }
+                default -> {
+                    for (String key : List.of("region", "location", "zone")) {
+                        if (r.resource().raw().get(key) instanceof String s) {
+                            Matcher m = GCP_REGION.matcher(s);
+                            if (m.matches()) {
+                                c.merge(m.group(1), 1, Integer::sum);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, Found> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Integer>> e : counts.entrySet()) {
+            String cloud = cloudOf.get(e.getKey());
+            String best = null;
+            int most = 0;
+            boolean bestKnown = false;
+            for (Map.Entry<String, Integer> c : e.getValue().entrySet()) {
+                boolean known = table().get(cloud).containsKey(c.getKey());
+                // a region regions.yaml knows wins over an unknown one; then the most frequent, then the first seen
+                if (best == null || known && !bestKnown || known == bestKnown && c.getValue() > most) {
+                    best = c.getKey();
+                    most = c.getValue();
+                    bestKnown = known;
+                }
+            }
+            if (best != null) {
+                out.put(e.getKey(), new Found(cloud, best, nearest(cloud, best, t.target)));
+            }
+        }
+        return out;
+    }
+
+    /** AWS: region codes, ARNs and availability zones anywhere in the attribute values (JSON text included, not parsed). */
+    private static void walkAws(Object v, Map<String, Integer> counts, int depth) {
+        if (depth > 8) {
+            return;
+        }
+        if (v instanceof Map<?, ?> m) {
+            m.values().forEach(y -> walkAws(y, counts, depth + 1));
+        } else if (v instanceof List<?> l) {
+            l.forEach(y -> walkAws(y, counts, depth + 1));
+        } else if (v instanceof String s && s.indexOf('-') >= 0) {
+            Matcher m = AWS_REGION.matcher(s.length() > 20_000 ? s.substring(0, 20_000) : s);
+            while (m.find()) {
+                counts.merge(m.group(1), 1, Integer::sum);
+            }
+        }
+    }
+}
