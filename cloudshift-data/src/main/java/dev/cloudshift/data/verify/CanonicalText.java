@@ -56,7 +56,9 @@ public final class CanonicalText {
             case BYTES -> v = rs.getBytes(index);
             case TIMESTAMPTZ -> {
                 Object raw = rs.getObject(index);
-                v = raw instanceof java.sql.Timestamp || raw instanceof String || raw instanceof Number ? raw
+                // bytes (a SQLite BLOB) compare as their text; the driver cannot convert them to a date-time
+                v = raw instanceof java.sql.Timestamp || raw instanceof String || raw instanceof Number
+                        || raw instanceof byte[] ? raw
                         : raw == null ? null : rs.getObject(index, OffsetDateTime.class);
             }
             case TIMESTAMP -> {
@@ -145,10 +147,7 @@ public final class CanonicalText {
         if (v instanceof BigDecimal b) {
             d = b;
         } else if (v instanceof Double x) {
-            if (x.isNaN() || x.isInfinite()) {
-                return floatText(x);
-            }
-            d = new BigDecimal(shortestDigits(x));
+            return decimalText(x.doubleValue());
         } else if (v instanceof Float x) {
             d = new BigDecimal(Float.toString(x));
         } else if (v instanceof Number n) {
@@ -161,6 +160,25 @@ public final class CanonicalText {
             d = new BigDecimal(s);
         }
         return plain(d);
+    }
+
+    /** A double read as a decimal column: its shortest digits in plain notation, trailing zeros trimmed. */
+    static String decimalText(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return floatText(x);
+        }
+        if (x == 0) {
+            return "0";
+        }
+        if (Math.abs(x) < Double.MIN_NORMAL) {
+            return plain(new BigDecimal(searchShortestDigits(x)));
+        }
+        return layout(NumberOutput.toString(x, true), x < 0, true);
+    }
+
+    /** {@link #decimalText(double)} through BigDecimal: the reference the fast path is tested against. */
+    static String decimalTextByBigDecimal(double x) {
+        return plain(new BigDecimal(shortestDigits(x)));
     }
 
     private static String plain(BigDecimal d) {
@@ -200,7 +218,7 @@ public final class CanonicalText {
         if (Math.abs(d) < Double.MIN_NORMAL) {
             return floatTextBySearch(d);
         }
-        return layout(NumberOutput.toString(d, true), d < 0);
+        return layout(NumberOutput.toString(d, true), d < 0, false);
     }
 
     /** {@link #floatText} through the exact BigDecimal search: the reference the fast path is tested against. */
@@ -216,9 +234,9 @@ public final class CanonicalText {
     /**
      * PostgreSQL's float8 layout of a Double.toString-style text ({@code -1.2345E-7}, {@code 123.45},
      * {@code 1.0E22}) that already holds the shortest digits: the significant digits and the decimal exponent are
-     * read off the text, no arithmetic.
+     * read off the text, no arithmetic. {@code plain}: never the exponent form (decimal columns).
      */
-    private static String layout(String s, boolean negative) {
+    private static String layout(String s, boolean negative, boolean plain) {
         int end = s.indexOf('E');
         int exp10 = 0;
         if (end < 0) {
@@ -251,7 +269,7 @@ public final class CanonicalText {
         // the value is 0.<digits> * 10^(beforePoint + exp10), so its first significant digit has this exponent
         int exponent = beforePoint - first - 1 + exp10;
         String sig = new String(digits, first, last - first);
-        if (exponent < -4 || exponent >= 15) {
+        if (!plain && (exponent < -4 || exponent >= 15)) {
             return exponentForm(sig, exponent, negative);
         }
         StringBuilder out = new StringBuilder(24);

@@ -176,12 +176,24 @@ public final class DataVerifier {
                 o.differences, o.rowsFetched, o.rowsStreamed, onlySource, onlyTarget, seconds(start));
     }
 
-    private static TableSide side(List<Connection> connections, VerifyDialect d, SideTable t, ExecutorService parts) {
+    private static TableSide side(List<Connection> connections, VerifyDialect d, SideTable t, ExecutorService parts)
+            throws SQLException {
         List<TableSide> list = new ArrayList<>();
         for (Connection c : connections) {
-            list.add(d.pushDown() ? new SqlTableSide(c, d, t) : new ClientTableSide(c, d, t));
+            list.add(side(c, d, t));
         }
         return list.size() == 1 ? list.get(0) : new ParallelTableSide(list, parts);
+    }
+
+    /** SQL checksums where the database can hash; SQLite through a driver function; else rows hashed here. */
+    static TableSide side(Connection c, VerifyDialect d, SideTable t) throws SQLException {
+        if (d.pushDown()) {
+            return new SqlTableSide(c, d, t);
+        }
+        if (d.name().equals("sqlite") && SqliteTableSide.supports(c, t)) {
+            return new SqliteTableSide(c, d, t);
+        }
+        return new ClientTableSide(c, d, t);
     }
 
     private static TableResult problem(String name, Long sourceRows, Long targetRows, String problem, long start) {

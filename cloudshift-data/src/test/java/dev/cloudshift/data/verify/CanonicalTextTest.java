@@ -153,6 +153,7 @@ class CanonicalTextTest {
                 continue;
             }
             assertThat(Double.parseDouble(CanonicalText.floatText(d))).as("%s", d).isEqualTo(d);
+            assertThat(CanonicalText.decimalText(d)).as("%s", d).isEqualTo(CanonicalText.decimalTextByBigDecimal(d));
             if ((Double.doubleToRawLongBits(d) & 0x000F_FFFF_FFFF_FFFFL) == 0 && Math.abs(d) > Double.MIN_NORMAL) {
                 // a power of two: its rounding interval is narrower below, where the search (rounding the exact
                 // value) can miss a shorter decimal above it; the fast path is never longer
