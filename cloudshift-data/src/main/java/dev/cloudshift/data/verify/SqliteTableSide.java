@@ -11,24 +11,37 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sqlite.Function;
 
 /**
- * A SQLite side whose segment checksums are computed by an aggregate function registered on the connection through
- * the driver ({@code org.sqlite.Function.Aggregate}): SQLite scans the key range and calls the function once per row
- * with the row's raw values, which writes the row's canonical text as UTF-8 straight into a reused buffer (the bytes of
- * a TEXT value are copied as SQLite holds them, never decoded to a Java string), hashes it and adds it to its child
- * segment's sum. That is one call into Java per row and two small driver calls per value, against a JDBC result set's
- * row step plus type and value calls (and a string decode) per value. The text is exactly {@link CanonicalText}'s for
- * the same value as JDBC's {@code getObject} returns it: common storage classes take a direct path, anything else goes
- * through {@link CanonicalText#of}. Counts, key bounds and leaf rows are read by {@link ClientTableSide}.
+ * A SQLite side whose segment checksums come from an aggregate function registered on the connection through the
+ * driver ({@code org.sqlite.Function.Aggregate}): SQLite scans the key range and calls the function once per row with
+ * the row's raw values, which only copies them (storage class, integer, double, or the bytes of a TEXT or BLOB) into
+ * a batch; a second thread turns each row into its canonical text as UTF-8 in a reused buffer (TEXT bytes copied as
+ * SQLite held them, never decoded to a Java string), hashes it and adds it to its child segment's sum. That is one
+ * call into Java per row and two small driver calls per value, against a JDBC result set's row step plus type and
+ * value calls (and a string decode) per value, and SQLite's thread never waits for md5. The text is exactly
+ * {@link CanonicalText}'s for the value JDBC's {@code getObject} returns. Counts, key bounds and leaf rows are read
+ * by {@link ClientTableSide}.
  */
 public final class SqliteTableSide implements TableSide {
 
     /** SQLite's default limit on function arguments is 127; wider tables are checksummed by {@link ClientTableSide}. */
     static final int MAX_COLUMNS = 100;
     private static final AtomicLong NAMES = new AtomicLong();
+    /** Threads that hash the rows SQLite hands over, so SQLite's thread only scans and copies values. */
+    private static final ExecutorService HASHERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "verify-sqlite-hash");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Connection connection;
     private final SideTable table;
@@ -37,7 +50,7 @@ public final class SqliteTableSide implements TableSide {
     private final String call;
     private final String from;
     private final String rangeColumn;
-    private final Query query = new Query();
+    private final Query query;
     private boolean registered;
     private long rowsHashed;
 
@@ -45,6 +58,7 @@ public final class SqliteTableSide implements TableSide {
         this.connection = connection;
         this.table = table;
         this.rows = new ClientTableSide(connection, dialect, table);
+        this.query = new Query(table.columns().size());
         this.functionName = "cloudshift_verify_" + NAMES.incrementAndGet();
         StringBuilder args = new StringBuilder();
         for (String c : table.columns()) {
@@ -78,31 +92,49 @@ public final class SqliteTableSide implements TableSide {
     @Override
     public Map<Long, Segment.Checksum> childChecksums(Segment parent, Segment.Split split) throws SQLException {
         if (!registered) {
-            Function.create(connection, functionName, new RowChecksums(table, query), table.columns().size(), 0);
+            Function.create(connection, functionName, new RowCapture(table, query), table.columns().size(), 0);
             registered = true;
         }
         String sql = "SELECT " + call + " FROM " + from;
         if (rangeColumn != null && parent.ranged()) {
             sql += " WHERE " + rangeColumn + " >= " + parent.lo() + " AND " + rangeColumn + " < " + parent.hi();
         }
-        query.start(parent, split);
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-        } catch (SQLException e) {
-            if (query.failure != null) {
-                throw new SQLException("checksum of " + table.table() + " failed: " + query.failure.getMessage(),
-                        query.failure);
+        RowHasher hasher = new RowHasher(table, parent, split);
+        query.start(hasher);
+        Future<?> hashing = HASHERS.submit(hasher);
+        boolean done = false;
+        try {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
             }
-            throw e;
+            if (query.failure != null) {
+                throw failure(query.failure);
+            }
+            query.flush();
+            query.finish();
+            hashing.get();
+            done = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        } catch (SQLException e) {
+            throw query.failure != null ? failure(query.failure) : e;
+        } finally {
+            if (!done) {
+                hashing.cancel(true);
+            }
+            query.stop();
         }
-        if (query.failure != null) {
-            throw new SQLException("checksum of " + table.table() + " failed: " + query.failure.getMessage(),
-                    query.failure);
-        }
-        rowsHashed += query.rows;
+        rowsHashed += hasher.rows;
         Map<Long, Segment.Checksum> out = new HashMap<>();
-        query.sums.forEach((k, v) -> out.put(k, new Segment.Checksum(v.count(), v.value())));
+        hasher.sums.forEach((k, v) -> out.put(k, new Segment.Checksum(v.count(), v.value())));
         return out;
+    }
+
+    private SQLException failure(Throwable cause) {
+        return new SQLException("checksum of " + table.table() + " failed: " + cause, cause);
     }
 
     @Override
@@ -120,94 +152,268 @@ public final class SqliteTableSide implements TableSide {
         return rows.rowsStreamed() + rowsHashed;
     }
 
-    /** What the running query checksums, and its result (the function's instances share it). */
+    /**
+     * The running query, shared by the side (Java's thread) and the function's instances (called on SQLite's
+     * thread): the batch being filled and the hasher it goes to.
+     */
     static final class Query {
-        Segment parent;
-        Segment.Split split;
-        Map<Long, RowHash.Sum> sums = new HashMap<>();
-        long rows;
-        RuntimeException failure;
+        static final int BATCH_ROWS = 1024;
+        private final int columns;
+        private RowHasher hasher;
+        private Batch batch;
+        volatile RuntimeException failure;
 
-        void start(Segment parent, Segment.Split split) {
-            this.parent = parent;
-            this.split = split;
-            this.sums = new HashMap<>();
-            this.rows = 0;
-            this.failure = null;
+        Query(int columns) {
+            this.columns = columns;
+        }
+
+        void start(RowHasher h) {
+            hasher = h;
+            batch = new Batch(BATCH_ROWS, columns);
+            failure = null;
+        }
+
+        /** Hands the filled part of the batch to the hasher (blocks while it is 4 batches behind). */
+        void flush() throws InterruptedException {
+            if (batch.count > 0) {
+                hasher.queue.put(batch);
+                batch = new Batch(BATCH_ROWS, columns);
+            }
+        }
+
+        void finish() throws InterruptedException {
+            hasher.queue.put(Batch.END);
+        }
+
+        void stop() {
+            hasher = null;
+            batch = null;
+        }
+    }
+
+    /** Raw values of up to {@code capacity} rows, column-major per row: storage class and value. */
+    static final class Batch {
+        static final Batch END = new Batch(0, 0);
+        final int capacity;
+        int count;
+        final byte[] types;
+        final long[] longs;
+        final double[] doubles;
+        final Object[] refs;
+
+        Batch(int capacity, int columns) {
+            this.capacity = capacity;
+            this.types = new byte[capacity * columns];
+            this.longs = new long[capacity * columns];
+            this.doubles = new double[capacity * columns];
+            this.refs = new Object[capacity * columns];
         }
     }
 
     /**
-     * The aggregate: per row, canonical text into a buffer, md5, child segment, sum. SQLite clones it for each
-     * aggregate context (one per query here, no GROUP BY), so each query starts with fresh state.
+     * The aggregate SQLite calls per row, on its own thread: copies each value as SQLite holds it (storage class,
+     * integer, double, or the bytes of a TEXT or BLOB) into the batch, nothing more. A TEXT value that is not
+     * well-formed UTF-8 is read as the driver's string instead, as the JDBC path would see it.
      */
-    static final class RowChecksums extends Function.Aggregate {
-        private static final int INTEGER = 1;
-        private static final int FLOAT = 2;
-        private static final int TEXT = 3;
-        private static final int BLOB = 4;
-        private static final int NULL = 5;
-        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-        private static final long MASK60 = 0x0FFF_FFFF_FFFF_FFFFL;
+    static final class RowCapture extends Function.Aggregate {
+        static final int INTEGER = 1;
+        static final int FLOAT = 2;
+        static final int TEXT = 3;
+        static final int NULL = 5;
+        private static final byte[] EMPTY = new byte[0];
 
         private final ValueKind[] kinds;
-        private final int[] keys;
-        private final boolean rangeKey;
         private final Query query;
-        private MessageDigest md5;
-        private byte[] buf;
-        private int len;
-        private int[] fieldStart;
-        private int[] fieldEnd;
-        private byte[] keyBuf;
-        private long key;
-        private boolean keyIsLong;
 
-        RowChecksums(SideTable table, Query query) {
+        RowCapture(SideTable table, Query query) {
             this.kinds = table.kinds().toArray(new ValueKind[0]);
-            this.keys = table.keyIndexes().stream().mapToInt(Integer::intValue).toArray();
-            this.rangeKey = table.rangeKey();
             this.query = query;
         }
 
         @Override
         protected void xStep() throws SQLException {
-            if (query.failure != null) {
+            Query q = query;
+            if (q.failure != null) {
                 return;
             }
             try {
-                step();
+                Batch b = q.batch;
+                int base = b.count * kinds.length;
+                for (int i = 0; i < kinds.length; i++) {
+                    capture(i, base + i, b);
+                }
+                if (++b.count == b.capacity) {
+                    q.flush();
+                }
             } catch (RuntimeException e) {
-                query.failure = e;
+                q.failure = e;
                 error(e.getClass().getSimpleName());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                q.failure = new IllegalStateException("interrupted", e);
+                error("interrupted");
             }
         }
 
-        private void step() throws SQLException {
-            if (md5 == null) {
-                try {
-                    md5 = MessageDigest.getInstance("MD5");
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IllegalStateException(e);
-                }
-                buf = new byte[512];
-                keyBuf = new byte[128];
-                fieldStart = new int[kinds.length];
-                fieldEnd = new int[kinds.length];
+        private void capture(int i, int at, Batch b) throws SQLException {
+            int type = value_type(i);
+            b.types[at] = (byte) type;
+            if (type == NULL) {
+                return;
             }
+            if (kinds[i] == ValueKind.BYTES) {
+                b.refs[at] = blob(i);
+                return;
+            }
+            switch (type) {
+                case INTEGER -> b.longs[at] = value_long(i);
+                case FLOAT -> b.doubles[at] = value_double(i);
+                case TEXT -> {
+                    byte[] x = blob(i);
+                    b.refs[at] = validUtf8(x) ? x : value_text(i);
+                }
+                default -> b.refs[at] = blob(i);
+            }
+        }
+
+        private byte[] blob(int i) throws SQLException {
+            byte[] b = value_blob(i);
+            return b == null ? EMPTY : b;
+        }
+
+        @Override
+        protected void xFinal() throws SQLException {
+            result(0);
+        }
+
+        /**
+         * Well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF): decoding to a Java string and
+         * encoding back gives the same bytes, so the bytes can be hashed as they are.
+         */
+        static boolean validUtf8(byte[] b) {
+            int i = 0;
+            int n = b.length;
+            while (i < n) {
+                int c = b[i] & 0xff;
+                if (c < 0x80) {
+                    i++;
+                } else if (c >= 0xc2 && c <= 0xdf) {
+                    if (i + 1 >= n || !cont(b[i + 1])) {
+                        return false;
+                    }
+                    i += 2;
+                } else if (c >= 0xe0 && c <= 0xef) {
+                    if (i + 2 >= n || !cont(b[i + 1]) || !cont(b[i + 2])) {
+                        return false;
+                    }
+                    int c1 = b[i + 1] & 0xff;
+                    if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 > 0x9f)) {
+                        return false;
+                    }
+                    i += 3;
+                } else if (c >= 0xf0 && c <= 0xf4) {
+                    if (i + 3 >= n || !cont(b[i + 1]) || !cont(b[i + 2]) || !cont(b[i + 3])) {
+                        return false;
+                    }
+                    int c1 = b[i + 1] & 0xff;
+                    if ((c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 > 0x8f)) {
+                        return false;
+                    }
+                    i += 4;
+                } else {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean cont(byte b) {
+            return (b & 0xc0) == 0x80;
+        }
+
+    }
+
+    /**
+     * Hashes the batches of one query on its own thread: per row the canonical text as UTF-8 into a reused buffer
+     * (TEXT bytes copied as SQLite held them), md5, the child segment, the sum. Exactly {@link CanonicalText}'s text
+     * for the value JDBC's {@code getObject} would return: common storage classes take a direct path, anything else
+     * goes through {@link CanonicalText#of}.
+     */
+    static final class RowHasher implements Runnable {
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        private static final long MASK60 = 0x0FFF_FFFF_FFFF_FFFFL;
+
+        final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
+        final Map<Long, RowHash.Sum> sums = new HashMap<>();
+        long rows;
+        volatile RuntimeException failure;
+        private final ValueKind[] kinds;
+        private final int[] keys;
+        private final boolean rangeKey;
+        private final Segment parent;
+        private final Segment.Split split;
+        private final MessageDigest md5;
+        private byte[] buf = new byte[512];
+        private int len;
+        private final int[] fieldStart;
+        private final int[] fieldEnd;
+        private byte[] keyBuf = new byte[128];
+        private long key;
+        private boolean keyIsLong;
+
+        RowHasher(SideTable table, Segment parent, Segment.Split split) {
+            this.kinds = table.kinds().toArray(new ValueKind[0]);
+            this.keys = table.keyIndexes().stream().mapToInt(Integer::intValue).toArray();
+            this.rangeKey = table.rangeKey();
+            this.parent = parent;
+            this.split = split;
+            this.fieldStart = new int[kinds.length];
+            this.fieldEnd = new int[kinds.length];
+            try {
+                md5 = MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Batch b = queue.take();
+                    if (b == Batch.END) {
+                        if (failure != null) {
+                            throw failure;
+                        }
+                        return;
+                    }
+                    if (failure == null) {
+                        try {
+                            for (int r = 0; r < b.count; r++) {
+                                row(b, r * kinds.length);
+                            }
+                        } catch (RuntimeException e) {
+                            failure = e; // keep draining so SQLite's thread never blocks on a full queue
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void row(Batch b, int base) {
             len = 0;
             key = 0;
             keyIsLong = false;
             for (int i = 0; i < kinds.length; i++) {
                 if (i > 0) {
-                    put(RowHash.SEPARATOR);
+                    put((byte) RowHash.SEPARATOR);
                 }
                 fieldStart[i] = len;
-                field(i);
+                field(i, b, base + i);
                 fieldEnd[i] = len;
             }
-            Segment parent = query.parent;
-            Segment.Split split = query.split;
             long rowHash = hash(buf, len);
             key = rangeKey && parent.ranged() ? rangeKeyValue() : 0;
             long keyHash = 0;
@@ -219,14 +425,14 @@ public final class SqliteTableSide implements TableSide {
             if (!parent.contains(key, keyHash)) {
                 return;
             }
-            query.rows++;
-            query.sums.computeIfAbsent(split.childOf(parent, key, keyHash), c -> new RowHash.Sum()).add(rowHash);
+            rows++;
+            sums.computeIfAbsent(split.childOf(parent, key, keyHash), c -> new RowHash.Sum()).add(rowHash);
         }
 
         /** The canonical field of column i: 'N' for NULL, else 'V' and its canonical text. */
-        private void field(int i) throws SQLException {
-            int type = value_type(i);
-            if (type == NULL) {
+        private void field(int i, Batch b, int at) {
+            int type = b.types[at];
+            if (type == RowCapture.NULL) {
                 put((byte) 'N');
                 return;
             }
@@ -234,79 +440,78 @@ public final class SqliteTableSide implements TableSide {
             ValueKind kind = kinds[i];
             if (kind == ValueKind.BYTES) {
                 // as getBytes: the value's bytes whatever its storage class (numbers as SQLite's text of them)
-                putHex(blob(i));
+                putHex((byte[]) b.refs[at]);
                 return;
             }
             switch (type) {
-                case INTEGER -> {
-                    long v = value_long(i);
+                case RowCapture.INTEGER -> {
+                    long v = b.longs[at];
                     if (rangeKey && i == keys[0]) {
                         key = v;
                         keyIsLong = true;
                     }
                     switch (kind) {
-                        case INTEGER, DECIMAL, BOOLEAN, TEXT, OTHER, CHAR -> putLong(v);
+                        case INTEGER, DECIMAL, BOOLEAN, TEXT, OTHER, CHAR -> putAscii(Long.toString(v));
                         case FLOAT -> putAscii(CanonicalText.floatText((double) v));
                         default -> putUtf8(CanonicalText.of(kind, v));
                     }
                 }
-                case FLOAT -> {
-                    double d = value_double(i);
+                case RowCapture.FLOAT -> {
+                    double d = b.doubles[at];
                     switch (kind) {
                         case FLOAT, TEXT, OTHER, CHAR -> putAscii(CanonicalText.floatText(d));
                         case DECIMAL, INTEGER, BOOLEAN -> putAscii(CanonicalText.decimalText(d));
                         default -> putUtf8(CanonicalText.of(kind, d));
                     }
                 }
-                case TEXT -> text(i, kind);
-                default -> putUtf8(CanonicalText.of(kind, blob(i)));
+                case RowCapture.TEXT -> {
+                    if (b.refs[at] instanceof byte[] x) {
+                        text(x, kind);
+                    } else {
+                        putUtf8(CanonicalText.of(kind, b.refs[at]));
+                    }
+                }
+                default -> putUtf8(CanonicalText.of(kind, b.refs[at]));
             }
         }
 
-        private void text(int i, ValueKind kind) throws SQLException {
-            byte[] b = blob(i);
-            if (validUtf8(b)) {
-                switch (kind) {
-                    case TEXT, OTHER -> {
+        /** A well-formed UTF-8 TEXT value: the common forms straight from the bytes, the rest via its string. */
+        private void text(byte[] b, ValueKind kind) {
+            switch (kind) {
+                case TEXT, OTHER -> {
+                    put(b, 0, b.length);
+                    return;
+                }
+                case CHAR -> {
+                    int end = b.length;
+                    while (end > 0 && b[end - 1] == ' ') {
+                        end--;
+                    }
+                    put(b, 0, end);
+                    return;
+                }
+                case DATE -> {
+                    if (isoDate(b)) {
                         put(b, 0, b.length);
                         return;
                     }
-                    case CHAR -> {
-                        int end = b.length;
-                        while (end > 0 && b[end - 1] == ' ') {
-                            end--;
-                        }
-                        put(b, 0, end);
+                }
+                case TIME -> {
+                    if (isoTime(b)) {
+                        put(b, 0, b.length);
                         return;
                     }
-                    case DATE -> {
-                        if (isoDate(b)) {
-                            put(b, 0, b.length);
-                            return;
-                        }
-                    }
-                    case TIME -> {
-                        if (isoTime(b)) {
-                            put(b, 0, b.length);
-                            return;
-                        }
-                    }
-                    case TIMESTAMP, TIMESTAMPTZ -> {
-                        if (isoTimestamp(b)) {
-                            return;
-                        }
-                    }
-                    default -> {
+                }
+                case TIMESTAMP, TIMESTAMPTZ -> {
+                    if (isoTimestamp(b)) {
+                        return;
                     }
                 }
+                default -> {
+                }
             }
-            // anything else exactly as the JDBC path: the driver's string, then CanonicalText
-            putUtf8(CanonicalText.of(kind, value_text(i)));
-        }
-
-        private byte[] blob(int i) throws SQLException {
-            byte[] b = value_blob(i);
-            return b == null ? new byte[0] : b;
+            // the driver decodes well-formed UTF-8 to exactly this string
+            putUtf8(CanonicalText.of(kind, new String(b, StandardCharsets.UTF_8)));
         }
 
         /** The range key as the JDBC path reads it: the canonical text of the key column as a long. */
@@ -347,11 +552,6 @@ public final class SqliteTableSide implements TableSide {
                 v = (v << 8) | (d[i] & 0xff);
             }
             return v & MASK60;
-        }
-
-        @Override
-        protected void xFinal() throws SQLException {
-            result(0);
         }
 
         // --- canonical forms of text values, on the bytes (ASCII checks; see CanonicalText) -------------------------
@@ -404,51 +604,6 @@ public final class SqliteTableSide implements TableSide {
             return true;
         }
 
-        /**
-         * Well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF): decoding to a Java string and
-         * encoding back gives the same bytes, so the bytes can be hashed as they are.
-         */
-        static boolean validUtf8(byte[] b) {
-            int i = 0;
-            int n = b.length;
-            while (i < n) {
-                int c = b[i] & 0xff;
-                if (c < 0x80) {
-                    i++;
-                } else if (c >= 0xc2 && c <= 0xdf) {
-                    if (i + 1 >= n || !cont(b[i + 1])) {
-                        return false;
-                    }
-                    i += 2;
-                } else if (c >= 0xe0 && c <= 0xef) {
-                    if (i + 2 >= n || !cont(b[i + 1]) || !cont(b[i + 2])) {
-                        return false;
-                    }
-                    int c1 = b[i + 1] & 0xff;
-                    if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 > 0x9f)) {
-                        return false;
-                    }
-                    i += 3;
-                } else if (c >= 0xf0 && c <= 0xf4) {
-                    if (i + 3 >= n || !cont(b[i + 1]) || !cont(b[i + 2]) || !cont(b[i + 3])) {
-                        return false;
-                    }
-                    int c1 = b[i + 1] & 0xff;
-                    if ((c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 > 0x8f)) {
-                        return false;
-                    }
-                    i += 4;
-                } else {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean cont(byte b) {
-            return (b & 0xc0) == 0x80;
-        }
-
         // --- the row buffer ---------------------------------------------------------------------------------------
 
         private void ensure(int extra) {
@@ -478,10 +633,6 @@ public final class SqliteTableSide implements TableSide {
             for (int i = 0; i < n; i++) {
                 buf[len++] = (byte) s.charAt(i);
             }
-        }
-
-        private void putLong(long v) {
-            putAscii(Long.toString(v));
         }
 
         private void putHex(byte[] b) {

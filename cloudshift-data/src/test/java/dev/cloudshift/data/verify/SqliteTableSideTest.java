@@ -110,12 +110,12 @@ class SqliteTableSideTest {
 
     @Test
     void wellFormedUtf8IsTold() {
-        assertThat(SqliteTableSide.RowChecksums.validUtf8("héllo ✓ 😀".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        assertThat(SqliteTableSide.RowCapture.validUtf8("héllo ✓ 😀".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .isTrue();
-        assertThat(SqliteTableSide.RowChecksums.validUtf8(new byte[] {(byte) 0xff, 0x41})).isFalse();
-        assertThat(SqliteTableSide.RowChecksums.validUtf8(new byte[] {(byte) 0xc0, (byte) 0xaf})).isFalse(); // overlong
-        assertThat(SqliteTableSide.RowChecksums.validUtf8(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}))
+        assertThat(SqliteTableSide.RowCapture.validUtf8(new byte[] {(byte) 0xff, 0x41})).isFalse();
+        assertThat(SqliteTableSide.RowCapture.validUtf8(new byte[] {(byte) 0xc0, (byte) 0xaf})).isFalse(); // overlong
+        assertThat(SqliteTableSide.RowCapture.validUtf8(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}))
                 .isFalse(); // a surrogate
-        assertThat(SqliteTableSide.RowChecksums.validUtf8(new byte[] {(byte) 0xe2, (byte) 0x82})).isFalse(); // cut
+        assertThat(SqliteTableSide.RowCapture.validUtf8(new byte[] {(byte) 0xe2, (byte) 0x82})).isFalse(); // cut
     }
 }
