@@ -109,6 +109,41 @@ class SqliteTableSideTest {
     }
 
     @Test
+    void verifyBetweenTwoSqliteFilesFindsExactlyThePlantedDifferences() throws Exception {
+        List<String> urls = new ArrayList<>();
+        for (String name : List.of("a.db", "b.db")) {
+            String url = "jdbc:sqlite:" + dir.resolve(name);
+            urls.add(url);
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price DECIMAL(10,2),"
+                        + " ratio DOUBLE, seen TIMESTAMP, note VARCHAR(20))");
+                s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)"
+                        + " INSERT INTO items SELECT i, 'item ' || i || ' é', (i % 1000) / 100.0, i / 7.0,"
+                        + " '2024-01-01 00:00:00.' || printf('%03d', i % 1000), CASE WHEN i % 5 = 0 THEN NULL"
+                        + " ELSE '' END FROM n");
+            }
+        }
+        try (Connection c = DriverManager.getConnection(urls.get(1)); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM items WHERE id = 777");
+            s.execute("INSERT INTO items VALUES (20001, 'new', 1, 1, '2024-01-01 00:00:00', NULL)");
+            s.execute("UPDATE items SET note = NULL WHERE id = 1234");                       // '' becomes NULL
+            s.execute("UPDATE items SET ratio = 15000 / 7.0 + 4.547473508864641e-13 WHERE id = 15000"); // 1 ulp
+            s.execute("UPDATE items SET seen = '2024-01-01 00:00:00.0001' WHERE id = 19000");  // 100 microseconds
+        }
+        VerifyReport r = new DataVerifier(VerifyRequest.of(urls.get(0), urls.get(1), VerifyMode.CHECKSUM)
+                .withSettings(new TableComparer.Settings(50, 8, 64, 1000, 20_000))).run();
+        TableResult t = r.tables().get(0);
+        List<String> found = new ArrayList<>();
+        for (Difference d : t.differences()) {
+            found.add(d.key() + "/" + d.kind() + "/" + d.columns());
+        }
+        assertThat(found).containsExactlyInAnyOrder("777/missing/[]", "20001/extra/[]", "1234/changed/[note]",
+                "15000/changed/[ratio]", "19000/changed/[seen]");
+        assertThat(t.rowsFetched()).isLessThan(2 * 5 * 50 * 2);
+        assertThat(t.rowsStreamed()).isGreaterThanOrEqualTo(40_000);
+    }
+
+    @Test
     void wellFormedUtf8IsTold() {
         assertThat(SqliteTableSide.RowCapture.validUtf8("héllo ✓ 😀".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .isTrue();
