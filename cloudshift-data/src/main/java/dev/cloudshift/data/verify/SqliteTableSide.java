@@ -617,10 +617,6 @@ public final class SqliteTableSide implements TableSide {
             buf[len++] = b;
         }
 
-        private void put(char c) {
-            put((byte) c);
-        }
-
         private void put(byte[] b, int from, int to) {
             ensure(to - from);
             System.arraycopy(b, from, buf, len, to - from);
