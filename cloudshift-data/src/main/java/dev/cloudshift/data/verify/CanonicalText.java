@@ -1,5 +1,6 @@
 package dev.cloudshift.data.verify;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -55,7 +56,9 @@ public final class CanonicalText {
             case BYTES -> v = rs.getBytes(index);
             case TIMESTAMPTZ -> {
                 Object raw = rs.getObject(index);
-                v = raw instanceof java.sql.Timestamp || raw instanceof String || raw instanceof Number ? raw
+                // bytes (a SQLite BLOB) compare as their text; the driver cannot convert them to a date-time
+                v = raw instanceof java.sql.Timestamp || raw instanceof String || raw instanceof Number
+                        || raw instanceof byte[] ? raw
                         : raw == null ? null : rs.getObject(index, OffsetDateTime.class);
             }
             case TIMESTAMP -> {
@@ -144,10 +147,7 @@ public final class CanonicalText {
         if (v instanceof BigDecimal b) {
             d = b;
         } else if (v instanceof Double x) {
-            if (x.isNaN() || x.isInfinite()) {
-                return floatText(x);
-            }
-            d = new BigDecimal(shortestDigits(x));
+            return decimalText(x.doubleValue());
         } else if (v instanceof Float x) {
             d = new BigDecimal(Float.toString(x));
         } else if (v instanceof Number n) {
@@ -160,6 +160,25 @@ public final class CanonicalText {
             d = new BigDecimal(s);
         }
         return plain(d);
+    }
+
+    /** A double read as a decimal column: its shortest digits in plain notation, trailing zeros trimmed. */
+    static String decimalText(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return floatText(x);
+        }
+        if (x == 0) {
+            return "0";
+        }
+        if (Math.abs(x) < Double.MIN_NORMAL) {
+            return plain(new BigDecimal(searchShortestDigits(x)));
+        }
+        return layout(NumberOutput.toString(x, true), x < 0, true);
+    }
+
+    /** {@link #decimalText(double)} through BigDecimal: the reference the fast path is tested against. */
+    static String decimalTextByBigDecimal(double x) {
+        return plain(new BigDecimal(shortestDigits(x)));
     }
 
     private static String plain(BigDecimal d) {
@@ -196,69 +215,116 @@ public final class CanonicalText {
         if (d == 0) {
             return "0";
         }
-        BigDecimal shortest = new BigDecimal(shortestDigits(d));
-        BigDecimal stripped = shortest.stripTrailingZeros();
+        if (Math.abs(d) < Double.MIN_NORMAL) {
+            return floatTextBySearch(d);
+        }
+        return layout(NumberOutput.toString(d, true), d < 0, false);
+    }
+
+    /** {@link #floatText} through the exact BigDecimal search: the reference the fast path is tested against. */
+    static String floatTextBySearch(double d) {
+        BigDecimal stripped = new BigDecimal(searchShortestDigits(d)).stripTrailingZeros();
         int exponent = stripped.precision() - stripped.scale() - 1;
         if (exponent < -4 || exponent >= 15) {
-            String digits = stripped.unscaledValue().abs().toString();
-            StringBuilder out = new StringBuilder();
-            if (d < 0) {
-                out.append('-');
-            }
-            out.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                out.append('.').append(digits, 1, digits.length());
-            }
-            out.append('e').append(exponent < 0 ? '-' : '+');
-            int abs = Math.abs(exponent);
-            if (abs < 10) {
-                out.append('0');
-            }
-            return out.append(abs).toString();
+            return exponentForm(stripped.unscaledValue().abs().toString(), exponent, d < 0);
         }
         return stripped.toPlainString();
     }
 
     /**
-     * The shortest decimal (as text) that parses back to exactly {@code d}, rounded from the exact binary value (the
-     * closest such decimal, as PostgreSQL's Ryu output gives). Java 17's {@link Double#toString} always round-trips
-     * but is sometimes a digit longer than the shortest (fixed in Java 19); it only bounds the search here.
+     * PostgreSQL's float8 layout of a Double.toString-style text ({@code -1.2345E-7}, {@code 123.45},
+     * {@code 1.0E22}) that already holds the shortest digits: the significant digits and the decimal exponent are
+     * read off the text, no arithmetic. {@code plain}: never the exponent form (decimal columns).
      */
-    static String shortestDigits(double d) {
-        String fast = Double.toString(d);
-        // Fast path, exact: Double.toString always reads back as d. A normal double has exactly one decimal of at
-        // most 15 significant digits that reads back as it (DBL_DIG = 15: such a decimal survives the trip to a
-        // double and back to 15 digits, so two of them cannot share a double). So when Double.toString needs at most
-        // 15 digits, that decimal is the shortest one and the search below would find the same value.
-        if (Math.abs(d) >= Double.MIN_NORMAL && significantDigits(fast) <= 15) {
-            return fast;
-        }
-        return searchShortestDigits(d);
-    }
-
-    /** Significant digits of a Double.toString form ({@code 123.45}, {@code 1.0E-5}, {@code 0.001}). */
-    private static int significantDigits(String s) {
+    private static String layout(String s, boolean negative, boolean plain) {
         int end = s.indexOf('E');
+        int exp10 = 0;
         if (end < 0) {
             end = s.length();
+        } else {
+            exp10 = Integer.parseInt(s, end + 1, s.length(), 10);
         }
-        int first = -1;
-        int last = -1;
-        for (int i = 0; i < end; i++) {
+        char[] digits = new char[end];
+        int n = 0;
+        int beforePoint = -1;
+        for (int i = negative ? 1 : 0; i < end; i++) {
             char c = s.charAt(i);
-            if (c >= '1' && c <= '9') {
-                if (first < 0) {
-                    first = i;
-                }
-                last = i;
+            if (c == '.') {
+                beforePoint = n;
+            } else {
+                digits[n++] = c;
             }
         }
-        if (first < 0) {
-            return 1;
+        if (beforePoint < 0) {
+            beforePoint = n;
         }
-        int n = last - first + 1;
-        int dot = s.indexOf('.');
-        return dot > first && dot < last ? n - 1 : n;
+        int first = 0;
+        while (first < n && digits[first] == '0') {
+            first++;
+        }
+        int last = n;
+        while (last > first && digits[last - 1] == '0') {
+            last--;
+        }
+        // the value is 0.<digits> * 10^(beforePoint + exp10), so its first significant digit has this exponent
+        int exponent = beforePoint - first - 1 + exp10;
+        String sig = new String(digits, first, last - first);
+        if (!plain && (exponent < -4 || exponent >= 15)) {
+            return exponentForm(sig, exponent, negative);
+        }
+        StringBuilder out = new StringBuilder(24);
+        if (negative) {
+            out.append('-');
+        }
+        if (exponent < 0) {
+            out.append("0.");
+            for (int i = -1; i > exponent; i--) {
+                out.append('0');
+            }
+            return out.append(sig).toString();
+        }
+        int intDigits = exponent + 1;
+        if (sig.length() <= intDigits) {
+            out.append(sig);
+            for (int i = sig.length(); i < intDigits; i++) {
+                out.append('0');
+            }
+            return out.toString();
+        }
+        return out.append(sig, 0, intDigits).append('.').append(sig, intDigits, sig.length()).toString();
+    }
+
+    private static String exponentForm(String digits, int exponent, boolean negative) {
+        StringBuilder out = new StringBuilder(24);
+        if (negative) {
+            out.append('-');
+        }
+        out.append(digits.charAt(0));
+        if (digits.length() > 1) {
+            out.append('.').append(digits, 1, digits.length());
+        }
+        out.append('e').append(exponent < 0 ? '-' : '+');
+        int abs = Math.abs(exponent);
+        if (abs < 10) {
+            out.append('0');
+        }
+        return out.append(abs).toString();
+    }
+
+    /**
+     * The shortest decimal (as text) that parses back to exactly {@code d}, the closest such decimal to the exact
+     * binary value (what PostgreSQL's Ryu output and MariaDB's shortest-digit conversion give). Java 17's
+     * {@link Double#toString} always round-trips but is sometimes a digit longer than the shortest (fixed in Java
+     * 19), so normal doubles go through jackson-core's Schubfach writer (Java 19's algorithm: shortest, then
+     * closest) and subnormals through the exact search below. Schubfach may prefer a closer 2-digit decimal where a
+     * 1-digit one also reads back; for a normal double that cannot happen, as two distinct decimals of at most 15
+     * digits (DBL_DIG) never read back as the same double.
+     */
+    static String shortestDigits(double d) {
+        if (Math.abs(d) >= Double.MIN_NORMAL && !Double.isInfinite(d)) {
+            return NumberOutput.toString(d, true);
+        }
+        return searchShortestDigits(d);
     }
 
     static String searchShortestDigits(double d) {

@@ -127,6 +127,10 @@ public final class DataVerifier {
         List<String> targetCols = new ArrayList<>();
         List<ValueKind> sourceKinds = new ArrayList<>();
         List<ValueKind> targetKinds = new ArrayList<>();
+        List<Boolean> sourceNotNull = new ArrayList<>();
+        List<Boolean> targetNotNull = new ArrayList<>();
+        List<Integer> sourceScales = new ArrayList<>();
+        List<Integer> targetScales = new ArrayList<>();
         List<String> onlySource = new ArrayList<>();
         for (VerifyCatalog.ColumnInfo c : s.columns()) {
             VerifyCatalog.ColumnInfo o = t.column(c.name());
@@ -147,6 +151,10 @@ public final class DataVerifier {
             targetCols.add(o.name());
             sourceKinds.add(a);
             targetKinds.add(b);
+            sourceNotNull.add(c.notNull());
+            targetNotNull.add(o.notNull());
+            sourceScales.add(c.scale());
+            targetScales.add(o.scale());
         }
         List<String> onlyTarget = new ArrayList<>();
         for (VerifyCatalog.ColumnInfo c : t.columns()) {
@@ -165,8 +173,8 @@ public final class DataVerifier {
         }
         boolean range = !keys.isEmpty() && sourceKinds.get(keys.get(0)) == ValueKind.INTEGER
                 && targetKinds.get(keys.get(0)) == ValueKind.INTEGER;
-        SideTable st = new SideTable(s.name(), sourceCols, sourceKinds, keys, range);
-        SideTable tt = new SideTable(t.name(), targetCols, targetKinds, keys, range);
+        SideTable st = new SideTable(s.name(), sourceCols, sourceKinds, keys, range, sourceNotNull, sourceScales);
+        SideTable tt = new SideTable(t.name(), targetCols, targetKinds, keys, range, targetNotNull, targetScales);
         TableSide sideA = side(sources, sd, st, parts);
         TableSide sideB = side(targets, td, tt, parts);
         TableComparer.Outcome o = comparer.compare(st, sideA, sideB, request.mode());
@@ -176,12 +184,24 @@ public final class DataVerifier {
                 o.differences, o.rowsFetched, o.rowsStreamed, onlySource, onlyTarget, seconds(start));
     }
 
-    private static TableSide side(List<Connection> connections, VerifyDialect d, SideTable t, ExecutorService parts) {
+    private static TableSide side(List<Connection> connections, VerifyDialect d, SideTable t, ExecutorService parts)
+            throws SQLException {
         List<TableSide> list = new ArrayList<>();
         for (Connection c : connections) {
-            list.add(d.pushDown() ? new SqlTableSide(c, d, t) : new ClientTableSide(c, d, t));
+            list.add(side(c, d, t));
         }
         return list.size() == 1 ? list.get(0) : new ParallelTableSide(list, parts);
+    }
+
+    /** SQL checksums where the database can hash; SQLite through a driver function; else rows hashed here. */
+    static TableSide side(Connection c, VerifyDialect d, SideTable t) throws SQLException {
+        if (d.pushDown()) {
+            return new SqlTableSide(c, d, t);
+        }
+        if (d.name().equals("sqlite") && SqliteTableSide.supports(c, t)) {
+            return new SqliteTableSide(c, d, t);
+        }
+        return new ClientTableSide(c, d, t);
     }
 
     private static TableResult problem(String name, Long sourceRows, Long targetRows, String problem, long start) {

@@ -30,16 +30,21 @@ public final class SqlTableSide implements TableSide {
         this.from = dialect.quote(table.table());
         List<String> norms = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
-            norms.add(dialect.normalized(table.kinds().get(i), dialect.quote(table.columns().get(i))));
+            String column = dialect.quote(table.columns().get(i));
+            ValueKind kind = table.kinds().get(i);
+            norms.add(kind == ValueKind.DECIMAL ? dialect.normalizedDecimal(column, table.scales().get(i))
+                    : dialect.normalized(kind, column));
         }
         this.selectList = String.join(", ", norms);
-        this.rowHash = dialect.hash60(dialect.rowText(norms));
+        this.rowHash = dialect.hash60(dialect.rowText(norms, table.notNull()));
         if (table.hasKey()) {
             List<String> keyNorms = new ArrayList<>();
+            List<Boolean> keyNotNull = new ArrayList<>();
             for (int k : table.keyIndexes()) {
                 keyNorms.add(norms.get(k));
+                keyNotNull.add(table.notNull().get(k));
             }
-            this.keyHash = dialect.hash60(dialect.rowText(keyNorms));
+            this.keyHash = dialect.hash60(dialect.rowText(keyNorms, keyNotNull));
             this.rangeColumn = table.rangeKey() ? dialect.quote(table.columns().get(table.keyIndexes().get(0))) : null;
         } else {
             this.keyHash = rowHash;

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  */
 final class VerifyCatalog {
 
-    record ColumnInfo(String name, String type) {
+    /** A column: name, declared type, whether it is declared NOT NULL, and its scale (-1 when none or unknown). */
+    record ColumnInfo(String name, String type, boolean notNull, int scale) {
     }
 
     record TableInfo(String name, List<ColumnInfo> columns, List<String> primaryKey) {
@@ -70,7 +71,14 @@ final class VerifyCatalog {
         TreeMap<Integer, ColumnInfo> cols = new TreeMap<>();
         try (ResultSet rs = md.getColumns(catalog, schema, actual, "%")) {
             while (rs.next()) {
-                cols.put(rs.getInt("ORDINAL_POSITION"), new ColumnInfo(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME")));
+                String column = rs.getString("COLUMN_NAME");
+                String type = rs.getString("TYPE_NAME");
+                boolean notNull = rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls;
+                int scale = rs.getInt("DECIMAL_DIGITS");
+                if (rs.wasNull()) {
+                    scale = -1;
+                }
+                cols.put(rs.getInt("ORDINAL_POSITION"), new ColumnInfo(column, type, notNull, scale));
             }
         }
         TreeMap<Integer, String> pk = new TreeMap<>();

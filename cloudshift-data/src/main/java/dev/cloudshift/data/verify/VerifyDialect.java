@@ -25,6 +25,8 @@ public record VerifyDialect(
         List<String> session,
         Map<ValueKind, String> normalize,
         String field,
+        String fieldNotNull,
+        String decimalFraction,
         String row,
         String hash,
         String sum,
@@ -76,7 +78,9 @@ public record VerifyDialect(
                 }
             }
             return new VerifyDialect(name, push, root.path("quote").asText("\""), List.copyOf(session), Map.copyOf(norm),
-                    root.path("field").asText(null), root.path("row").asText(null), root.path("hash").asText(null),
+                    root.path("field").asText(null), root.path("field_not_null").asText(null),
+                    root.path("decimal_fraction").asText(null), root.path("row").asText(null),
+                    root.path("hash").asText(null),
                     root.path("sum").asText(null), root.path("div").asText(null), root.path("mod").asText(null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
@@ -92,11 +96,29 @@ public record VerifyDialect(
         return normalize.get(kind).replace("{c}", columnSql);
     }
 
+    /**
+     * SQL for the canonical text of a column that the schema says has a decimal fraction (scale > 0): the dialect's
+     * {@code decimal_fraction} expression when it has one (no test for a decimal point), else {@code decimal}.
+     */
+    public String normalizedDecimal(String columnSql, int scale) {
+        String sql = scale > 0 && decimalFraction != null ? decimalFraction : normalize.get(ValueKind.DECIMAL);
+        return sql.replace("{c}", columnSql);
+    }
+
     /** SQL for the row text of these canonical-text expressions (one field per column). */
     public String rowText(List<String> normalizedExpressions) {
+        return rowText(normalizedExpressions, java.util.Collections.nCopies(normalizedExpressions.size(), false));
+    }
+
+    /**
+     * SQL for the row text, where a column declared NOT NULL uses {@code field_not_null} (no NULL test) when the
+     * dialect has it; the text is the same either way.
+     */
+    public String rowText(List<String> normalizedExpressions, List<Boolean> notNull) {
         List<String> fields = new ArrayList<>();
-        for (String v : normalizedExpressions) {
-            fields.add(field.replace("{v}", v));
+        for (int i = 0; i < normalizedExpressions.size(); i++) {
+            String f = notNull.get(i) && fieldNotNull != null ? fieldNotNull : field;
+            fields.add(f.replace("{v}", normalizedExpressions.get(i)));
         }
         return row.replace("{fields}", String.join(", ", fields));
     }

@@ -133,4 +133,37 @@ class CanonicalTextTest {
                     .isEqualByComparingTo(new java.math.BigDecimal(CanonicalText.searchShortestDigits(d)));
         }
     }
+
+    @Test
+    void floatTextFastPathAgreesWithTheExactSearchInEveryLayout() {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(
+                0.1, 1.5, 123.45, 1e-5, 1e-4, 9.999e-5, 1.5e15, 1e15, 999999999999999.9, 1e14, 1e23, 2e23, 100.0,
+                1e22, 1e21, 9007199254740993.0, 0.30000000000000004, Double.MIN_NORMAL, Double.MAX_VALUE,
+                -Double.MAX_VALUE, 1e-300, 1e300, 2.0 / 3, -0.07, 1234567890123456.0, 0.001, 12345.0, 5e-5));
+        for (int i = 0; i < 20000; i++) {
+            values.add((random.nextInt(10_000_000) - 5_000_000) / 100.0);
+            values.add(random.nextInt(5_000_000) / 7e0);
+            values.add(Double.longBitsToDouble(random.nextLong()));
+            values.add((random.nextInt(2000) - 1000) * Math.pow(10, random.nextInt(60) - 30));
+            values.add(Math.scalb(1.0, random.nextInt(2000) - 1000)); // powers of two: asymmetric rounding intervals
+        }
+        for (double d : values) {
+            if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
+                continue;
+            }
+            assertThat(Double.parseDouble(CanonicalText.floatText(d))).as("%s", d).isEqualTo(d);
+            assertThat(CanonicalText.decimalText(d)).as("%s", d).isEqualTo(CanonicalText.decimalTextByBigDecimal(d));
+            if ((Double.doubleToRawLongBits(d) & 0x000F_FFFF_FFFF_FFFFL) == 0 && Math.abs(d) > Double.MIN_NORMAL) {
+                // a power of two: its rounding interval is narrower below, where the search (rounding the exact
+                // value) can miss a shorter decimal above it; the fast path is never longer
+                assertThat(CanonicalText.floatText(d).length()).as("%s", d)
+                        .isLessThanOrEqualTo(CanonicalText.floatTextBySearch(d).length());
+            } else {
+                assertThat(CanonicalText.floatText(d)).as("%s", d).isEqualTo(CanonicalText.floatTextBySearch(d));
+            }
+        }
+        // 2^896: PostgreSQL 15 (extra_float_digits = 1) and MariaDB 11.4 both print 16 digits, the search 17
+        assertThat(CanonicalText.floatText(Math.scalb(1.0, 896))).isEqualTo("5.282945311356653e+269");
+    }
 }
