@@ -58,4 +58,12 @@ public interface Dialect {
     default String selectExpression(Column column) {
         return quote(column.name());
     }
+
+    /**
+     * Driver properties for a connection that streams whole tables out (a copy's source connections), applied only
+     * where the URL does not set them itself.
+     */
+    default java.util.Map<String, String> bulkReadProperties() {
+        return java.util.Map.of();
+    }
 }

@@ -125,6 +125,16 @@ public class MySqlDialect extends BaseDialect {
         };
     }
 
+    /**
+     * The binary result protocol (server-side prepared statements): numbers, doubles included, arrive as binary
+     * values instead of text the driver parses again, which costs the client and the server less per value. Rows
+     * still stream with the fetch size.
+     */
+    @Override
+    public Map<String, String> bulkReadProperties() {
+        return Map.of("useServerPrepStmts", "true");
+    }
+
     private static String head(Column column) {
         String base = baseType(column.declaredType());
         int space = base.indexOf(' ');
