@@ -7,6 +7,9 @@
 # VERIFY_ONLY=1 skips pgloader and the COPY ceiling (cloudshift copy still fills PostgreSQL for verify).
 # BASELINE_JAR=/path/to/older/cloudshift.jar also runs each equal verify with that jar, right after the new one,
 # so a before/after pair is measured on the same data and servers. KEEP_SERVERS=1 leaves the servers running.
+# COPY_ONLY=1 stops after the copy steps (no verify). With BASELINE_JAR and without VERIFY_ONLY, each cloudshift copy
+# is also run with that jar, right after the new one, into its own database. SKIP_BUILD=1 uses the jar as built.
+# WORK, PGPORT and MYPORT can be set so two people run this at once without sharing servers.
 set -euo pipefail
 ROWS=${1:-5000000}
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -28,10 +31,12 @@ if ! command -v pgloader >/dev/null; then
   log "installing pgloader"
   apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q pgloader >/dev/null
 fi
-log "building the CLI"
-(cd "$repo" && ./mvnw -q -B -o -DskipTests -Dmaven.test.skip=true package -pl cloudshift-cli -am)
+if [ -z "${SKIP_BUILD:-}" ]; then
+  log "building the CLI"
+  (cd "$repo" && ./mvnw -q -B -o -DskipTests -Dmaven.test.skip=true package -pl cloudshift-cli -am)
+fi
 JAR="$repo/cloudshift-cli/target/cloudshift.jar"
-cs() { java ${CLOUDSHIFT_JAVA_OPTS:-} -jar "$JAR" "$@"; }
+cs() { java ${CLOUDSHIFT_JAVA_OPTS:-} -jar "${COPY_JAR:-$JAR}" "$@"; }
 bsql() { java -cp "$JAR" "$repo/bench/data/BenchSql.java" "$@"; }
 
 # --- servers -----------------------------------------------------------------------------------------------
@@ -94,29 +99,55 @@ log "generating $ROWS rows in SQLite"
 bsql generate-sqlite "$WORK/bench.db" "$ROWS" >&2
 t2=$(now)
 record "- generate SQLite table: $(secs "$t1" "$t2") s"
+# Let the generation's write-back finish before the first timed step (else the first step pays for it): the OS's
+# dirty pages (the SQLite file), InnoDB's dirty buffer-pool pages, a PostgreSQL checkpoint.
+log "waiting for the generation's writes to settle"
+t3=$(now)
+sync
+mysqlc -e "SET GLOBAL innodb_max_dirty_pages_pct = 0"
+for _ in $(seq 1 180); do
+  dirty=$(mysqlc -N -e "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" | cut -f2)
+  [ "${dirty:-0}" -lt 100 ] && break
+  sleep 1
+done
+mysqlc -e "SET GLOBAL innodb_max_dirty_pages_pct = 90"
+psqlc -d postgres -c CHECKPOINT
+sync
+record "- waiting for write-back to settle (sync, InnoDB dirty pages flushed, CHECKPOINT): $(secs "$t3" "$(now)") s"
 record ""
-record "| step | seconds | rows/s | load (1/5/15 min) after |"
-record "| --- | ---: | ---: | --- |"
+record "| step | seconds | rows/s | load (1/5/15 min) after | client CPU s (user+sys) |"
+record "| --- | ---: | ---: | --- | ---: |"
 
-step() { # name, then command...
+step() { # name, then command...: wall time, and the CPU of the command's process tree (JVM or pgloader, not the servers)
   local name=$1; shift
   log "$name"
   local a b
+  # /usr/bin/time runs programs, not shell functions: expand the two used here
+  case $1 in
+    cs) shift; set -- java ${CLOUDSHIFT_JAVA_OPTS:-} -jar "${COPY_JAR:-$JAR}" "$@" ;;
+    psqlc) shift; set -- psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 "$@" ;;
+  esac
   a=$(now)
-  "$@" > "$WORK/step.log" 2>&1 || { log "FAILED: $name"; tail -20 "$WORK/step.log" >&2; record "| $name | failed | | $(load) |"; return 0; }
+  /usr/bin/time -f '%U %S' -o "$WORK/step.time" "$@" > "$WORK/step.log" 2>&1 || { log "FAILED: $name"; tail -20 "$WORK/step.log" >&2; record "| $name | failed | | $(load) | |"; return 0; }
   b=$(now)
-  record "| $name | $(secs "$a" "$b") | $(rate "$ROWS" "$a" "$b") | $(load) |"
+  record "| $name | $(secs "$a" "$b") | $(rate "$ROWS" "$a" "$b") | $(load) | $(python3 -c "u, s = open('$WORK/step.time').read().split()[-2:]; print(f'{float(u) + float(s):.1f}')") |"
 }
 newdb() { psqlc -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
 
 # --- copy --------------------------------------------------------------------------------------------------
 newdb cs_lite
 step "cloudshift data copy SQLite -> PostgreSQL" cs data copy --from "jdbc:sqlite:$WORK/bench.db" --to "$PGURL/cs_lite?user=postgres" --progress none
+if [ -n "${BASELINE_JAR:-}" ] && [ -z "${VERIFY_ONLY:-}" ]; then newdb base_lite
+COPY_JAR=$BASELINE_JAR step "BASELINE jar: copy SQLite -> PostgreSQL" cs data copy --from "jdbc:sqlite:$WORK/bench.db" --to "$PGURL/base_lite?user=postgres" --progress none
+fi
 if [ -z "${VERIFY_ONLY:-}" ]; then newdb pgl_lite
 step "pgloader SQLite -> PostgreSQL" pgloader --no-ssl-cert-verification "sqlite://$WORK/bench.db" "postgresql://postgres@127.0.0.1:$PGPORT/pgl_lite"
 fi
 newdb cs_my
 step "cloudshift data copy MariaDB -> PostgreSQL" cs data copy --from "$MYURL" --to "$PGURL/cs_my?user=postgres" --progress none
+if [ -n "${BASELINE_JAR:-}" ] && [ -z "${VERIFY_ONLY:-}" ]; then newdb base_my
+COPY_JAR=$BASELINE_JAR step "BASELINE jar: copy MariaDB -> PostgreSQL" cs data copy --from "$MYURL" --to "$PGURL/base_my?user=postgres" --progress none
+fi
 if [ -z "${VERIFY_ONLY:-}" ]; then
 newdb pgl_my
 step "pgloader MariaDB -> PostgreSQL" pgloader "mysql://root@127.0.0.1:$MYPORT/bench" "postgresql://postgres@127.0.0.1:$PGPORT/pgl_my"
@@ -129,6 +160,14 @@ psqlc -d ceiling -c "CREATE TABLE bench_rows (id int, big bigint NOT NULL, name 
   payload bytea, note varchar(64))"
 step "ceiling: psql \\copy FROM csv (no index)" psqlc -d ceiling -c "\\copy bench_rows FROM '$WORK/bench.csv' WITH (FORMAT csv)"
 step "ceiling: + ADD PRIMARY KEY" psqlc -d ceiling -c "ALTER TABLE bench_rows ADD PRIMARY KEY (id)"
+fi
+
+if [ -n "${COPY_ONLY:-}" ]; then
+  record ""
+  record "Row counts: cs_lite $(psqlc -d cs_lite -Atc 'SELECT count(*) FROM bench_rows'), pgl_lite $(psqlc -d pgl_lite -Atc 'SELECT count(*) FROM bench_rows' 2>/dev/null || echo '?'),"\
+" cs_my $(psqlc -d cs_my -Atc 'SELECT count(*) FROM bench_rows'), pgl_my $(psqlc -d pgl_my -Atc 'SELECT count(*) FROM bench.bench_rows' 2>/dev/null || echo '?')"
+  cat "$RESULTS"
+  exit 0
 fi
 
 # --- verify ------------------------------------------------------------------------------------------------

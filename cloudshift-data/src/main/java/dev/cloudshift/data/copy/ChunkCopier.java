@@ -115,7 +115,7 @@ final class ChunkCopier implements AutoCloseable {
                     for (int i = 0; i < n; i++) {
                         Object v;
                         try {
-                            v = sourceDialect.readValue(rs, i + 1, job.columns[i]);
+                            v = job.readers[i].read(rs, i + 1);
                         } catch (java.sql.SQLDataException e) {
                             // the dialect's verdict on one value (an invalid MySQL date): reject the row
                             keyValues[i] = null;
@@ -160,7 +160,7 @@ final class ChunkCopier implements AutoCloseable {
                     if (bad >= 0) {
                         for (int i = bad + 1; i < n; i++) {
                             try {
-                                keyValues[i] = sourceDialect.readValue(rs, i + 1, job.columns[i]);
+                                keyValues[i] = job.readers[i].read(rs, i + 1);
                             } catch (java.sql.SQLDataException | RuntimeException e) {
                                 keyValues[i] = null;
                             }

@@ -127,9 +127,14 @@ public final class CopyEngine {
     }
 
     private static Connection connect(JdbcEndpoint endpoint, Dialect dialect, String role) {
+        return connect(endpoint, dialect, role, java.util.Map.of());
+    }
+
+    private static Connection connect(JdbcEndpoint endpoint, Dialect dialect, String role,
+            java.util.Map<String, String> properties) {
         Connection c;
         try {
-            c = endpoint.connect();
+            c = endpoint.connect(properties);
         } catch (SQLException e) {
             throw new CopyException(CopyException.Kind.UNREACHABLE, "cannot connect to the " + role + " database at "
                     + endpoint.location() + ": " + ChunkCopier.firstLine(e.getMessage()).replaceAll("[.\\s]+$", "")
@@ -290,7 +295,8 @@ public final class CopyEngine {
             Thread t = new Thread(() -> {
                 ChunkCopier copier;
                 try {
-                    copier = new ChunkCopier(connect(request.source(), sourceDialect, "source"),
+                    copier = new ChunkCopier(connect(request.source(), sourceDialect, "source",
+                                    sourceDialect.bulkReadProperties()),
                             connect(request.target(), targetDialect, "target"), sourceDialect, writers, rejects);
                 } catch (CopyException e) {
                     failure.compareAndSet(null, e);

@@ -54,7 +54,18 @@ public record JdbcEndpoint(String url, String user, String password) {
     }
 
     public Connection connect() throws SQLException {
+        return connect(java.util.Map.of());
+    }
+
+    /** Connects with driver properties {@code defaults} added, each unless the URL names it itself. */
+    public Connection connect(java.util.Map<String, String> defaults) throws SQLException {
         Properties p = new Properties();
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        defaults.forEach((k, v) -> {
+            if (!lower.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+                p.setProperty(k, v);
+            }
+        });
         if (user != null) {
             p.setProperty("user", user);
         }

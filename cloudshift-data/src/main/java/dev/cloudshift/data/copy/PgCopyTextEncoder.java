@@ -77,7 +77,7 @@ public final class PgCopyTextEncoder {
         } else if (v instanceof Float f) {
             writeAscii(floatText(f));
         } else if (v instanceof BigDecimal d) {
-            writeAscii(d.toString());
+            writeDecimal(d);
         } else if (v instanceof java.time.LocalDateTime t && t.getYear() >= 0 && t.getYear() <= 9999) {
             writeDate(t.getYear(), t.getMonthValue(), t.getDayOfMonth());
             put((byte) ' ');
@@ -132,16 +132,75 @@ public final class PgCopyTextEncoder {
             buf[len++] = '-';
             v = -v;
         }
-        int start = len;
-        do {
-            buf[len++] = (byte) ('0' + (v % 10));
+        int n = digitCount(v);
+        int p = len + n;
+        while (v >= 10) {
+            buf[--p] = (byte) ('0' + (int) (v % 10));
             v /= 10;
-        } while (v != 0);
-        for (int i = start, j = len - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
         }
+        buf[--p] = (byte) ('0' + (int) v);
+        len += n;
+    }
+
+    /** Decimal digits of a non-negative long. */
+    private static int digitCount(long v) {
+        int n = 1;
+        long limit = 10;
+        while (n < 19 && v >= limit) {
+            n++;
+            limit *= 10;
+        }
+        return n;
+    }
+
+    /**
+     * The same text as {@link BigDecimal#toString()}, without building a String for the common plain case: an
+     * unscaled value of at most 18 digits and a scale between 0 and 18 whose toString has no exponent.
+     */
+    private void writeDecimal(BigDecimal d) {
+        int scale = d.scale();
+        int precision = d.precision();
+        if (scale < 0 || scale > 18 || precision > 18 || precision - scale - 1 < -6) {
+            writeAscii(d.toString());
+            return;
+        }
+        long unscaled = d.unscaledValue().longValue();
+        ensure(precision + 22);
+        if (unscaled < 0) {
+            buf[len++] = '-';
+            unscaled = -unscaled;
+        }
+        if (scale == 0) {
+            writeLong(unscaled);
+            return;
+        }
+        int digits = digitCount(unscaled);
+        int intDigits = digits - scale;
+        if (intDigits <= 0) {
+            buf[len++] = '0';
+            buf[len++] = '.';
+            for (int i = intDigits; i < 0; i++) {
+                buf[len++] = '0';
+            }
+            int p = len + digits;
+            for (int i = 0; i < digits; i++) {
+                buf[--p] = (byte) ('0' + (int) (unscaled % 10));
+                unscaled /= 10;
+            }
+            len += digits;
+            return;
+        }
+        int p = len + digits + 1;
+        for (int i = 0; i < scale; i++) {
+            buf[--p] = (byte) ('0' + (int) (unscaled % 10));
+            unscaled /= 10;
+        }
+        buf[--p] = '.';
+        for (int i = 0; i < intDigits; i++) {
+            buf[--p] = (byte) ('0' + (int) (unscaled % 10));
+            unscaled /= 10;
+        }
+        len += digits + 1;
     }
 
     /** yyyy-mm-dd straight into the buffer (the same text {@link TemporalText} gives, without allocating). */

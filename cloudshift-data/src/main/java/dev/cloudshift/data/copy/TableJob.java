@@ -1,6 +1,7 @@
 package dev.cloudshift.data.copy;
 
 import dev.cloudshift.data.cast.ValueConverter;
+import dev.cloudshift.data.dialect.ColumnReader;
 import dev.cloudshift.data.dialect.Dialect;
 import dev.cloudshift.data.schema.Column;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ final class TableJob {
     final TablePlan plan;
     final TableProgress progress;
     final Column[] columns;
+    /** The source dialect's reader per column, type dispatch decided once. */
+    final ColumnReader[] readers;
     /** Conversion then mask per column; null entries pass values through. */
     final ValueConverter[] conversions;
     final ValueConverter[] masks;
@@ -27,6 +30,10 @@ final class TableJob {
         this.progress = progress;
         List<Column> cols = plan.source().columns();
         this.columns = cols.toArray(new Column[0]);
+        this.readers = new ColumnReader[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            this.readers[i] = sourceDialect.reader(columns[i]);
+        }
         this.conversions = plan.conversions().toArray(new ValueConverter[0]);
         this.masks = new ValueConverter[columns.length];
         for (int i = 0; i < columns.length; i++) {
@@ -46,7 +53,7 @@ final class TableJob {
         }
         List<String> quoted = new ArrayList<>();
         for (Column c : cols) {
-            quoted.add(sourceDialect.quote(c.name()));
+            quoted.add(sourceDialect.selectExpression(c));
         }
         this.selectSql = "SELECT " + String.join(", ", quoted) + " FROM " + sourceDialect.quote(plan.source().name());
     }

@@ -260,37 +260,41 @@ public abstract class BaseDialect implements Dialect {
 
     @Override
     public Object readValue(ResultSet rs, int index, Column column) throws SQLException {
+        return standardReader(column).read(rs, index);
+    }
+
+    /** Reads a value through the standard JDBC getter for the column's {@link Types} code, chosen once per column. */
+    protected static ColumnReader standardReader(Column column) {
         switch (column.jdbcType()) {
             case Types.BIT:
-            case Types.BOOLEAN: {
-                boolean b = rs.getBoolean(index);
-                return rs.wasNull() ? null : b;
-            }
+            case Types.BOOLEAN:
+                return (rs, index) -> {
+                    boolean b = rs.getBoolean(index);
+                    return rs.wasNull() ? null : b;
+                };
             case Types.TINYINT:
             case Types.SMALLINT:
-            case Types.INTEGER: {
-                long v = rs.getLong(index);
-                return rs.wasNull() ? null : v;
-            }
-            case Types.BIGINT: {
+            case Types.INTEGER:
+                return BaseDialect::readLong;
+            case Types.BIGINT:
                 if (baseType(column.declaredType()).contains("unsigned")) {
-                    return rs.getBigDecimal(index);
+                    return (rs, index) -> rs.getBigDecimal(index);
                 }
-                long v = rs.getLong(index);
-                return rs.wasNull() ? null : v;
-            }
-            case Types.REAL: {
-                float f = rs.getFloat(index);
-                return rs.wasNull() ? null : f;
-            }
+                return BaseDialect::readLong;
+            case Types.REAL:
+                return (rs, index) -> {
+                    float f = rs.getFloat(index);
+                    return rs.wasNull() ? null : f;
+                };
             case Types.FLOAT:
-            case Types.DOUBLE: {
-                double d = rs.getDouble(index);
-                return rs.wasNull() ? null : d;
-            }
+            case Types.DOUBLE:
+                return (rs, index) -> {
+                    double d = rs.getDouble(index);
+                    return rs.wasNull() ? null : d;
+                };
             case Types.NUMERIC:
             case Types.DECIMAL:
-                return rs.getBigDecimal(index);
+                return (rs, index) -> rs.getBigDecimal(index);
             case Types.CHAR:
             case Types.VARCHAR:
             case Types.LONGVARCHAR:
@@ -299,23 +303,29 @@ public abstract class BaseDialect implements Dialect {
             case Types.LONGNVARCHAR:
             case Types.CLOB:
             case Types.NCLOB:
-                return rs.getString(index);
+                return (rs, index) -> rs.getString(index);
             case Types.BINARY:
             case Types.VARBINARY:
             case Types.LONGVARBINARY:
             case Types.BLOB:
-                return rs.getBytes(index);
+                return (rs, index) -> rs.getBytes(index);
             case Types.DATE:
-                return rs.getObject(index, LocalDate.class);
+                return (rs, index) -> rs.getObject(index, LocalDate.class);
             case Types.TIME:
-                return rs.getObject(index, LocalTime.class);
+                return (rs, index) -> rs.getObject(index, LocalTime.class);
             case Types.TIMESTAMP:
-                return rs.getObject(index, LocalDateTime.class);
+                return (rs, index) -> rs.getObject(index, LocalDateTime.class);
             case Types.TIMESTAMP_WITH_TIMEZONE:
-                return utc(rs.getObject(index, OffsetDateTime.class));
+                return (rs, index) -> utc(rs.getObject(index, OffsetDateTime.class));
             default:
-                return normalise(rs.getObject(index));
+                return (rs, index) -> normalise(rs.getObject(index));
         }
+    }
+
+    /** A signed integer up to 64 bits as a Long, or null. */
+    protected static Object readLong(ResultSet rs, int index) throws SQLException {
+        long v = rs.getLong(index);
+        return rs.wasNull() ? null : v;
     }
 
     /** The same instant at offset UTC; OffsetDateTime.MAX and MIN (PostgreSQL's infinities) as they are. */

@@ -42,4 +42,28 @@ public interface Dialect {
      * json, uuid, intervals) are read as their text form.
      */
     Object readValue(ResultSet rs, int index, Column column) throws SQLException;
+
+    /**
+     * A reader of this column's values, equivalent to {@link #readValue} on a result whose column was selected with
+     * {@link #selectExpression}; dialects override it to decide the type dispatch once per column.
+     */
+    default ColumnReader reader(Column column) {
+        return (rs, index) -> readValue(rs, index, column);
+    }
+
+    /**
+     * The select-list expression that reads a column for copying: the quoted name, or an expression giving the
+     * same value in a form that is cheaper to read through the driver (MySQL dates and times as their text).
+     */
+    default String selectExpression(Column column) {
+        return quote(column.name());
+    }
+
+    /**
+     * Driver properties for a connection that streams whole tables out (a copy's source connections), applied only
+     * where the URL does not set them itself.
+     */
+    default java.util.Map<String, String> bulkReadProperties() {
+        return java.util.Map.of();
+    }
 }

@@ -109,67 +109,104 @@ public class MySqlDialect extends BaseDialect {
 
     @Override
     public Object readValue(ResultSet rs, int index, Column column) throws SQLException {
-        try {
-            return read(rs, index, column);
-        } catch (java.time.DateTimeException e) {
-            // ALLOW_INVALID_DATES lets MySQL hold 2024-02-30; no other database can
-            throw new java.sql.SQLDataException("invalid date or time value", "22007");
-        }
+        return reader(column).read(rs, index);
     }
 
-    private Object read(ResultSet rs, int index, Column column) throws SQLException {
+    /**
+     * Dates and times are selected as the server's text ({@code CAST(x AS CHAR)}): the driver would otherwise parse
+     * them and, for {@code getString}, format them again through a {@code DateTimeFormatter} and
+     * {@code String.format} for every value; the text is what {@link #reader} parses by hand, zero dates included.
+     */
+    @Override
+    public String selectExpression(Column column) {
+        return switch (head(column)) {
+            case "date", "datetime", "timestamp", "time" -> "CAST(" + quote(column.name()) + " AS CHAR)";
+            default -> quote(column.name());
+        };
+    }
+
+    /**
+     * The binary result protocol (server-side prepared statements): numbers, doubles included, arrive as binary
+     * values instead of text the driver parses again, which costs the client and the server less per value. Rows
+     * still stream with the fetch size.
+     */
+    @Override
+    public Map<String, String> bulkReadProperties() {
+        return Map.of("useServerPrepStmts", "true");
+    }
+
+    private static String head(Column column) {
         String base = baseType(column.declaredType());
         int space = base.indexOf(' ');
-        String head = space < 0 ? base : base.substring(0, space);
+        return space < 0 ? base : base.substring(0, space);
+    }
+
+    @Override
+    public ColumnReader reader(Column column) {
+        ColumnReader read = typedReader(column);
+        return (rs, index) -> {
+            try {
+                return read.read(rs, index);
+            } catch (java.time.DateTimeException e) {
+                // ALLOW_INVALID_DATES lets MySQL hold 2024-02-30; no other database can
+                throw new java.sql.SQLDataException("invalid date or time value", "22007");
+            }
+        };
+    }
+
+    private static ColumnReader typedReader(Column column) {
+        String head = head(column);
         switch (head) {
-            case "tinyint", "smallint", "mediumint", "int", "integer", "year": {
-                long v = rs.getLong(index);
-                return rs.wasNull() ? null : v;
-            }
-            case "bigint": {
-                if (base.contains("unsigned")) {
-                    return rs.getBigDecimal(index);
+            case "tinyint", "smallint", "mediumint", "int", "integer", "year":
+                return BaseDialect::readLong;
+            case "bigint":
+                if (baseType(column.declaredType()).contains("unsigned")) {
+                    return (rs, index) -> rs.getBigDecimal(index);
                 }
-                long v = rs.getLong(index);
-                return rs.wasNull() ? null : v;
-            }
+                return BaseDialect::readLong;
             case "bit": {
-                byte[] bytes = rs.getBytes(index);
-                if (bytes == null) {
-                    return null;
-                }
-                long v = new BigInteger(1, bytes).longValue();
-                return column.length() <= 1 ? (Object) (v != 0) : (Object) v;
+                boolean single = column.length() <= 1;
+                return (rs, index) -> {
+                    byte[] bytes = rs.getBytes(index);
+                    if (bytes == null) {
+                        return null;
+                    }
+                    long v = new BigInteger(1, bytes).longValue();
+                    return single ? (Object) (v != 0) : (Object) v;
+                };
             }
-            case "date": {
-                String s = rs.getString(index);
-                if (s == null) {
-                    return null;
-                }
-                return isZeroDate(s) ? new ZeroDate(s) : LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
-            }
-            case "datetime", "timestamp": {
-                String s = rs.getString(index);
-                if (s == null) {
-                    return null;
-                }
-                return isZeroDate(s) ? new ZeroDate(s) : dateTime(s);
-            }
-            case "time": {
-                String s = rs.getString(index);
-                if (s == null) {
-                    return null;
-                }
-                // MySQL TIME spans -838:59:59 to 838:59:59; only a time of day becomes a LocalTime
-                if (s.length() >= 8 && s.charAt(2) == ':' && s.charAt(0) != '-' && s.compareTo("24") < 0) {
-                    return LocalTime.parse(s);
-                }
-                return s;
-            }
+            case "date":
+                return (rs, index) -> {
+                    String s = rs.getString(index);
+                    if (s == null) {
+                        return null;
+                    }
+                    return isZeroDate(s) ? new ZeroDate(s) : LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
+                };
+            case "datetime", "timestamp":
+                return (rs, index) -> {
+                    String s = rs.getString(index);
+                    if (s == null) {
+                        return null;
+                    }
+                    return isZeroDate(s) ? new ZeroDate(s) : dateTime(s);
+                };
+            case "time":
+                return (rs, index) -> {
+                    String s = rs.getString(index);
+                    if (s == null) {
+                        return null;
+                    }
+                    // MySQL TIME spans -838:59:59 to 838:59:59; only a time of day becomes a LocalTime
+                    if (s.length() >= 8 && s.charAt(2) == ':' && s.charAt(0) != '-' && s.compareTo("24") < 0) {
+                        return LocalTime.parse(s);
+                    }
+                    return s;
+                };
             case "enum", "set", "json":
-                return rs.getString(index);
+                return (rs, index) -> rs.getString(index);
             default:
-                return super.readValue(rs, index, column);
+                return standardReader(column);
         }
     }
 

@@ -42,4 +42,33 @@ class PgCopyTextEncoderTest {
         assertThat(e.writeRow(new Object[] {2L, "a\u0000b"})).isEqualTo(1);
         assertThat(e.length()).isEqualTo(before);
     }
+
+    @Test
+    void integersAndDecimalsAreWrittenAsJavaWritesThem() {
+        java.util.Random random = new java.util.Random(42);
+        java.util.List<Long> longs = new java.util.ArrayList<>(java.util.List.of(0L, 9L, 10L, 99L, 100L, -1L, -10L,
+                999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE + 1, Long.MIN_VALUE));
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
+            longs.addAll(java.util.List.of(p - 1, p, p + 1, -p));
+        }
+        for (int i = 0; i < 20_000; i++) {
+            longs.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (long v : longs) {
+            assertThat(encode(v)).isEqualTo(v + "\n");
+        }
+        java.util.List<java.math.BigDecimal> decimals = new java.util.ArrayList<>();
+        for (String s : new String[] {"0", "0.00", "-0.01", "0.000001", "0.0000001", "-0.0000001", "1E+3", "123.45",
+            "-999999999999999999", "9999999999999999.99", "99999999999999999999.5", "0.000000000000000001",
+            "1.000000000000000000", "12345678901234567890.123", "-0.5", "10.10"}) {
+            decimals.add(new java.math.BigDecimal(s));
+        }
+        for (int i = 0; i < 50_000; i++) {
+            long unscaled = random.nextLong() >> random.nextInt(64);
+            decimals.add(java.math.BigDecimal.valueOf(unscaled, random.nextInt(24) - 3));
+        }
+        for (java.math.BigDecimal d : decimals) {
+            assertThat(encode(d)).as("%s (scale %d)", d, d.scale()).isEqualTo(d + "\n");
+        }
+    }
 }

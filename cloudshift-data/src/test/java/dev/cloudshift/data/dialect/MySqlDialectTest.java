@@ -26,6 +26,21 @@ class MySqlDialectTest {
     }
 
     @Test
+    void datesAndTimesAreSelectedAsTheServersText() {
+        MySqlDialect d = new MySqlDialect();
+        java.util.function.Function<String, String> select = type -> d.selectExpression(
+                new dev.cloudshift.data.schema.Column("c`x", type, java.sql.Types.OTHER, 0, 0, true, null, false));
+        assertThat(select.apply("datetime(6)")).isEqualTo("CAST(`c``x` AS CHAR)");
+        assertThat(select.apply("DATE")).isEqualTo("CAST(`c``x` AS CHAR)");
+        assertThat(select.apply("timestamp")).isEqualTo("CAST(`c``x` AS CHAR)");
+        assertThat(select.apply("time(3)")).isEqualTo("CAST(`c``x` AS CHAR)");
+        assertThat(select.apply("int(11) unsigned")).isEqualTo("`c``x`");
+        assertThat(select.apply("varchar(20)")).isEqualTo("`c``x`");
+        assertThat(d.bulkReadProperties()).containsEntry("useServerPrepStmts", "true");
+        assertThat(new SqliteDialect().bulkReadProperties()).isEmpty();
+    }
+
+    @Test
     void unknownSchemesAreNamedWithoutCredentials() {
         assertThat(Dialects.scheme("postgres://user:secret@host/db")).isEqualTo("postgres:");
         assertThat(Dialects.scheme("jdbc:oracle:thin:@h")).isEqualTo("jdbc:oracle:");
