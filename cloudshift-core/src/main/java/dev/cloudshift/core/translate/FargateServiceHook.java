@@ -58,9 +58,14 @@ final class FargateServiceHook implements TranslationHook {
         Draft.Block container = task.body.block("container_definitions");
         Map<String, Map<String, Object>> plain = new LinkedHashMap<>(); // name -> environment -> raw value
         Map<String, HclExpr> secrets = new LinkedHashMap<>(); // name -> secret ARN
+        String containersPath = containerPath.substring(0, containerPath.lastIndexOf('.'));
         for (Map.Entry<Inst, PlannedResource> e : g.instances.entrySet()) {
             PlannedResource r = e.getValue();
             String env = e.getKey().environment();
+            if (RawValues.get(r.resource().raw(), containersPath) instanceof List<?> all && all.size() > 1) {
+                t.todoOnce(g.key, "only the first container becomes the task's container: add the others (sidecars) to "
+                        + "container_definitions by hand", task.file, task.address());
+            }
             Object c = RawValues.get(r.resource().raw(), containerPath);
             if (!(c instanceof Map<?, ?> def)) {
                 continue;
@@ -121,12 +126,23 @@ final class FargateServiceHook implements TranslationHook {
                     + "(service/<cluster>/<service>) by hand", target.file, target.address());
         }
         Draft listener = t.draft(g, "aws_lb_listener");
+        if (listener == null && ingress(g)) {
+            t.todo(g.key, "the service's ingress is internal: other services reach the tasks through an internal load "
+                    + "balancer or ECS Service Connect (a namespace and service_connect_configuration): add one by hand",
+                    service.file, service.address());
+        }
         if (listener != null) {
             service.set(service.body, "depends_on", new HclExpr.ListOf(List.of(Translation.self(listener, null))));
             t.todo(g.key, "the load balancer listens for plain HTTP on port 80: add an HTTPS listener on 443 with an ACM "
                     + "certificate for the service's domain (the source's custom domain and managed certificate) and redirect "
                     + "port 80 to it", listener.file, listener.address());
         }
+    }
+
+    /** Whether the source takes requests at all (an Azure app with an ingress block; every Cloud Run service). */
+    private static boolean ingress(SourceGroup g) {
+        Object in = g.first().resource().raw().get("ingress");
+        return in instanceof List<?> l ? !l.isEmpty() : true;
     }
 
     /**

@@ -181,9 +181,11 @@ class FargateServiceTranslationTest {
 
                     container {
                       name   = "worker"
-                      image  = "ghcr.io/acme/worker:1.4.0"
-                      cpu    = 0.25
-                      memory = "0.5Gi"
+                      image   = "ghcr.io/acme/worker:1.4.0"
+                      cpu     = 0.25
+                      memory  = "0.5Gi"
+                      command = ["/bin/worker"]
+                      args    = ["--queue", "jobs"]
 
                       env {
                         name  = "MODE"
@@ -217,7 +219,7 @@ class FargateServiceTranslationTest {
         assertThat(doc).contains("{ name = \"API_KEY\", valueFrom = aws_secretsmanager_secret.api_key.arn }");
         assertThat(tf.has("aws_secretsmanager_secret", "worker_api_key")).isFalse();
         // a value that differs per environment is a variable; a public image stays as it is
-        assertThat(doc).contains("image     = \"ghcr.io/acme/worker:1.4.0\"", "{ name = \"MODE\", value = var.mode }");
+        assertThat(doc).contains("image      = \"ghcr.io/acme/worker:1.4.0\"", "{ name = \"MODE\", value = var.mode }");
         assertThat(tf.file("prod.tfvars")).contains("\"strict\"");
         // internal ingress: no load balancer, no listener dependency, the port still mapped
         assertThat(tf.has("aws_lb", "worker")).isFalse();
@@ -227,6 +229,9 @@ class FargateServiceTranslationTest {
         assertThat(service.body().attribute("depends_on")).isNull();
         assertThat(service.body().blocks("load_balancer")).isEmpty();
         assertThat(tf.text(service.body().blocks("network_configuration").get(0), "subnets")).isEqualTo("[aws_subnet.apps.id]");
+        assertThat(tf.file("compute.tf")).contains("the service's ingress is internal");
+        // the container's command overrides the entry point, its args the command (Docker ENTRYPOINT / CMD)
+        assertThat(doc).contains("entryPoint = [\"/bin/worker\"]", "command    = [\"--queue\", \"jobs\"]");
         // min_replicas 0 (scale to zero) becomes one task
         assertThat(tf.file("dev.tfvars")).containsPattern("worker_desired_count +\\= 1").containsPattern("worker_max_capacity +\\= 4");
     }
