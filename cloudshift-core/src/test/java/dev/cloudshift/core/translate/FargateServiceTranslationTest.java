@@ -181,7 +181,7 @@ class FargateServiceTranslationTest {
 
                     container {
                       name   = "worker"
-                      image   = "ghcr.io/acme/worker:1.4.0"
+                      image   = var.environment == "prod" ? "ghcr.io/acme/worker:1.4.0" : "ghcr.io/acme/worker:1.5.0-rc1"
                       cpu     = 0.25
                       memory  = "0.5Gi"
                       command = ["/bin/worker"]
@@ -219,8 +219,9 @@ class FargateServiceTranslationTest {
         assertThat(doc).contains("{ name = \"API_KEY\", valueFrom = aws_secretsmanager_secret.api_key.arn }");
         assertThat(tf.has("aws_secretsmanager_secret", "worker_api_key")).isFalse();
         // a value that differs per environment is a variable; a public image stays as it is
-        assertThat(doc).contains("image      = \"ghcr.io/acme/worker:1.4.0\"", "{ name = \"MODE\", value = var.mode }");
-        assertThat(tf.file("prod.tfvars")).contains("\"strict\"");
+        assertThat(doc).contains("image      = var.worker_image", "{ name = \"MODE\", value = var.mode }");
+        assertThat(tf.file("prod.tfvars")).contains("\"strict\"", "\"ghcr.io/acme/worker:1.4.0\"");
+        assertThat(tf.file("dev.tfvars")).contains("\"ghcr.io/acme/worker:1.5.0-rc1\"");
         // internal ingress: no load balancer, no listener dependency, the port still mapped
         assertThat(tf.has("aws_lb", "worker")).isFalse();
         assertThat(tf.has("aws_lb_target_group", "worker")).isFalse();
