@@ -236,4 +236,108 @@ class FargateServiceTranslationTest {
         // min_replicas 0 (scale to zero) becomes one task
         assertThat(tf.file("dev.tfvars")).containsPattern("worker_desired_count +\\= 1").containsPattern("worker_max_capacity +\\= 4");
     }
+
+    @Test
+    void anInternalCloudRunServiceGetsNoLoadBalancerAndItsSecretStaysInSecretsManager(@TempDir Path dir) throws IOException {
+        String planted = "planted-run-Secret-7b8c9d";
+        GeneratedTerraform.write(dir, Map.of("main.tf", """
+                variable "environment" {
+                  type = string
+                }
+
+                variable "token" {
+                  type      = string
+                  sensitive = true
+                }
+
+                resource "google_compute_network" "main" {
+                  name                    = "shop"
+                  auto_create_subnetworks = false
+                }
+
+                resource "google_compute_subnetwork" "a" {
+                  name          = "shop-a"
+                  region        = "europe-west1"
+                  network       = google_compute_network.main.id
+                  ip_cidr_range = "10.20.0.0/20"
+                }
+
+                resource "google_compute_subnetwork" "b" {
+                  name          = "shop-b"
+                  region        = "europe-west1"
+                  network       = google_compute_network.main.id
+                  ip_cidr_range = "10.20.16.0/20"
+                }
+
+                resource "google_secret_manager_secret" "token" {
+                  secret_id = "shop-token"
+
+                  replication {
+                    auto {}
+                  }
+                }
+
+                resource "google_secret_manager_secret_version" "token" {
+                  secret      = google_secret_manager_secret.token.id
+                  secret_data = var.token
+                }
+
+                resource "google_cloud_run_v2_service" "jobs" {
+                  name     = "shop-jobs-${var.environment}"
+                  location = "europe-west1"
+                  ingress  = "INGRESS_TRAFFIC_INTERNAL_ONLY"
+
+                  template {
+                    scaling {
+                      min_instance_count = 1
+                      max_instance_count = var.environment == "prod" ? 8 : 2
+                    }
+
+                    containers {
+                      image = "ghcr.io/acme/jobs:3.0.0"
+
+                      resources {
+                        limits = {
+                          cpu    = "1"
+                          memory = "512Mi"
+                        }
+                      }
+
+                      env {
+                        name  = "QUEUE"
+                        value = "jobs-${var.environment}"
+                      }
+
+                      env {
+                        name = "TOKEN"
+                        value_source {
+                          secret_key_ref {
+                            secret  = google_secret_manager_secret.token.secret_id
+                            version = "latest"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+                """, "dev.tfvars", "environment = \"dev\"\ntoken = \"" + planted + "\"\n",
+                "prod.tfvars", "environment = \"prod\"\ntoken = \"" + planted + "\"\n"));
+        GeneratedTerraform tf = GeneratedTerraform.of(dir, "aws");
+        tf.assertValid();
+        assertThat(tf.all()).doesNotContain(planted);
+        String doc = tf.text(tf.resource("aws_ecs_task_definition", "jobs"), "container_definitions");
+        assertThat(doc).contains("image     = \"ghcr.io/acme/jobs:3.0.0\"", "containerPort = 8080",
+                "{ name = \"QUEUE\", value = \"jobs-${var.environment}\" }",
+                "{ name = \"TOKEN\", valueFrom = aws_secretsmanager_secret.token.arn }");
+        // internal ingress: no load balancer, a TODO for internal reachability
+        assertThat(tf.has("aws_lb", "jobs")).isFalse();
+        assertThat(tf.file("compute.tf")).contains("the service's ingress is internal");
+        // no subnet of its own: the tasks run in every translated subnet, spread over two zones
+        assertThat(tf.text(tf.resource("aws_ecs_service", "jobs").body().blocks("network_configuration").get(0), "subnets"))
+                .isEqualTo("[aws_subnet.a.id, aws_subnet.b.id]");
+        assertThat(tf.text(tf.resource("aws_subnet", "a"), "availability_zone"))
+                .isNotEqualTo(tf.text(tf.resource("aws_subnet", "b"), "availability_zone"));
+        assertThat(tf.file("prod.tfvars")).containsPattern("jobs_max_capacity +\\= 8");
+        assertThat(tf.file("dev.tfvars")).containsPattern("jobs_max_capacity +\\= 2");
+    }
 }
