@@ -99,7 +99,10 @@ final class FargateServiceHook implements TranslationHook {
                         task.file, task.address());
                 continue;
             }
-            HclExpr value = ContainerAppHook.envValue(t, task, "default", v.getKey(), v.getValue());
+            HclExpr value = perEnvironmentVariable(t, g, v.getKey(), v.getValue());
+            if (value == null) {
+                value = ContainerAppHook.envValue(t, task, "default", v.getKey(), v.getValue());
+            }
             if (value != null) {
                 environment.add(entry("name", HclExpr.str(v.getKey()), "value", value));
             }
@@ -137,6 +140,31 @@ final class FargateServiceHook implements TranslationHook {
                     + "certificate for the service's domain (the source's custom domain and managed certificate) and redirect "
                     + "port 80 to it", listener.file, listener.address());
         }
+    }
+
+    /**
+     * A plain value that differs between environments in more than the environment name: a variable named after the
+     * service and the setting ({@code <service>_<name>}, so two services with the same setting do not share one), or
+     * null when the shared rules of the container_app hook apply (one value, a template, a reference).
+     */
+    private static HclExpr perEnvironmentVariable(Translation t, SourceGroup g, String name, Map<String, Object> byEnv) {
+        if (new LinkedHashSet<>(byEnv.values()).size() < 2) {
+            return null;
+        }
+        List<Object> pairs = new ArrayList<>();
+        for (Map.Entry<String, Object> e : byEnv.entrySet()) {
+            if (!(e.getValue() instanceof String s) || s.contains("${") || s.equals(e.getKey())) {
+                return null;
+            }
+            pairs.add(new Object[] {e.getKey(), s});
+        }
+        if (TerraformRenderer.environmentTemplate(pairs) != null) {
+            return null;
+        }
+        String var = Translation.identifier(g.name + "_" + name.toLowerCase(Locale.ROOT));
+        t.variable(var, "string", "Environment variable " + name + " of " + g.name + ", per environment.", false,
+                new LinkedHashMap<>(byEnv));
+        return HclExpr.ref("var." + var);
     }
 
     /** Whether the source takes requests at all (an Azure app with an ingress block; every Cloud Run service). */

@@ -219,7 +219,7 @@ class FargateServiceTranslationTest {
         assertThat(doc).contains("{ name = \"API_KEY\", valueFrom = aws_secretsmanager_secret.api_key.arn }");
         assertThat(tf.has("aws_secretsmanager_secret", "worker_api_key")).isFalse();
         // a value that differs per environment is a variable; a public image stays as it is
-        assertThat(doc).contains("image      = var.worker_image", "{ name = \"MODE\", value = var.mode }");
+        assertThat(doc).contains("image      = var.worker_image", "{ name = \"MODE\", value = var.worker_mode }");
         assertThat(tf.file("prod.tfvars")).contains("\"strict\"", "\"ghcr.io/acme/worker:1.4.0\"");
         assertThat(tf.file("dev.tfvars")).contains("\"ghcr.io/acme/worker:1.5.0-rc1\"");
         // internal ingress: no load balancer, no listener dependency, the port still mapped
