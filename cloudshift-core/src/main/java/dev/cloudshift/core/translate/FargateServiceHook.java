@@ -321,8 +321,17 @@ final class FargateServiceHook implements TranslationHook {
         Draft.Block net = service.body.block("network_configuration");
         Draft lb = t.draft(g, "aws_lb");
         if (ids.isEmpty()) {
-            t.todo(g.key, "no translated subnet for the service: list the subnets of its tasks (and of its load balancer) by hand",
-                    service.file, service.address());
+            // no network in the source (a Cloud Run service on Google's network): the subnets are a variable to fill
+            t.todo(g.key, "no translated subnet for the service: set var.subnet_ids to subnets of your VPC in two availability "
+                    + "zones (the tasks and the load balancer run there)", service.file, service.address());
+            t.variable("subnet_ids", "list(string)", "Subnets of the ECS tasks and load balancers (the source has no network "
+                    + "to translate): two or more, in different availability zones.", false, null);
+            if (net != null) {
+                net.fields.add(0, fieldOf(service, "subnets", HclExpr.ref("var.subnet_ids")));
+            }
+            if (lb != null) {
+                lb.body.fields.add(Math.min(lb.body.fields.size(), 4), fieldOf(lb, "subnets", HclExpr.ref("var.subnet_ids")));
+            }
             return;
         }
         if (net != null) {
@@ -391,6 +400,12 @@ final class FargateServiceHook implements TranslationHook {
             return HclExpr.call("tostring", inner);
         }
         return value;
+    }
+
+    private static Draft.Field fieldOf(Draft d, String name, HclExpr value) {
+        Draft.Field f = new Draft.Field(name, false, null, null);
+        d.instances.forEach(i -> f.values.put(i, value));
+        return f;
     }
 
     private static HclExpr entry(String k1, HclExpr v1, String k2, HclExpr v2) {

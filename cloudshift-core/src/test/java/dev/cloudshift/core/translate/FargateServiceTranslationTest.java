@@ -340,4 +340,56 @@ class FargateServiceTranslationTest {
         assertThat(tf.file("prod.tfvars")).containsPattern("jobs_max_capacity +\\= 8");
         assertThat(tf.file("dev.tfvars")).containsPattern("jobs_max_capacity +\\= 2");
     }
+
+    @Test
+    void aPublicCloudRunServiceWithAProbeGetsItsTimingOnTheTargetGroup(@TempDir Path dir) throws IOException {
+        GeneratedTerraform.write(dir, Map.of("main.tf", """
+                variable "environment" {
+                  type = string
+                }
+
+                resource "google_cloud_run_v2_service" "web" {
+                  name     = "web-${var.environment}"
+                  location = "europe-west1"
+
+                  template {
+                    containers {
+                      image = "ghcr.io/acme/web:1.0.0"
+
+                      ports {
+                        container_port = 3000
+                      }
+
+                      liveness_probe {
+                        period_seconds    = 20
+                        timeout_seconds   = 1
+                        failure_threshold = 3
+
+                        http_get {
+                          path = "/livez"
+                        }
+                      }
+                    }
+                  }
+                }
+                """, "dev.tfvars", "environment = \"dev\"\n", "prod.tfvars", "environment = \"prod\"\n"));
+        GeneratedTerraform tf = GeneratedTerraform.of(dir, "aws");
+        tf.assertValid();
+        Block check = tf.resource("aws_lb_target_group", "web").body().blocks("health_check").get(0);
+        assertThat(tf.text(check, "path")).isEqualTo("\"/livez\"");
+        assertThat(tf.text(check, "interval")).isEqualTo("20");
+        // Cloud Run's 1 s timeout is below the ALB's minimum of 2 s
+        assertThat(tf.text(check, "timeout")).isEqualTo("2");
+        assertThat(tf.text(check, "unhealthy_threshold")).isEqualTo("3");
+        assertThat(tf.text(tf.resource("aws_lb_target_group", "web"), "port")).isEqualTo("3000");
+        assertThat(tf.text(tf.resource("aws_ecs_task_definition", "web"), "container_definitions")).contains("containerPort = 3000");
+        // no ingress argument: public, the Cloud Run default
+        assertThat(tf.has("aws_lb_listener", "web")).isTrue();
+        // no network in the source: the subnets are a variable to fill (with a TODO), never invented
+        assertThat(tf.file("compute.tf")).contains("no translated subnet for the service");
+        assertThat(tf.text(tf.resource("aws_ecs_service", "web").body().blocks("network_configuration").get(0), "subnets"))
+                .isEqualTo("var.subnet_ids");
+        assertThat(tf.text(tf.resource("aws_lb", "web"), "subnets")).isEqualTo("var.subnet_ids");
+        assertThat(tf.file("variables.tf")).contains("variable \"subnet_ids\"");
+    }
 }
