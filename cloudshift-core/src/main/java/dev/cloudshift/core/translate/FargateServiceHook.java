@@ -332,6 +332,16 @@ final class FargateServiceHook implements TranslationHook {
             if (lb != null) {
                 lb.body.fields.add(Math.min(lb.body.fields.size(), 4), fieldOf(lb, "subnets", HclExpr.ref("var.subnet_ids")));
             }
+            // ... and the security groups and the target group belong to the VPC of those subnets
+            for (Draft d : t.bySource.getOrDefault(g.key, List.of())) {
+                Draft.Field vpc = d.body.field("vpc_id");
+                boolean wants = d.type.equals("aws_security_group") || d.type.equals("aws_lb_target_group");
+                if (wants && (vpc == null || vpc.values.values().stream().allMatch(v -> v == null || v == ValueSpec.MISSING))) {
+                    t.variable("vpc_id", "string", "VPC of the subnets in subnet_ids.", false, null);
+                    d.body.fields.remove(vpc);
+                    d.body.fields.add(Math.min(d.body.fields.size(), 2), fieldOf(d, "vpc_id", HclExpr.ref("var.vpc_id")));
+                }
+            }
             return;
         }
         if (net != null) {

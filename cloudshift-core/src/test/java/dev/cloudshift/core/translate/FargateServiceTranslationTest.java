@@ -390,6 +390,8 @@ class FargateServiceTranslationTest {
         assertThat(tf.text(tf.resource("aws_ecs_service", "web").body().blocks("network_configuration").get(0), "subnets"))
                 .isEqualTo("var.subnet_ids");
         assertThat(tf.text(tf.resource("aws_lb", "web"), "subnets")).isEqualTo("var.subnet_ids");
-        assertThat(tf.file("variables.tf")).contains("variable \"subnet_ids\"");
+        assertThat(tf.file("variables.tf")).contains("variable \"subnet_ids\"", "variable \"vpc_id\"");
+        assertThat(tf.text(tf.resource("aws_lb_target_group", "web"), "vpc_id")).isEqualTo("var.vpc_id");
+        assertThat(tf.text(tf.resource("aws_security_group", "web"), "vpc_id")).isEqualTo("var.vpc_id");
     }
 }
