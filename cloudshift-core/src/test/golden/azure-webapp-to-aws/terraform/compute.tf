@@ -18,4 +18,93 @@ resource "aws_ecr_repository" "main" {
   }
 }
 
-# TODO(cloudshift): azurerm_container_app.api: a container app becomes an aws_ecs_task_definition (container_definitions is a JSON document: image, cpu/memory from the sizing table, port 'target_port', environment, secrets as Secrets Manager valueFrom) and an aws_ecs_service (desired_count = min_replicas, aws_appautoscaling_target for max_replicas) behind an ALB target group for external ingress; no rule maps its image, environment, secrets and ingress yet (the rule format writes such a document for compose services: compose-to-aws/compose_app.yaml)
+# TODO(cloudshift): azurerm_container_app.api: environment variable APPLICATIONINSIGHTS_CONNECTION_STRING refers to azurerm_application_insights.main.connection_string, which has no translation
+resource "aws_ecs_task_definition" "api" {
+  family                   = "ca-ledger-${var.environment}-api"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = var.api_cpu
+  memory                   = var.api_memory
+  execution_role_arn       = aws_iam_role.ecs_task_execution.arn
+  task_role_arn            = aws_iam_role.api.arn
+  container_definitions = jsonencode([
+    {
+      name      = "api"
+      image     = "${aws_ecr_repository.main.repository_url}/ledger-api:latest"
+      essential = true
+      portMappings = [
+        {
+          containerPort = 8080
+          protocol      = "tcp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = aws_cloudwatch_log_group.api.name
+          "awslogs-region"        = var.region
+          "awslogs-stream-prefix" = "api"
+        }
+      }
+      environment = [
+        { name = "DB_HOST", value = aws_db_instance.main.address },
+        { name = "REDIS_HOST", value = aws_elasticache_replication_group.main.primary_endpoint_address },
+        { name = "REDIS_PORT", value = tostring(aws_elasticache_replication_group.main.port) },
+        { name = "STORAGE_ACCOUNT", value = "stledger${var.environment}docs" },
+      ]
+      secrets = [
+        { name = "DB_PASSWORD", valueFrom = aws_secretsmanager_secret.api_db_password.arn },
+      ]
+    },
+  ])
+}
+
+resource "aws_ecs_service" "api" {
+  name            = "ca-ledger-${var.environment}-api"
+  cluster         = aws_ecs_cluster.main.id
+  task_definition = aws_ecs_task_definition.api.arn
+  desired_count   = var.api_desired_count
+  launch_type     = "FARGATE"
+  depends_on      = [aws_lb_listener.api]
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  network_configuration {
+    subnets          = [aws_subnet.apps.id]
+    security_groups  = [aws_security_group.api.id]
+    assign_public_ip = true
+  }
+
+  load_balancer {
+    target_group_arn = aws_lb_target_group.api.arn
+    container_name   = "api"
+    container_port   = 8080
+  }
+}
+
+resource "aws_appautoscaling_target" "api" {
+  min_capacity       = var.api_min_capacity
+  max_capacity       = var.api_max_capacity
+  scalable_dimension = "ecs:service:DesiredCount"
+  service_namespace  = "ecs"
+  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.api.name}"
+}
+
+resource "aws_appautoscaling_policy" "api" {
+  name               = "ca-ledger-${var.environment}-api-cpu"
+  policy_type        = "TargetTrackingScaling"
+  resource_id        = aws_appautoscaling_target.api.resource_id
+  scalable_dimension = aws_appautoscaling_target.api.scalable_dimension
+  service_namespace  = aws_appautoscaling_target.api.service_namespace
+
+  target_tracking_scaling_policy_configuration {
+    target_value = 70
+
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}

@@ -5,4 +5,9 @@ resource "aws_cloudwatch_log_group" "main" {
   retention_in_days = var.logs_retention_in_days
 }
 
+resource "aws_cloudwatch_log_group" "api" {
+  name              = "/ecs/ca-ledger-${var.environment}-api"
+  retention_in_days = 30
+}
+
 # TODO(cloudshift): azurerm_application_insights.main: Application Insights becomes CloudWatch Application Signals (or X-Ray) fed by the AWS Distro for OpenTelemetry; the app's APPLICATIONINSIGHTS_CONNECTION_STRING setting is replaced by the OTel exporter configuration

@@ -17,3 +17,59 @@ resource "aws_subnet" "db" {
   cidr_block        = var.subnets_db_cidr_block
   availability_zone = element(data.aws_availability_zones.available.names, 0)
 }
+
+resource "aws_lb" "api" {
+  name               = "ca-ledger-${var.environment}-api"
+  load_balancer_type = "application"
+  internal           = false
+  security_groups    = [aws_security_group.api_lb.id]
+  subnets            = [aws_subnet.apps.id, aws_subnet.db.id]
+}
+
+resource "aws_lb_target_group" "api" {
+  name        = "ca-ledger-${var.environment}-api"
+  port        = 8080
+  protocol    = "HTTP"
+  target_type = "ip"
+  vpc_id      = aws_vpc.main.id
+
+  health_check {
+    path    = "/"
+    matcher = "200-399"
+  }
+}
+
+# TODO(cloudshift): azurerm_container_app.api: the load balancer listens for plain HTTP on port 80: add an HTTPS listener on 443 with an ACM certificate for the service's domain (the source's custom domain and managed certificate) and redirect port 80 to it
+resource "aws_lb_listener" "api" {
+  load_balancer_arn = aws_lb.api.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.api.arn
+  }
+}
+
+resource "aws_internet_gateway" "main" {
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_route_table" "public" {
+  vpc_id = aws_vpc.main.id
+
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = aws_internet_gateway.main.id
+  }
+}
+
+resource "aws_route_table_association" "apps" {
+  subnet_id      = aws_subnet.apps.id
+  route_table_id = aws_route_table.public.id
+}
+
+resource "aws_route_table_association" "db" {
+  subnet_id      = aws_subnet.db.id
+  route_table_id = aws_route_table.public.id
+}

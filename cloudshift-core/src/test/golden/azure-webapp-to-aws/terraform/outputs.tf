@@ -11,3 +11,7 @@ output "rds_address" {
 output "redis_primary_endpoint" {
   value = aws_elasticache_replication_group.main.primary_endpoint_address
 }
+
+output "api_load_balancer_dns_name" {
+  value = aws_lb.api.dns_name
+}

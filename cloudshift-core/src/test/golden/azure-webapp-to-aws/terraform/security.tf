@@ -33,6 +33,69 @@ resource "aws_iam_role" "api" {
   assume_role_policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"
 }
 
+resource "aws_security_group" "api" {
+  name        = "ca-ledger-${var.environment}-api-tasks"
+  description = "ECS tasks of ca-ledger-${var.environment}-api"
+  vpc_id      = aws_vpc.main.id
+
+  ingress {
+    description     = "from the load balancer"
+    from_port       = 8080
+    to_port         = 8080
+    protocol        = "tcp"
+    security_groups = [aws_security_group.api_lb.id]
+  }
+
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_security_group" "api_lb" {
+  name        = "ca-ledger-${var.environment}-api-lb"
+  description = "Load balancer of ca-ledger-${var.environment}-api"
+  vpc_id      = aws_vpc.main.id
+
+  ingress {
+    description = "HTTP"
+    from_port   = 80
+    to_port     = 80
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_iam_role" "ecs_task_execution" {
+  name = "azure-webapp-ecs-task-execution"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Action = "sts:AssumeRole"
+        Principal = {
+          Service = "ecs-tasks.amazonaws.com"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "ecs_task_execution" {
+  role       = aws_iam_role.ecs_task_execution.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}
+
 resource "aws_secretsmanager_secret" "db_password" {
   name                    = "postgres-admin-password"
   recovery_window_in_days = 7
@@ -62,6 +125,31 @@ resource "aws_security_group" "apps" {
     protocol    = "-1"
     cidr_blocks = ["0.0.0.0/0"]
   }
+}
+
+resource "aws_secretsmanager_secret" "api_db_password" {
+  name                    = "ca-ledger-${var.environment}-api/db-password"
+  recovery_window_in_days = 7
+}
+
+resource "aws_secretsmanager_secret_version" "api_db_password" {
+  secret_id     = aws_secretsmanager_secret.api_db_password.id
+  secret_string = var.secret_api_db_password
+}
+
+resource "aws_iam_role_policy" "ecs_task_execution_secrets" {
+  name = "read-secrets"
+  role = aws_iam_role.ecs_task_execution.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["secretsmanager:GetSecretValue"]
+        Resource = [aws_secretsmanager_secret.api_db_password.arn]
+      },
+    ]
+  })
 }
 
 # TODO(cloudshift): azurerm_role_assignment.api_acr_pull: an Azure role on a scope becomes an IAM policy on the role (aws_iam_role_policy): AcrPull maps to the ECR pull actions of AmazonECSTaskExecutionRolePolicy, Key Vault Secrets User to secretsmanager:GetSecretValue on the secret, Storage Blob Data Contributor to s3:GetObject/PutObject on the bucket; write the actions for this assignment by hand

@@ -61,6 +61,31 @@ variable "redis_num_cache_clusters" {
   type        = number
 }
 
+variable "api_cpu" {
+  description = "Fargate CPU units (1024 = 1 vCPU; the sizing table's smallest size fitting the container's cpu and memory)."
+  type        = string
+}
+
+variable "api_memory" {
+  description = "Fargate memory in MiB (a valid pair with the CPU units)."
+  type        = string
+}
+
+variable "api_desired_count" {
+  description = "Running tasks at deployment (the container app's min_replicas; autoscaling moves it up to max_replicas)."
+  type        = number
+}
+
+variable "api_min_capacity" {
+  description = "Fewest running tasks (the container app's min_replicas; ECS cannot scale to zero)."
+  type        = number
+}
+
+variable "api_max_capacity" {
+  description = "Most running tasks (the container app's max_replicas)."
+  type        = number
+}
+
 variable "rds_password_main" {
   description = "Sensitive: no value in any generated file; pass it as TF_VAR_rds_password_main or from a secret store."
   type        = string
@@ -69,6 +94,12 @@ variable "rds_password_main" {
 
 variable "secret_db_password" {
   description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_db_password or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_api_db_password" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_api_db_password or from a secret store."
   type        = string
   sensitive   = true
 }

@@ -16,3 +16,6 @@ cloud_run_worker_template_containers_resources_limits = {
   cpu    = "1"
   memory = "512Mi"
 }
+app_environment = {
+  DJANGO_SETTINGS_MODULE = "orders.settings.dev"
+}

@@ -16,3 +16,7 @@ cloud_run_worker_template_containers_resources_limits = {
   cpu    = "1"
   memory = "1Gi"
 }
+app_environment = {
+  DJANGO_SETTINGS_MODULE = "orders.settings.prod"
+  GUNICORN_WORKERS       = "4"
+}

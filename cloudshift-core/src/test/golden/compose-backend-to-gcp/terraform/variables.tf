@@ -66,3 +66,50 @@ variable "sql_password_postgres" {
   type        = string
   sensitive   = true
 }
+
+variable "secret_secret_key" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_secret_key or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_stripe_api_key" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_stripe_api_key or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_sentry_dsn" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_sentry_dsn or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_email_host" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_email_host or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_email_host_user" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_email_host_user or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_email_host_password" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_email_host_password or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "secret_allowed_hosts" {
+  description = "Sensitive: no value in any generated file; pass it as TF_VAR_secret_allowed_hosts or from a secret store."
+  type        = string
+  sensitive   = true
+}
+
+variable "app_environment" {
+  description = "Environment variables of app that differ between environments (no secrets: those are in Secret Manager)."
+  type        = map(string)
+}

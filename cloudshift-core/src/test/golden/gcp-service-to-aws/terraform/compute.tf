@@ -9,4 +9,104 @@ resource "aws_ecr_repository" "images" {
   }
 }
 
-# TODO(cloudshift): google_cloud_run_v2_service.api: a Cloud Run service becomes an aws_ecs_task_definition (container_definitions is a JSON document: image, cpu/memory from the sizing table, port, environment, secrets as Secrets Manager valueFrom) and an aws_ecs_service on Fargate behind an ALB target group; no rule maps its image, environment, secrets and ingress yet (the rule format writes such a document for compose services: compose-to-aws/compose_app.yaml)
+resource "aws_ecs_cluster" "main" {
+  name = "gcp-service"
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+resource "aws_ecs_task_definition" "api" {
+  family                   = "catalog-${var.environment}-api"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = var.api_cpu
+  memory                   = var.api_memory
+  execution_role_arn       = aws_iam_role.ecs_task_execution.arn
+  task_role_arn            = aws_iam_role.run.arn
+  container_definitions = jsonencode([
+    {
+      name      = "api"
+      image     = "${aws_ecr_repository.images.repository_url}/catalog-api:latest"
+      essential = true
+      portMappings = [
+        {
+          containerPort = 8080
+          protocol      = "tcp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = aws_cloudwatch_log_group.api.name
+          "awslogs-region"        = var.region
+          "awslogs-stream-prefix" = "api"
+        }
+      }
+      environment = [
+        { name = "DB_HOST", value = aws_db_instance.main.address },
+        { name = "DB_NAME", value = "catalog" },
+        { name = "DB_USER", value = "catalog_app" },
+        { name = "MEDIA_BUCKET", value = "acme-catalog-catalog-${var.environment}-media" },
+        { name = "PUBSUB_PROJECT", value = "acme-catalog" },
+        { name = "REDIS_HOST", value = aws_elasticache_replication_group.cache.primary_endpoint_address },
+        { name = "REDIS_PORT", value = tostring(aws_elasticache_replication_group.cache.port) },
+      ]
+      secrets = [
+        { name = "DB_PASSWORD", valueFrom = aws_secretsmanager_secret.db_password.arn },
+      ]
+    },
+  ])
+}
+
+resource "aws_ecs_service" "api" {
+  name            = "catalog-${var.environment}-api"
+  cluster         = aws_ecs_cluster.main.id
+  task_definition = aws_ecs_task_definition.api.arn
+  desired_count   = var.api_desired_count
+  launch_type     = "FARGATE"
+  depends_on      = [aws_lb_listener.api]
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  network_configuration {
+    subnets          = [aws_subnet.main.id]
+    security_groups  = [aws_security_group.api.id]
+    assign_public_ip = true
+  }
+
+  load_balancer {
+    target_group_arn = aws_lb_target_group.api.arn
+    container_name   = "api"
+    container_port   = 8080
+  }
+}
+
+resource "aws_appautoscaling_target" "api" {
+  min_capacity       = var.api_min_capacity
+  max_capacity       = var.api_max_capacity
+  scalable_dimension = "ecs:service:DesiredCount"
+  service_namespace  = "ecs"
+  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.api.name}"
+}
+
+resource "aws_appautoscaling_policy" "api" {
+  name               = "catalog-${var.environment}-api-cpu"
+  policy_type        = "TargetTrackingScaling"
+  resource_id        = aws_appautoscaling_target.api.resource_id
+  scalable_dimension = aws_appautoscaling_target.api.scalable_dimension
+  service_namespace  = aws_appautoscaling_target.api.service_namespace
+
+  target_tracking_scaling_policy_configuration {
+    target_value = 70
+
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}

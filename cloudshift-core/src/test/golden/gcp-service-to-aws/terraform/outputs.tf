@@ -11,3 +11,7 @@ output "redis_primary_endpoint" {
 output "rds_address" {
   value = aws_db_instance.main.address
 }
+
+output "api_load_balancer_dns_name" {
+  value = aws_lb.api.dns_name
+}

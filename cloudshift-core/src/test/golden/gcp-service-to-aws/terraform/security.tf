@@ -39,6 +39,69 @@ resource "aws_security_group" "main_db" {
   }
 }
 
+resource "aws_security_group" "api" {
+  name        = "catalog-${var.environment}-api-tasks"
+  description = "ECS tasks of catalog-${var.environment}-api"
+  vpc_id      = aws_vpc.main.id
+
+  ingress {
+    description     = "from the load balancer"
+    from_port       = 8080
+    to_port         = 8080
+    protocol        = "tcp"
+    security_groups = [aws_security_group.api_lb.id]
+  }
+
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_security_group" "api_lb" {
+  name        = "catalog-${var.environment}-api-lb"
+  description = "Load balancer of catalog-${var.environment}-api"
+  vpc_id      = aws_vpc.main.id
+
+  ingress {
+    description = "HTTP"
+    from_port   = 80
+    to_port     = 80
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_iam_role" "ecs_task_execution" {
+  name = "gcp-service-ecs-task-execution"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Action = "sts:AssumeRole"
+        Principal = {
+          Service = "ecs-tasks.amazonaws.com"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "ecs_task_execution" {
+  role       = aws_iam_role.ecs_task_execution.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}
+
 resource "aws_security_group" "allow_internal" {
   name        = "catalog-${var.environment}-allow-internal"
   description = "Translated from the firewall rule catalog-${var.environment}-allow-internal"
@@ -71,6 +134,21 @@ resource "aws_security_group" "allow_internal" {
 resource "aws_secretsmanager_secret_version" "db_password" {
   secret_id     = aws_secretsmanager_secret.db_password.arn
   secret_string = var.secret_db_password
+}
+
+resource "aws_iam_role_policy" "ecs_task_execution_secrets" {
+  name = "read-secrets"
+  role = aws_iam_role.ecs_task_execution.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["secretsmanager:GetSecretValue"]
+        Resource = [aws_secretsmanager_secret.db_password.arn]
+      },
+    ]
+  })
 }
 
 # TODO(cloudshift): google_project_iam_member.run_pubsub: a project role for a service account becomes IAM actions on the role (aws_iam_role_policy or a managed policy attachment); predefined roles do not map one to one: write the actions for this role by hand

@@ -61,6 +61,31 @@ variable "buckets_versioning_status" {
   type        = string
 }
 
+variable "api_cpu" {
+  description = "Fargate CPU units (1024 = 1 vCPU; the sizing table's smallest size fitting the container's cpu and memory)."
+  type        = string
+}
+
+variable "api_memory" {
+  description = "Fargate memory in MiB (a valid pair with the CPU units)."
+  type        = string
+}
+
+variable "api_desired_count" {
+  description = "Running tasks at deployment (the service's min_instance_count, at least 1; autoscaling moves it up to max_instance_count)."
+  type        = number
+}
+
+variable "api_min_capacity" {
+  description = "Fewest running tasks (the service's min_instance_count; ECS cannot scale to zero)."
+  type        = number
+}
+
+variable "api_max_capacity" {
+  description = "Most running tasks (the service's max_instance_count)."
+  type        = number
+}
+
 variable "subnets_cidr_block" {
   description = "CIDR block of the subnet (the subnetwork range; an AWS subnet lives in one availability zone)."
   type        = string

@@ -218,7 +218,7 @@ final class CloudRunHook implements TranslationHook {
      * Environment variables and secrets: static {@code env} blocks for a single service; for a for_each service two
      * dynamic {@code env} blocks over locals keyed like the for_each (plain values, secret references).
      */
-    private static void writeEnvironment(Translation t, Draft run, Draft.Block container,
+    static void writeEnvironment(Translation t, Draft run, Draft.Block container,
             Map<String, Map<String, Map<String, Object>>> env, Map<String, Map<String, Draft>> secrets) {
         Map<String, List<HclExpr[]>> plain = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Map<String, Object>>> k : env.entrySet()) {
@@ -292,7 +292,7 @@ final class CloudRunHook implements TranslationHook {
      * The service's service account may read each secret it mounts ({@code roles/secretmanager.secretAccessor}); a
      * service without a translated service account runs as the default compute account, which is left to a TODO.
      */
-    private static void grantSecretAccess(Translation t, Draft run, SourceGroup g, Map<String, Map<String, Draft>> secrets) {
+    static void grantSecretAccess(Translation t, Draft run, SourceGroup g, Map<String, Map<String, Draft>> secrets) {
         Set<Draft> used = new LinkedHashSet<>();
         secrets.values().forEach(m -> used.addAll(m.values()));
         if (used.isEmpty()) {

@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
  */
 final class EcsContainerHook implements TranslationHook {
 
-    private static final Pattern URL = Pattern.compile(
+    static final Pattern URL = Pattern.compile(
             "^([A-Za-z][A-Za-z0-9+.-]*)://(?:([^@/]*)@)?([A-Za-z0-9._-]+)(?::([0-9]{1,5}))?(.*)$");
-    private static final Pattern HOST_PORT = Pattern.compile("^([A-Za-z0-9._-]+):([0-9]{1,5})$");
+    static final Pattern HOST_PORT = Pattern.compile("^([A-Za-z0-9._-]+):([0-9]{1,5})$");
     private static final String SECRET_ARNS = "ecs_container.secret_arns";
 
     @Override
@@ -171,7 +171,7 @@ final class EcsContainerHook implements TranslationHook {
     }
 
     /** The compose service a host name is (one this service depends on), or null. */
-    private static SourceGroup dependency(Translation t, PlannedResource r, String host) {
+    static SourceGroup dependency(Translation t, PlannedResource r, String host) {
         for (String d : r.dependsOn()) {
             if (d.equals("compose." + host)) {
                 return t.groups.get(d);
@@ -187,7 +187,7 @@ final class EcsContainerHook implements TranslationHook {
         return scheme;
     }
 
-    private static HclExpr template(List<Object> parts) {
+    static HclExpr template(List<Object> parts) {
         List<Object> out = new ArrayList<>();
         for (Object p : parts) {
             if (p instanceof String s && s.isEmpty()) {
@@ -293,7 +293,7 @@ final class EcsContainerHook implements TranslationHook {
     }
 
     /** The sensitive variable a translated database's password argument reads, or null. */
-    private static HclExpr passwordOf(Translation t, SourceGroup dep) {
+    static HclExpr passwordOf(Translation t, SourceGroup dep) {
         for (Draft d : t.bySource.getOrDefault(dep.key, List.of())) {
             Draft.Field f = d.body.field("password");
             if (f != null && !f.values.isEmpty() && f.values.values().iterator().next() instanceof HclExpr.Reference ref
@@ -412,7 +412,7 @@ final class EcsContainerHook implements TranslationHook {
     }
 
     /** The execution role reads exactly the secrets the task definitions name (one policy for every service). */
-    private static void executionRoleMayRead(Translation t, Iterable<HclExpr> arns) {
+    static void executionRoleMayRead(Translation t, Iterable<HclExpr> arns) {
         @SuppressWarnings("unchecked")
         Set<HclExpr> all = (Set<HclExpr>) t.hookState.computeIfAbsent(SECRET_ARNS, k -> new LinkedHashSet<>());
         arns.forEach(all::add);

@@ -37,13 +37,7 @@ final class SubnetGroupHook implements TranslationHook {
                 }
             }
         }
-        Object vpc = own.isEmpty() ? null : first(own.get(0).body.field("vpc_id"));
-        List<Draft> subnets = new ArrayList<>(own);
-        for (Draft d : t.draftsOfType("aws_subnet")) {
-            if (!subnets.contains(d) && (vpc == null || Objects.equals(vpc, first(d.body.field("vpc_id"))))) {
-                subnets.add(d);
-            }
-        }
+        List<Draft> subnets = networkSubnets(t, own);
         List<HclExpr> ids = new ArrayList<>();
         for (Draft d : subnets) {
             if (d.multi()) {
@@ -52,10 +46,6 @@ final class SubnetGroupHook implements TranslationHook {
                 continue;
             }
             ids.add(Translation.self(d, null).attr("id"));
-            if (d.body.field("availability_zone") == null) {
-                d.set(d.body, "availability_zone",
-                        HclExpr.raw("element(data.aws_availability_zones.available.names, " + (ids.size() - 1) + ")"));
-            }
         }
         if (ids.isEmpty()) {
             t.todo(g.key, "no translated subnet for the subnet group: list two subnets in different availability zones",
@@ -68,6 +58,41 @@ final class SubnetGroupHook implements TranslationHook {
                     + subnets.get(0).address() + "): add a subnet in a second zone and list it in subnet_ids",
                     group.file, group.address());
         }
+    }
+
+    /**
+     * The translated subnets of the network of {@code own} (those first; every translated subnet when own is empty),
+     * each given an availability zone when it has none: the lowest zone index no other listed subnet uses, so the
+     * subnets spread over zones whichever hook (subnet group, Fargate service) lists them first.
+     */
+    static List<Draft> networkSubnets(Translation t, List<Draft> own) {
+        Object vpc = own.isEmpty() ? null : first(own.get(0).body.field("vpc_id"));
+        List<Draft> subnets = new ArrayList<>(own);
+        for (Draft d : t.draftsOfType("aws_subnet")) {
+            if (!subnets.contains(d) && (vpc == null || Objects.equals(vpc, first(d.body.field("vpc_id"))))) {
+                subnets.add(d);
+            }
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (Draft d : subnets) {
+            Object az = first(d.body.field("availability_zone"));
+            if (az != null) {
+                used.add(String.valueOf(az instanceof HclExpr e ? dev.cloudshift.hcl.emit.HclWriter.expression(e, 0) : az));
+            }
+        }
+        int next = 0;
+        for (Draft d : subnets) {
+            if (d.multi() || d.body.field("availability_zone") != null) {
+                continue;
+            }
+            String az;
+            do {
+                az = "element(data.aws_availability_zones.available.names, " + next++ + ")";
+            } while (used.contains(az));
+            used.add(az);
+            d.set(d.body, "availability_zone", HclExpr.raw(az));
+        }
+        return subnets;
     }
 
     private static Object first(Draft.Field f) {

@@ -17,6 +17,8 @@ final class TranslationHooks {
             Map.entry("function_code", new FunctionCodeHook()),
             Map.entry("ecs_container", new EcsContainerHook()),
             Map.entry("subnet_group", new SubnetGroupHook()),
+            Map.entry("fargate_service", new FargateServiceHook()),
+            Map.entry("compose_cloud_run", new ComposeCloudRunHook()),
             Map.entry("route53_alias", new Route53AliasHook()));
 
     private TranslationHooks() {

@@ -186,7 +186,9 @@ public final class TranslationRules {
             try (InputStream in = TranslationRules.class.getClassLoader().getResourceAsStream(res)) {
                 JsonNode root = YAML.readTree(in);
                 for (JsonNode inc : root.path("include")) {
-                    appendTargets(root, folder + "/" + inc.asText(), res);
+                    // a fragment of this folder (_network.yaml) or of another direction (compose-to-aws/_ecs_execution.yaml)
+                    String fragment = inc.asText().contains("/") ? "catalog/translate/" + inc.asText() : folder + "/" + inc.asText();
+                    appendTargets(root, fragment, res);
                 }
                 TypeRule r = parse(root, res);
                 if (out.put(r.source(), r) != null) {
