@@ -149,18 +149,7 @@ final class ComposeCloudRunHook implements TranslationHook {
             return url.matches() ? socketUrl(t, dep, sql, url, false) : HclExpr.template(SOCKET_DIR + "/",
                     Translation.self(sql, null).attr("connection_name"));
         }
-        HclExpr ref = t.reference(dep.type, dep.name, null, "host");
-        if (ref == null) {
-            return null;
-        }
-        if (!url.matches()) {
-            return shape.equals(host) ? ref : HclExpr.template(ref, shape.substring(host.length()));
-        }
-        List<Object> parts = new ArrayList<>();
-        parts.add(url.group(1) + "://" + (url.group(2) == null ? "" : url.group(2) + "@"));
-        parts.add(ref);
-        parts.add((url.group(4) == null ? "" : ":" + url.group(4)) + url.group(5));
-        return EcsContainerHook.template(parts);
+        return EcsContainerHook.hostReference(t, dep, shape, host, url, url.matches() ? url.group(1) : null);
     }
 
     /**
@@ -171,28 +160,8 @@ final class ComposeCloudRunHook implements TranslationHook {
     private static HclExpr socketUrl(Translation t, SourceGroup dep, Draft sql, Matcher url, boolean withPassword) {
         List<Object> parts = new ArrayList<>();
         parts.add(url.group(1) + "://");
-        String userinfo = url.group(2);
-        if (userinfo != null) {
-            int colon = userinfo.indexOf(':');
-            String user = colon < 0 ? userinfo : userinfo.substring(0, colon);
-            if (user.startsWith("<")) {
-                HclExpr u = t.reference(dep.type, dep.name, null, "user");
-                if (u == null) {
-                    return null;
-                }
-                parts.add(u);
-            } else {
-                parts.add(user);
-            }
-            if (colon >= 0) {
-                HclExpr password = withPassword ? EcsContainerHook.passwordOf(t, dep) : null;
-                if (password == null) {
-                    return null;
-                }
-                parts.add(":");
-                parts.add(HclExpr.call("urlencode", password));
-            }
-            parts.add("@");
+        if (!EcsContainerHook.addUserinfo(parts, t, dep, url.group(2), withPassword)) {
+            return null;
         }
         String rest = url.group(5) == null ? "" : url.group(5);
         parts.add(rest + (rest.contains("?") ? "&" : "?") + "host=" + SOCKET_DIR + "/");
@@ -206,14 +175,9 @@ final class ComposeCloudRunHook implements TranslationHook {
      * services of the project.
      */
     private static Draft secret(Translation t, SourceGroup g, Draft run, PlannedResource r, String key, String shape) {
-        for (String d : r.dependsOn()) {
-            SourceGroup dep = t.groups.get(d);
-            if (dep != null && dep.first().resource().raw().get("environment") instanceof Map<?, ?> env && env.containsKey(key)) {
-                Draft shared = t.draft(dep, "google_secret_manager_secret");
-                if (shared != null) {
-                    return shared;
-                }
-            }
+        Draft shared = EcsContainerHook.dependencySecret(t, r, key, "google_secret_manager_secret");
+        if (shared != null) {
+            return shared;
         }
         HclExpr data;
         Matcher url = EcsContainerHook.URL.matcher(shape);
@@ -227,9 +191,7 @@ final class ComposeCloudRunHook implements TranslationHook {
                 return null;
             }
         } else {
-            String var = "secret_" + Translation.identifier(key.toLowerCase(Locale.ROOT));
-            t.sensitiveVariable(var);
-            data = HclExpr.ref("var." + var);
+            data = EcsContainerHook.secretVariable(t, key);
         }
         String name = Translation.identifier(key.toLowerCase(Locale.ROOT));
         @SuppressWarnings("unchecked")

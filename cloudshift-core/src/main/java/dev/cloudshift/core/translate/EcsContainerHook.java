@@ -156,6 +156,15 @@ final class EcsContainerHook implements TranslationHook {
         if (dep == null) {
             return shape;
         }
+        return hostReference(t, dep, shape, host, url, url.matches() ? scheme(t, dep, url.group(1)) : null);
+    }
+
+    /**
+     * A value naming a dependency's host, with the host replaced by the reference to its translation ({@code host}
+     * reference of the target rule): the reference alone, reference plus the rest ({@code redis:6379}), or a URL
+     * template with {@code scheme}; null when the dependency's translation has no host.
+     */
+    static HclExpr hostReference(Translation t, SourceGroup dep, String shape, String host, Matcher url, String scheme) {
         HclExpr ref = t.reference(dep.type, dep.name, null, "host");
         if (ref == null) {
             return null;
@@ -164,7 +173,7 @@ final class EcsContainerHook implements TranslationHook {
             return shape.equals(host) ? ref : HclExpr.template(ref, shape.substring(host.length()));
         }
         List<Object> parts = new ArrayList<>();
-        parts.add(scheme(t, dep, url.group(1)) + "://" + (url.group(2) == null ? "" : url.group(2) + "@"));
+        parts.add(scheme + "://" + (url.group(2) == null ? "" : url.group(2) + "@"));
         parts.add(ref);
         parts.add((url.group(4) == null ? "" : ":" + url.group(4)) + url.group(5));
         return template(parts);
@@ -208,14 +217,9 @@ final class EcsContainerHook implements TranslationHook {
      * sensitive variable. Secrets are shared by name between the services of the project.
      */
     private static HclExpr secretArn(Translation t, SourceGroup g, PlannedResource r, String key, Object value, String shape) {
-        for (String d : r.dependsOn()) {
-            SourceGroup dep = t.groups.get(d);
-            if (dep != null && dep.first().resource().raw().get("environment") instanceof Map<?, ?> env && env.containsKey(key)) {
-                Draft shared = t.draft(dep, "aws_secretsmanager_secret");
-                if (shared != null) {
-                    return Translation.self(shared, null).attr("arn");
-                }
-            }
+        Draft shared = dependencySecret(t, r, key, "aws_secretsmanager_secret");
+        if (shared != null) {
+            return Translation.self(shared, null).attr("arn");
         }
         HclExpr secretString;
         if (value instanceof HclExpr) {
@@ -226,9 +230,7 @@ final class EcsContainerHook implements TranslationHook {
                 return null;
             }
         } else {
-            String var = "secret_" + Translation.identifier(key.toLowerCase(Locale.ROOT));
-            t.sensitiveVariable(var);
-            secretString = HclExpr.ref("var." + var);
+            secretString = secretVariable(t, key);
         }
         String name = Translation.identifier(key.toLowerCase(Locale.ROOT));
         @SuppressWarnings("unchecked")
@@ -264,32 +266,68 @@ final class EcsContainerHook implements TranslationHook {
         }
         List<Object> parts = new ArrayList<>();
         parts.add(scheme(t, dep, url.group(1)) + "://");
-        String userinfo = url.group(2);
-        if (userinfo != null) {
-            int colon = userinfo.indexOf(':');
-            String user = colon < 0 ? userinfo : userinfo.substring(0, colon);
-            if (user.startsWith("<")) {
-                HclExpr u = t.reference(dep.type, dep.name, null, "user");
-                if (u == null) {
-                    return null;
-                }
-                parts.add(u);
-            } else {
-                parts.add(user);
-            }
-            if (colon >= 0) {
-                HclExpr password = passwordOf(t, dep);
-                if (password == null) {
-                    return null;
-                }
-                parts.add(":");
-                parts.add(HclExpr.call("urlencode", password));
-            }
-            parts.add("@");
+        if (!addUserinfo(parts, t, dep, url.group(2), true)) {
+            return null;
         }
         parts.add(host);
         parts.add((url.group(4) == null ? "" : ":" + url.group(4)) + url.group(5));
         return template(parts);
+    }
+
+    /**
+     * Appends a URL's {@code user:password@} over a translated database: a hidden user ({@code <...>} in the shape) as
+     * the target's {@code user} reference, the password as the database's password variable, URL-encoded (only
+     * {@code withPassword}). False when a hidden part has no translation; nothing is added for a URL without userinfo.
+     */
+    static boolean addUserinfo(List<Object> parts, Translation t, SourceGroup dep, String userinfo, boolean withPassword) {
+        if (userinfo == null) {
+            return true;
+        }
+        int colon = userinfo.indexOf(':');
+        String user = colon < 0 ? userinfo : userinfo.substring(0, colon);
+        if (user.startsWith("<")) {
+            HclExpr u = t.reference(dep.type, dep.name, null, "user");
+            if (u == null) {
+                return false;
+            }
+            parts.add(u);
+        } else {
+            parts.add(user);
+        }
+        if (colon >= 0) {
+            HclExpr password = withPassword ? passwordOf(t, dep) : null;
+            if (password == null) {
+                return false;
+            }
+            parts.add(":");
+            parts.add(HclExpr.call("urlencode", password));
+        }
+        parts.add("@");
+        return true;
+    }
+
+    /**
+     * The secret a compose dependency already stores under the same environment key (the database's
+     * {@code POSTGRES_PASSWORD} read by the application), as translated to {@code secretType}; null when none.
+     */
+    static Draft dependencySecret(Translation t, PlannedResource r, String key, String secretType) {
+        for (String d : r.dependsOn()) {
+            SourceGroup dep = t.groups.get(d);
+            if (dep != null && dep.first().resource().raw().get("environment") instanceof Map<?, ?> env && env.containsKey(key)) {
+                Draft shared = t.draft(dep, secretType);
+                if (shared != null) {
+                    return shared;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code var.secret_<key>}, declared sensitive and never given a value: the value of a new secret. */
+    static HclExpr secretVariable(Translation t, String key) {
+        String var = "secret_" + Translation.identifier(key.toLowerCase(Locale.ROOT));
+        t.sensitiveVariable(var);
+        return HclExpr.ref("var." + var);
     }
 
     /** The sensitive variable a translated database's password argument reads, or null. */
