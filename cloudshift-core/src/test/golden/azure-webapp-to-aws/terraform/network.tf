@@ -55,6 +55,7 @@ resource "aws_internet_gateway" "main" {
   vpc_id = aws_vpc.main.id
 }
 
+# TODO(cloudshift): azurerm_container_app.api: every translated subnet (aws_subnet.apps, aws_subnet.db) is routed to the internet gateway, because the load balancer needs two availability zones and the tasks pull images without a NAT gateway; databases and caches stay unreachable from the internet (not publicly accessible, their security groups admit the tasks only), but a subnet that holds them should have a private route table: add public subnets for the load balancer and the tasks and drop the association of the data subnets
 resource "aws_route_table" "public" {
   vpc_id = aws_vpc.main.id
 

@@ -366,11 +366,15 @@ final class FargateServiceHook implements TranslationHook {
                         lb.file, lb.address());
             }
         }
-        internetGateway(t, subnets);
+        internetGateway(t, g, subnets);
     }
 
-    /** An internet gateway and a public route table over the subnets when the translated network has no gateway. */
-    private static void internetGateway(Translation t, List<Draft> subnets) {
+    /**
+     * An internet gateway and a public route table over the subnets when the translated network has no gateway, with a
+     * TODO when the estate has databases or caches in subnets routed to it (the source network has too few subnets to
+     * keep public and private apart).
+     */
+    private static void internetGateway(Translation t, SourceGroup g, List<Draft> subnets) {
         if (!t.draftsOfType("aws_internet_gateway").isEmpty() || !t.draftsOfType("aws_nat_gateway").isEmpty()) {
             return;
         }
@@ -390,6 +394,7 @@ final class FargateServiceHook implements TranslationHook {
         }
         table.set(route, "cidr_block", "0.0.0.0/0");
         table.set(route, "gateway_id", Translation.self(igw, null).attr("id"));
+        List<String> routed = new ArrayList<>();
         for (Draft s : subnets) {
             if (s.multi()) {
                 continue;
@@ -397,6 +402,16 @@ final class FargateServiceHook implements TranslationHook {
             Draft assoc = t.singleDraft("aws_route_table_association", s.name, "network", "network");
             assoc.set(assoc.body, "subnet_id", Translation.self(s, null).attr("id"));
             assoc.set(assoc.body, "route_table_id", Translation.self(table, null).attr("id"));
+            routed.add(s.address());
+        }
+        boolean dataStores = !t.draftsOfType("aws_db_instance").isEmpty()
+                || !t.draftsOfType("aws_elasticache_replication_group").isEmpty() || !t.draftsOfType("aws_elasticache_cluster").isEmpty();
+        if (routed.size() > 1 && dataStores) {
+            t.todoOnce(g.key, "every translated subnet (" + String.join(", ", routed) + ") is routed to the internet gateway, "
+                    + "because the load balancer needs two availability zones and the tasks pull images without a NAT gateway; "
+                    + "databases and caches stay unreachable from the internet (not publicly accessible, their security groups "
+                    + "admit the tasks only), but a subnet that holds them should have a private route table: add public subnets "
+                    + "for the load balancer and the tasks and drop the association of the data subnets", table.file, table.address());
         }
     }
 

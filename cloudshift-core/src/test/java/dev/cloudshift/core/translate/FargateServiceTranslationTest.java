@@ -77,6 +77,9 @@ class FargateServiceTranslationTest {
                 .isEqualTo("[aws_security_group.api_lb.id]");
         // the translated network had no way out: an internet gateway and a public route table for the subnets
         assertThat(tf.text(tf.resource("aws_route_table_association", "apps"), "route_table_id")).isEqualTo("aws_route_table.public.id");
+        // ... which routes the database's subnet too (two subnets, two zones for the ALB): said, not hidden
+        assertThat(tf.output.todos()).anySatisfy(todo -> assertThat(todo.reason())
+                .startsWith("every translated subnet (aws_subnet.apps, aws_subnet.db) is routed to the internet gateway"));
         assertThat(tf.file("compute.tf")).doesNotContain("no rule maps its image");
     }
 
