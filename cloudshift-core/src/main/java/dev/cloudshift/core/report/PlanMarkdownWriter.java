@@ -45,8 +45,9 @@ public final class PlanMarkdownWriter implements PlanRenderer {
         configChanges(md, plan);
         unmapped(md, plan);
         for (PlanSection s : plan.sections()) {
-            md.append("## ").append(text(s.title())).append("\n\n").append(s.toMarkdown());
-            if (!s.toMarkdown().endsWith("\n")) {
+            String body = s.toMarkdown();
+            md.append("## ").append(text(s.title())).append("\n\n").append(body);
+            if (!body.endsWith("\n")) {
                 md.append('\n');
             }
             md.append('\n');
