@@ -5,6 +5,7 @@ import dev.cloudshift.core.plan.Plan;
 import dev.cloudshift.core.plan.PlanInputException;
 import dev.cloudshift.core.plan.Planner;
 import dev.cloudshift.core.plan.PlannedResource;
+import dev.cloudshift.core.plan.ProjectInventory;
 import dev.cloudshift.core.report.PlanFormat;
 import dev.cloudshift.core.runbook.RunbookBuilder;
 import dev.cloudshift.core.runbook.RunbookOptions;
@@ -78,8 +79,12 @@ public final class PlanCommand implements Callable<Integer> {
             throw CliException.usage("--max-downtime must be zero or more minutes, got " + maxDowntime);
         }
         Plan plan;
+        ProjectInventory inventory;
         try {
-            plan = Planner.withDefaults().plan(path, target, environments);
+            String cloud = Planner.checkTarget(target);
+            Planner planner = Planner.withDefaults();
+            inventory = planner.inventory(path, environments);
+            plan = planner.plan(inventory, cloud);
         } catch (PlanInputException e) {
             throw CliException.usage(e.getMessage());
         }
@@ -91,7 +96,7 @@ public final class PlanCommand implements Callable<Integer> {
         // Runbook (issue 6): strategy, phases, risks, rollback, checklists, environment matrix; after cost and
         // translation so that the cost-increase and translation-TODO rules see them.
         plan = RunbookBuilder.withDefaults()
-                .build(plan, new RunbookOptions(maxDowntime, TerraformVariables.read(path, plan.environments())))
+                .build(plan, new RunbookOptions(maxDowntime, TerraformVariables.of(inventory, plan.environments())))
                 .addTo(plan);
         for (Diagnostic d : plan.warnings()) {
             stderr.println(d);

@@ -86,7 +86,12 @@ public final class Planner {
                 planned, dedupe(changes), sortedWarnings(warnings), List.of());
     }
 
-    private static String checkTarget(String targetProvider) {
+    /**
+     * The target cloud name in lower case.
+     *
+     * @throws PlanInputException when it is not one of {@link #TARGETS}
+     */
+    public static String checkTarget(String targetProvider) {
         String target = targetProvider == null ? "" : targetProvider.toLowerCase(Locale.ROOT);
         if (!TARGETS.contains(target)) {
             throw new PlanInputException("unknown target cloud '" + targetProvider + "': use one of " + String.join(", ", TARGETS));
@@ -190,7 +195,8 @@ public final class Planner {
             graphs.put(env, graph);
         }
         String project = root.getFileName() == null ? root.toString() : root.getFileName().toString();
-        return new ProjectInventory(project, List.copyOf(providers), read.inputs(), inventories, graphs, sortedWarnings(warnings));
+        return new ProjectInventory(project, List.copyOf(providers), read.inputs(), inventories, graphs, sortedWarnings(warnings),
+                read.terraformVariables());
     }
 
     private static List<String> select(List<String> known, List<String> filter) {
