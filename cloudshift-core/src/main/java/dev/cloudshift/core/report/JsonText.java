@@ -23,9 +23,25 @@ public final class JsonText {
         return sb.toString();
     }
 
+    /**
+     * A value already written as JSON text for the depth it is placed at ({@link #rendered}); written as it is, so
+     * that a large part of a document can be rendered ahead, on another thread, and put in its place later.
+     */
+    public record Rendered(String text) {
+    }
+
+    /** {@code value} written as it appears at nesting depth {@code depth} (1 for a member of the top-level object). */
+    public static Rendered rendered(Object value, int depth) {
+        StringBuilder sb = new StringBuilder(4096);
+        write(sb, value, depth);
+        return new Rendered(sb.toString());
+    }
+
     private static void write(StringBuilder sb, Object v, int indent) {
         if (v == null) {
             sb.append("null");
+        } else if (v instanceof Rendered r) {
+            sb.append(r.text());
         } else if (v instanceof Map<?, ?> m) {
             if (m.isEmpty()) {
                 sb.append("{}");

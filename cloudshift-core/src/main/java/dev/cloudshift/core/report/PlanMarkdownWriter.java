@@ -13,7 +13,9 @@ import dev.cloudshift.core.plan.PlanSection;
 import dev.cloudshift.core.plan.PlannedResource;
 import dev.cloudshift.core.plan.TargetMapping;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +35,18 @@ public final class PlanMarkdownWriter implements PlanRenderer {
 
     private static final int MAX_DISTINCT = 4;
 
+    /** Bodies of the sections rendered by {@link #prepare}, by identity of the (immutable) section. */
+    private final Map<PlanSection, String> prepared = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    @Override
+    public void prepare(Plan plan) {
+        for (PlanSection s : plan.sections()) {
+            if (!prepared.containsKey(s)) {
+                prepared.put(s, s.toMarkdown());
+            }
+        }
+    }
+
     @Override
     public String render(Plan plan) {
         StringBuilder md = new StringBuilder(16384);
@@ -45,7 +59,10 @@ public final class PlanMarkdownWriter implements PlanRenderer {
         configChanges(md, plan);
         unmapped(md, plan);
         for (PlanSection s : plan.sections()) {
-            String body = s.toMarkdown();
+            String body = prepared.get(s);
+            if (body == null) {
+                body = s.toMarkdown();
+            }
             md.append("## ").append(text(s.title())).append("\n\n").append(body);
             if (!body.endsWith("\n")) {
                 md.append('\n');

@@ -33,4 +33,19 @@ class JsonTextTest {
         assertThat(mapper.readValue(json, Object.class)).isEqualTo(mapper.readValue(mapper.writeValueAsString(m), Object.class));
         assertThat(json).startsWith("{\n  \"s\": ").endsWith("}\n").contains("\"list\": [\n    1,\n    null,");
     }
+
+    @Test
+    void aValueRenderedAheadForItsDepthIsWrittenAsTheWholeWouldWriteIt() {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("names", List.of("a", "b"));
+        inner.put("nested", Map.of("n", 1));
+        Map<String, Object> whole = new LinkedHashMap<>();
+        whole.put("first", 1);
+        whole.put("part", inner);
+        Map<String, Object> spliced = new LinkedHashMap<>(whole);
+        spliced.put("part", JsonText.rendered(inner, 1));
+
+        assertThat(JsonText.write(spliced)).isEqualTo(JsonText.write(whole));
+        assertThat(JsonText.rendered(inner, 1).text()).startsWith("{\n    \"names\": [\n      \"a\",").endsWith("\n  }");
+    }
 }
