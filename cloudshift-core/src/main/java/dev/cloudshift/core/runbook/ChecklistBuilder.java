@@ -31,12 +31,13 @@ final class ChecklistBuilder {
             List<Map<String, Object>> items = new ArrayList<>();
             for (JsonNode item : section.path("items")) {
                 if ("resource".equals(item.path("scope").asText("estate"))) {
+                    FactCondition when = FactCondition.of(item.path("when"));
                     for (String address : facts.byAddress().keySet()) {
                         Map<String, Object> matched = null;
                         Set<String> envs = new LinkedHashSet<>();
                         for (PlannedResource r : facts.byAddress().get(address)) {
                             Map<String, Object> f = facts.of(r);
-                            if (FactCondition.holds(item.path("when"), f)) {
+                            if (when.holds(f)) {
                                 envs.add(r.environment());
                                 if (matched == null || r == facts.reference(address)) {
                                     matched = f;

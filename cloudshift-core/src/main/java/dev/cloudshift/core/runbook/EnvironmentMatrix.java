@@ -112,9 +112,10 @@ final class EnvironmentMatrix {
         for (JsonNode rule : catalog.drift().path("drift")) {
             String kind = rule.path("kind").asText();
             if (kind.equals("resource")) {
+                FactCondition when = FactCondition.of(rule.path("when"));
                 for (PlannedResource r : facts.plan().resources()) {
                     Map<String, Object> f = facts.of(r);
-                    if (FactCondition.holds(rule.path("when"), f)) {
+                    if (when.holds(f)) {
                         out.add(finding(rule, r.address(), null, List.of(r.environment()),
                                 FactTemplate.render(rule.path("detail").asText(), f)));
                     }

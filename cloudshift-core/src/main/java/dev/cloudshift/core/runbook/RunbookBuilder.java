@@ -178,9 +178,10 @@ public final class RunbookBuilder {
             Set<String> details = new LinkedHashSet<>();
             switch (scope) {
                 case "resource" -> {
+                    FactCondition when = FactCondition.of(rule.path("when"));
                     for (PlannedResource r : facts.plan().resources()) {
                         Map<String, Object> f = facts.of(r);
-                        if (FactCondition.holds(rule.path("when"), f)) {
+                        if (when.holds(f)) {
                             if (resources.add(r.address())) {
                                 details.add(FactTemplate.render(rule.path("detail").asText(), f));
                             }

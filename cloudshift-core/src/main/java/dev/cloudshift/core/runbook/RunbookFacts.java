@@ -49,6 +49,7 @@ public final class RunbookFacts {
     private final Map<String, String> roles = new LinkedHashMap<>();
     private final Map<PlannedResource, Boolean> stores = new IdentityHashMap<>();
     private Map<PlannedResource, Map<String, Object>> factsCache;
+    private List<FactCondition> storeRules;
     private Map<String, Map<String, Object>> environmentCache;
 
     RunbookFacts(Plan plan, RunbookOptions options, RunbookCatalog catalog) {
@@ -178,8 +179,14 @@ public final class RunbookFacts {
         Map<String, Object> f = new LinkedHashMap<>(r.attributes());
         f.put("type", r.type());
         f.put("category", r.category());
-        for (JsonNode rule : catalog.strategy().path("stores")) {
-            if (FactCondition.holds(rule, f)) {
+        if (storeRules == null) {
+            storeRules = new ArrayList<>();
+            for (JsonNode rule : catalog.strategy().path("stores")) {
+                storeRules.add(FactCondition.of(rule));
+            }
+        }
+        for (FactCondition rule : storeRules) {
+            if (rule.holds(f)) {
                 return true;
             }
         }
