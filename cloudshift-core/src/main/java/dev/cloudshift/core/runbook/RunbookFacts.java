@@ -48,6 +48,7 @@ public final class RunbookFacts {
     private final Map<String, List<PlannedResource>> byAddress = new LinkedHashMap<>();
     private final Map<String, String> roles = new LinkedHashMap<>();
     private final Map<PlannedResource, Boolean> stores = new IdentityHashMap<>();
+    private Map<String, Object> frozenEstate;
     private Map<PlannedResource, Map<String, Object>> factsCache;
     private List<FactCondition> storeRules;
     private Map<String, Map<String, Object>> environmentCache;
@@ -118,6 +119,7 @@ public final class RunbookFacts {
      * return it unmodifiable. Call only when nothing will add to {@link #estate()} any more.
      */
     void freezeEstate() {
+        frozenEstate = Collections.unmodifiableMap(new LinkedHashMap<>(estate));
         factsCache = new IdentityHashMap<>();
         environmentCache = new LinkedHashMap<>();
     }
@@ -131,8 +133,10 @@ public final class RunbookFacts {
     }
 
     private Map<String, Object> compute(PlannedResource r) {
-        Map<String, Object> f = new LinkedHashMap<>(estate);
-        f.putAll(r.attributes());
+        // the resource's own facts over its attributes over the estate facts (a snapshot until the estate is final)
+        Map<String, Object> f = new LinkedHashMap<>(32);
+        Map<String, Object> facts = new LayeredFacts(f, r.attributes(),
+                frozenEstate != null ? frozenEstate : new LinkedHashMap<>(estate));
         f.put("address", r.address());
         f.put("type", r.type());
         f.put("category", r.category());
@@ -160,7 +164,7 @@ public final class RunbookFacts {
         } else {
             f.put("size_text", "unknown size (not stated in the code; measure it before choosing the window)");
         }
-        return f;
+        return facts;
     }
 
     /**
