@@ -35,8 +35,11 @@ final class ChecklistBuilder {
                     for (String address : facts.byAddress().keySet()) {
                         Map<String, Object> matched = null;
                         Set<String> envs = new LinkedHashSet<>();
-                        for (PlannedResource r : facts.byAddress().get(address)) {
-                            Map<String, Object> f = facts.of(r);
+                        List<PlannedResource> instances = facts.byAddress().get(address);
+                        List<Map<String, Object>> instanceFacts = facts.ofInstances(address);
+                        for (int i = 0; i < instances.size(); i++) {
+                            PlannedResource r = instances.get(i);
+                            Map<String, Object> f = instanceFacts.get(i);
                             if (when.holds(f)) {
                                 envs.add(r.environment());
                                 if (matched == null || r == facts.reference(address)) {

@@ -179,8 +179,11 @@ public final class RunbookBuilder {
             switch (scope) {
                 case "resource" -> {
                     FactCondition when = FactCondition.of(rule.path("when"));
-                    for (PlannedResource r : facts.plan().resources()) {
-                        Map<String, Object> f = facts.of(r);
+                    List<PlannedResource> all = facts.plan().resources();
+                    List<Map<String, Object>> allFacts = facts.ofResources();
+                    for (int i = 0; i < all.size(); i++) {
+                        PlannedResource r = all.get(i);
+                        Map<String, Object> f = allFacts.get(i);
                         if (when.holds(f)) {
                             if (resources.add(r.address())) {
                                 details.add(FactTemplate.render(rule.path("detail").asText(), f));

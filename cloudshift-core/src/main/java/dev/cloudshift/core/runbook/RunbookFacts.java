@@ -48,6 +48,9 @@ public final class RunbookFacts {
     private final Map<String, List<PlannedResource>> byAddress = new LinkedHashMap<>();
     private final Map<String, String> roles = new LinkedHashMap<>();
     private final Map<PlannedResource, Boolean> stores = new IdentityHashMap<>();
+    private final Map<String, PlannedResource> references = new java.util.HashMap<>();
+    private final Map<String, List<Map<String, Object>>> instanceFacts = new java.util.HashMap<>();
+    private List<Map<String, Object>> resourceFacts;
     private Map<String, Object> frozenEstate;
     private Map<PlannedResource, Map<String, Object>> factsCache;
     private List<FactCondition> storeRules;
@@ -104,6 +107,10 @@ public final class RunbookFacts {
 
     /** The instance of an address whose facts describe it: production first, else the last environment. */
     public PlannedResource reference(String address) {
+        PlannedResource cached = references.get(address);
+        if (cached != null) {
+            return cached;
+        }
         List<PlannedResource> all = byAddress.get(address);
         PlannedResource ref = all.get(all.size() - 1);
         for (PlannedResource r : all) {
@@ -111,6 +118,7 @@ public final class RunbookFacts {
                 ref = r;
             }
         }
+        references.put(address, ref);
         return ref;
     }
 
@@ -127,9 +135,33 @@ public final class RunbookFacts {
     /** Facts of one resource instance, over the estate facts (unmodifiable once the estate is frozen). */
     public Map<String, Object> of(PlannedResource r) {
         if (factsCache != null) {
-            return factsCache.computeIfAbsent(r, k -> Collections.unmodifiableMap(compute(k)));
+            Map<String, Object> f = factsCache.get(r);
+            if (f == null) {
+                f = Collections.unmodifiableMap(compute(r));
+                factsCache.put(r, f);
+            }
+            return f;
         }
         return compute(r);
+    }
+
+    /** {@link #of} of every resource of the plan, in plan order (for rules walked over every resource). */
+    List<Map<String, Object>> ofResources() {
+        if (factsCache == null) {
+            return plan.resources().stream().map(this::of).toList();
+        }
+        if (resourceFacts == null) {
+            resourceFacts = plan.resources().stream().map(this::of).toList();
+        }
+        return resourceFacts;
+    }
+
+    /** {@link #of} of every instance of an address, in the order of {@link #byAddress()}. */
+    List<Map<String, Object>> ofInstances(String address) {
+        if (factsCache == null) {
+            return byAddress.get(address).stream().map(this::of).toList();
+        }
+        return instanceFacts.computeIfAbsent(address, a -> byAddress.get(a).stream().map(this::of).toList());
     }
 
     private Map<String, Object> compute(PlannedResource r) {
