@@ -109,9 +109,12 @@ public final class PlanCommand implements Callable<Integer> {
         plan = RunbookBuilder.withDefaults()
                 .build(plan, new RunbookOptions(maxDowntime, TerraformVariables.of(inventory, plan.environments())))
                 .addTo(plan);
+        // one write for all warnings (a 10,000-resource estate has over a thousand TODOs)
+        StringBuilder warnings = new StringBuilder();
         for (Diagnostic d : plan.warnings()) {
-            stderr.println(d);
+            warnings.append(d).append(System.lineSeparator());
         }
+        stderr.print(warnings);
         stderr.flush();
         join(renderedAhead);
         List<Path> written = write(plan, out, selected, renderers);
