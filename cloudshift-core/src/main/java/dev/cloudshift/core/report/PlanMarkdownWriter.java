@@ -38,8 +38,31 @@ public final class PlanMarkdownWriter implements PlanRenderer {
     /** Bodies of the sections rendered by {@link #prepare}, by identity of the (immutable) section. */
     private final Map<PlanSection, String> prepared = Collections.synchronizedMap(new IdentityHashMap<>());
 
+    /** The chapters from "Current architecture" to "Unmapped resources" as rendered by {@link #prepare}, or null. */
+    private volatile Chapters chapters;
+
+    /**
+     * The text of the chapters that read only a plan's resources, environments, source, target and configuration
+     * changes, with those parts (the lists by identity: a plan's lists are immutable and later stages pass them on).
+     */
+    private record Chapters(List<PlannedResource> resources, List<String> environments, List<String> source,
+            String target, List<ConfigChange> configChanges, String text) {
+
+        boolean renderedFor(Plan plan) {
+            return plan.resources() == resources && plan.environments() == environments && plan.source() == source
+                    && Objects.equals(plan.target(), target) && plan.configChanges() == configChanges;
+        }
+    }
+
     @Override
     public void prepare(Plan plan) {
+        Chapters c = chapters;
+        if (c == null || !c.renderedFor(plan)) {
+            StringBuilder md = new StringBuilder(1 << 16);
+            chapters(md, plan);
+            chapters = new Chapters(plan.resources(), plan.environments(), plan.source(), plan.target(),
+                    plan.configChanges(), md.toString());
+        }
         for (PlanSection s : plan.sections()) {
             if (!prepared.containsKey(s)) {
                 prepared.put(s, s.toMarkdown());
@@ -53,11 +76,12 @@ public final class PlanMarkdownWriter implements PlanRenderer {
         md.append("# Migration plan: ").append(text(plan.project())).append(" (")
                 .append(ReportLabels.sourceLabel(plan.source())).append(" to ").append(ReportLabels.providerLabel(plan.target())).append(")\n\n");
         overview(md, plan);
-        architecture(md, plan);
-        mapping(md, plan);
-        differences(md, plan);
-        configChanges(md, plan);
-        unmapped(md, plan);
+        Chapters c = chapters;
+        if (c != null && c.renderedFor(plan)) {
+            md.append(c.text());
+        } else {
+            chapters(md, plan);
+        }
         for (PlanSection s : plan.sections()) {
             String body = prepared.get(s);
             if (body == null) {
@@ -71,6 +95,15 @@ public final class PlanMarkdownWriter implements PlanRenderer {
         }
         warnings(md, plan);
         return md.toString().stripTrailing() + "\n";
+    }
+
+    /** Current architecture, service mapping, environment differences, configuration changes, unmapped resources. */
+    private static void chapters(StringBuilder md, Plan plan) {
+        architecture(md, plan);
+        mapping(md, plan);
+        differences(md, plan);
+        configChanges(md, plan);
+        unmapped(md, plan);
     }
 
     private static void overview(StringBuilder md, Plan plan) {

@@ -38,5 +38,9 @@ class PlanRendererPrepareTest {
 
         assertThat(prepared.render(plan)).isEqualTo(fresh);
         assertThat(fresh).contains("aws_db_instance").contains(format == PlanFormat.JSON ? "\"cost\": {" : "## Cost");
+
+        Plan other = planner.plan(Path.of("..", "examples", "compose-backend"), "azure", List.of());
+        assertThat(prepared.render(other)).as("parts prepared for another plan are not used")
+                .isEqualTo(format.renderer().render(other));
     }
 }
