@@ -6,6 +6,7 @@ import dev.cloudshift.core.plan.PlanInputException;
 import dev.cloudshift.core.plan.Planner;
 import dev.cloudshift.core.plan.PlannedResource;
 import dev.cloudshift.core.plan.ProjectInventory;
+import dev.cloudshift.core.plan.ProjectSource;
 import dev.cloudshift.core.report.PlanFormat;
 import dev.cloudshift.core.report.PlanRenderer;
 import dev.cloudshift.core.runbook.RunbookBuilder;
@@ -85,8 +86,11 @@ public final class PlanCommand implements Callable<Integer> {
         ProjectInventory inventory;
         try {
             String cloud = Planner.checkTarget(target);
-            Planner planner = Planner.withDefaults();
-            inventory = planner.inventory(path, environments);
+            // the knowledge base and configuration rules load on another thread while the project is read here
+            FutureTask<Planner> loading = start("cloudshift-load-knowledge", Planner::withDefaults);
+            ProjectSource source = Planner.read(path);
+            Planner planner = join(loading);
+            inventory = planner.inventory(source, environments);
             plan = planner.plan(inventory, cloud);
         } catch (PlanInputException e) {
             throw CliException.usage(e.getMessage());

@@ -115,6 +115,16 @@ public final class Planner {
      * @param envFilter environments to keep; empty for all
      */
     public ProjectInventory inventory(Path projectDir, List<String> envFilter) {
+        return inventory(read(projectDir), envFilter);
+    }
+
+    /**
+     * Reads every file of {@code projectDir} (parsing and evaluating them), the part of {@link #inventory(Path, List)}
+     * that needs no knowledge base: a caller can load the knowledge base meanwhile.
+     *
+     * @throws PlanInputException when the directory is missing or nothing in it could be read
+     */
+    public static ProjectSource read(Path projectDir) {
         Path root;
         try {
             root = projectDir.toAbsolutePath().normalize();
@@ -153,6 +163,18 @@ public final class Planner {
             }
             throw new PlanInputException(msg.toString());
         }
+        return new ProjectSource(root, read, warnings);
+    }
+
+    /**
+     * Normalises a project {@link #read} read, one inventory per environment.
+     *
+     * @param envFilter environments to keep; empty for all
+     */
+    public ProjectInventory inventory(ProjectSource source, List<String> envFilter) {
+        Path root = source.root();
+        SourceRead read = source.read();
+        List<Diagnostic> warnings = new ArrayList<>(source.warnings());
         List<String> known = new ArrayList<>(read.environments().keySet());
         known.sort(EnvironmentNames.ORDERING);
         List<String> selected = select(known, envFilter);
