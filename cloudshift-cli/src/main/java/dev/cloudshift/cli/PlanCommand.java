@@ -12,7 +12,9 @@ import dev.cloudshift.core.report.PlanRenderer;
 import dev.cloudshift.core.runbook.RunbookBuilder;
 import dev.cloudshift.core.runbook.RunbookOptions;
 import dev.cloudshift.core.runbook.TerraformVariables;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -251,7 +253,9 @@ public final class PlanCommand implements Callable<Integer> {
     private static Path writeFormat(Plan plan, Path out, PlanFormat f, PlanRenderer renderer) {
         Path file = out.resolve(f.fileName());
         try {
-            Files.writeString(file, renderer.render(plan), StandardCharsets.UTF_8);
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                renderer.write(plan, stream);
+            }
         } catch (IOException e) {
             throw new CliException(ExitCode.RUNTIME, file + ": cannot write (" + e.getClass().getSimpleName() + ")");
         }

@@ -8,6 +8,8 @@ import dev.cloudshift.core.plan.Plan;
 import dev.cloudshift.core.plan.PlanSection;
 import dev.cloudshift.core.plan.PlannedResource;
 import dev.cloudshift.core.plan.TargetMapping;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -30,6 +32,12 @@ public final class PlanJsonWriter implements PlanRenderer {
     @Override
     public String render(Plan plan) {
         return JsonText.write(tree(plan, true));
+    }
+
+    /** Streams plan.json: the parts already {@link #prepare prepared} go out as they are, never joined into one string. */
+    @Override
+    public void write(Plan plan, OutputStream out) throws IOException {
+        JsonText.write(tree(plan, true), out);
     }
 
     @Override

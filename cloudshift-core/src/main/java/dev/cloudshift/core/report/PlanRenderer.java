@@ -1,6 +1,9 @@
 package dev.cloudshift.core.report;
 
 import dev.cloudshift.core.plan.Plan;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /** Renders a whole plan as the text of one output file. */
 public interface PlanRenderer {
@@ -15,5 +18,10 @@ public interface PlanRenderer {
      * Safe to call from another thread than {@link #render}, but not at the same time for the same part.
      */
     default void prepare(Plan plan) {
+    }
+
+    /** Writes what {@link #render} returns, as UTF-8, to {@code out} (a renderer may stream it without one string). */
+    default void write(Plan plan, OutputStream out) throws IOException {
+        out.write(render(plan).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -37,6 +37,9 @@ class PlanRendererPrepareTest {
         String fresh = format.renderer().render(plan);
 
         assertThat(prepared.render(plan)).isEqualTo(fresh);
+        java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+        prepared.write(plan, streamed);
+        assertThat(streamed.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(fresh);
         assertThat(fresh).contains("aws_db_instance").contains(format == PlanFormat.JSON ? "\"cost\": {" : "## Cost");
 
         Plan other = planner.plan(Path.of("..", "examples", "compose-backend"), "azure", List.of());
