@@ -108,6 +108,7 @@ final class EstateReader {
                     ? envs.parallelStream().map(project::evaluate).toList()
                     : envs.stream().map(project::evaluate).toList();
             variables.add(TerraformRootVariables.of(moduleName, envs, results.stream().map(TerraformEnvironment::variables).toList()));
+            Map<String, String> relativeFiles = new java.util.HashMap<>(); // a few files hold thousands of resources
             for (int i = 0; i < envs.size(); i++) {
                 String env = envs.get(i);
                 TerraformEnvironment evaluated = results.get(i);
@@ -115,7 +116,7 @@ final class EstateReader {
                 List<Resource> rs = new ArrayList<>();
                 for (Resource r : evaluated.resources()) {
                     if (!isDataSource(r.address())) {
-                        rs.add(withPosition(r, prefix(files, module, r.position())));
+                        rs.add(withPosition(r, prefix(files, module, r.position(), relativeFiles)));
                     }
                 }
                 s.add(env, rs, List.of());
@@ -158,11 +159,12 @@ final class EstateReader {
         return out;
     }
 
-    private static SourcePosition prefix(ProjectFiles files, Path module, SourcePosition p) {
+    private static SourcePosition prefix(ProjectFiles files, Path module, SourcePosition p, Map<String, String> relativeFiles) {
         if (p == null || p.file() == null) {
             return p;
         }
-        return new SourcePosition(prefixFile(files, module, p.file()), p.line(), p.column());
+        return new SourcePosition(relativeFiles.computeIfAbsent(p.file(), f -> prefixFile(files, module, f)), p.line(),
+                p.column());
     }
 
     private static String prefixFile(ProjectFiles files, Path module, String file) {
