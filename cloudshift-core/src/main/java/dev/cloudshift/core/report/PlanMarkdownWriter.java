@@ -148,12 +148,20 @@ public final class PlanMarkdownWriter implements PlanRenderer {
             "database", "cache", "messaging", "storage", "search", "analytics", "api_gateway", "load_balancer", "cdn",
             "dns", "network", "security", "registry", "secrets", "identity", "monitoring", "other");
 
-    private static final java.util.Comparator<String> BY_CATEGORY = java.util.Comparator
-            .comparingInt((String c) -> {
-                int i = CATEGORY_ORDER.indexOf(c);
-                return i < 0 ? CATEGORY_ORDER.size() : i;
-            })
-            .thenComparing(java.util.Comparator.naturalOrder());
+    /** Position of each category in {@link #CATEGORY_ORDER} (looked up for every resource). */
+    private static final Map<String, Integer> CATEGORY_RANK = new java.util.HashMap<>();
+
+    static {
+        for (int i = 0; i < CATEGORY_ORDER.size(); i++) {
+            CATEGORY_RANK.putIfAbsent(CATEGORY_ORDER.get(i), i);
+        }
+    }
+
+    private static final java.util.Comparator<String> BY_CATEGORY = (a, b) -> {
+        int c = Integer.compare(CATEGORY_RANK.getOrDefault(a, CATEGORY_ORDER.size()),
+                CATEGORY_RANK.getOrDefault(b, CATEGORY_ORDER.size()));
+        return c != 0 ? c : a.compareTo(b);
+    };
 
     private static void architecture(StringBuilder md, Plan plan) {
         md.append("## Current architecture\n\n");
