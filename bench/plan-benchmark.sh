@@ -21,8 +21,8 @@ if [ ! -f "$jar" ]; then
 fi
 java "$here/bench/GenerateEstate.java" "$estate" "$resources"
 if [ -z "${CLOUDSHIFT_JAVA_OPTS+set}" ]; then
-  # ./cloudshift plan also starts from the class-data archive that its first run after a build records: record it
-  # (untimed) the same way if this jar has none yet, then use it like the launcher does
+  # ./cloudshift plan also starts from the class-data archive that it records on its first run after a build: let it
+  # record one (untimed) if this jar has none yet, then use it like the launcher does
   if [ ! -f "$cds" ] || [ ! "$cds" -nt "$jar" ]; then
     "$here/cloudshift" plan "$estate" --to azure --out "$out" >/dev/null 2>&1
   fi
