@@ -13,7 +13,9 @@ jar="$here/cloudshift-cli/target/cloudshift.jar"
 estate="$here/bench/out/estate-$resources"
 out="$here/bench/out/plan-$resources"
 # the JVM options ./cloudshift uses for plan (override with CLOUDSHIFT_JAVA_OPTS)
-opts="${CLOUDSHIFT_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms1g -Xmn600m}"
+heap="-Xms1g -Xmn600m"
+if [ "$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null || echo 0)" -ge 8388608 ]; then heap="-Xms2g -Xmn1400m"; fi
+opts="${CLOUDSHIFT_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseParallelGC $heap}"
 cds="$here/cloudshift-cli/target/cloudshift-cds.jsa"
 
 if [ ! -f "$jar" ]; then
