@@ -5,11 +5,16 @@ import dev.cloudshift.core.plan.Plan;
 import dev.cloudshift.core.plan.PlanInputException;
 import dev.cloudshift.core.plan.Planner;
 import dev.cloudshift.core.plan.PlannedResource;
+import dev.cloudshift.core.plan.ProjectInventory;
+import dev.cloudshift.core.plan.ProjectSource;
 import dev.cloudshift.core.report.PlanFormat;
+import dev.cloudshift.core.report.PlanRenderer;
 import dev.cloudshift.core.runbook.RunbookBuilder;
 import dev.cloudshift.core.runbook.RunbookOptions;
 import dev.cloudshift.core.runbook.TerraformVariables;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,26 +85,45 @@ public final class PlanCommand implements Callable<Integer> {
             throw CliException.usage("--max-downtime must be zero or more minutes, got " + maxDowntime);
         }
         Plan plan;
+        ProjectInventory inventory;
         try {
-            plan = Planner.withDefaults().plan(path, target, environments);
+            String cloud = Planner.checkTarget(target);
+            // the knowledge base and configuration rules load on another thread while the project is read here
+            FutureTask<Planner> loading = start("cloudshift-load-knowledge", Planner::withDefaults);
+            ProjectSource source = Planner.read(path);
+            Planner planner = join(loading);
+            inventory = planner.inventory(source, environments);
+            plan = planner.plan(inventory, cloud);
         } catch (PlanInputException e) {
             throw CliException.usage(e.getMessage());
         }
         // Cost (issue 4): the plan's cost section, per environment, source against target (bundled prices
         // overlaid by the user catalog of 'cloudshift catalog refresh').
         plan = plan.withSection(dev.cloudshift.core.cost.CostSection.of(plan, CostCommand.estimator(null, null, null)));
+        // The resources and the cost section are most of plan.json and plan.md and no later stage changes them:
+        // they are rendered on another thread while the translation and the runbook are computed on this one.
+        List<PlanRenderer> renderers = selected.stream().map(PlanFormat::renderer).toList();
+        Plan priced = plan;
+        FutureTask<Void> renderedAhead = start("cloudshift-render-ahead", () -> {
+            renderers.forEach(r -> r.prepare(priced));
+            return null;
+        });
         // Target Terraform (issue 5): DIR/terraform/, the section in plan.json/plan.md and its TODOs as warnings.
         plan = dev.cloudshift.core.translate.TerraformSection.attach(plan);
         // Runbook (issue 6): strategy, phases, risks, rollback, checklists, environment matrix; after cost and
         // translation so that the cost-increase and translation-TODO rules see them.
         plan = RunbookBuilder.withDefaults()
-                .build(plan, new RunbookOptions(maxDowntime, TerraformVariables.read(path, plan.environments())))
+                .build(plan, new RunbookOptions(maxDowntime, TerraformVariables.of(inventory, plan.environments())))
                 .addTo(plan);
+        // one write for all warnings (a 10,000-resource estate has over a thousand TODOs)
+        StringBuilder warnings = new StringBuilder();
         for (Diagnostic d : plan.warnings()) {
-            stderr.println(d);
+            warnings.append(d).append(System.lineSeparator());
         }
+        stderr.print(warnings);
         stderr.flush();
-        List<Path> written = write(plan, out, selected);
+        join(renderedAhead);
+        List<Path> written = write(plan, out, selected, renderers);
         written.addAll(writeTerraform(plan, out));
         long mapped = plan.resources().stream().filter(PlannedResource::mapped).count();
         stdout.printf("Planned %s to %s: %d environment%s (%s), %d resources (%d mapped, %d unmapped), %d config change%s, %d warning%s.%n",
@@ -159,7 +185,7 @@ public final class PlanCommand implements Callable<Integer> {
         return out;
     }
 
-    static List<Path> write(Plan plan, Path out, List<PlanFormat> formats) {
+    static List<Path> write(Plan plan, Path out, List<PlanFormat> formats, List<PlanRenderer> renderers) {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -169,32 +195,26 @@ public final class PlanCommand implements Callable<Integer> {
         // The renderers only read the plan: every format but the first is rendered and written on its own
         // thread while the first is rendered here (plan.json and plan.md of a 10,000-resource estate take
         // about the same time, so on 2 cores this halves the wall time of this step).
-        List<java.util.concurrent.FutureTask<Path>> others = new ArrayList<>();
+        List<FutureTask<Path>> others = new ArrayList<>();
         for (int i = 1; i < formats.size(); i++) {
             PlanFormat f = formats.get(i);
-            java.util.concurrent.FutureTask<Path> task = new java.util.concurrent.FutureTask<>(() -> writeFormat(plan, out, f));
-            Thread t = new Thread(task, "cloudshift-write-" + f.fileName());
-            t.setDaemon(true);
-            t.start();
-            others.add(task);
+            PlanRenderer r = renderers.get(i);
+            others.add(start("cloudshift-write-" + f.fileName(), () -> writeFormat(plan, out, f, r)));
         }
         List<Path> written = new ArrayList<>();
         RuntimeException failure = null;
         try {
-            written.add(writeFormat(plan, out, formats.get(0)));
+            written.add(writeFormat(plan, out, formats.get(0), renderers.get(0)));
         } catch (RuntimeException e) {
             failure = e;
         }
-        for (java.util.concurrent.FutureTask<Path> task : others) {
+        for (FutureTask<Path> task : others) {
             try {
-                written.add(task.get());
-            } catch (java.util.concurrent.ExecutionException e) {
+                written.add(join(task));
+            } catch (RuntimeException e) {
                 if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    failure = e;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CliException(ExitCode.RUNTIME, "interrupted while writing the plan");
             }
         }
         if (failure != null) {
@@ -203,10 +223,39 @@ public final class PlanCommand implements Callable<Integer> {
         return written;
     }
 
-    private static Path writeFormat(Plan plan, Path out, PlanFormat f) {
+    /** Runs {@code work} on a new daemon thread. */
+    private static <T> FutureTask<T> start(String name, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The result of a task of {@link #start}, its runtime exception or error rethrown here as it was thrown. */
+    private static <T> T join(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.RUNTIME, "interrupted while writing the plan");
+        }
+    }
+
+    private static Path writeFormat(Plan plan, Path out, PlanFormat f, PlanRenderer renderer) {
         Path file = out.resolve(f.fileName());
         try {
-            Files.writeString(file, f.renderer().render(plan), StandardCharsets.UTF_8);
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                renderer.write(plan, stream);
+            }
         } catch (IOException e) {
             throw new CliException(ExitCode.RUNTIME, file + ": cannot write (" + e.getClass().getSimpleName() + ")");
         }

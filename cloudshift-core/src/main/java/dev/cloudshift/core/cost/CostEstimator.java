@@ -52,11 +52,12 @@ public final class CostEstimator {
     /** Prices every environment (in the map's order). */
     public CostEstimate estimate(Map<String, List<CostInput>> environments, String targetProvider) {
         Set<String> providers = new TreeSet<>();
-        List<EnvironmentCost> envs = new ArrayList<>();
-        for (var e : environments.entrySet()) {
-            e.getValue().forEach(i -> providers.add(i.resource().provider()));
-            envs.add(estimate(e.getKey(), e.getValue(), targetProvider));
-        }
+        environments.values().forEach(inputs -> inputs.forEach(i -> providers.add(i.resource().provider())));
+        // environments are priced independently (catalog, rules and sizing tables are read-only): on both cores
+        List<Map.Entry<String, List<CostInput>>> entries = new ArrayList<>(environments.entrySet());
+        List<EnvironmentCost> envs = (entries.size() > 1 ? entries.parallelStream() : entries.stream())
+                .map(e -> estimate(e.getKey(), e.getValue(), targetProvider))
+                .toList();
         return new CostEstimate(String.join(",", providers), targetProvider, envs);
     }
 

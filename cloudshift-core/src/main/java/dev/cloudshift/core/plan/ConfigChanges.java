@@ -20,21 +20,37 @@ final class ConfigChanges {
 
     static List<ConfigChange> derive(ConfigChangePlanner planner, ProjectInventory inventory, List<PlannedResource> planned,
             String target, List<Diagnostic> warnings) {
+        // environments are derived independently (the planner is read-only): on both cores, joined in order
+        List<Inventory> envs = inventory.environments();
+        List<Derived> derived = (envs.size() > 1 ? envs.parallelStream() : envs.stream())
+                .map(env -> derive(planner, env, planned, target))
+                .toList();
         List<ConfigChange> out = new ArrayList<>();
-        for (Inventory env : inventory.environments()) {
-            Map<String, String> serviceByType = new HashMap<>();
-            for (PlannedResource r : planned) {
-                if (r.environment().equals(env.environment()) && r.mapping() instanceof TargetMapping.Mapped m) {
-                    serviceByType.putIfAbsent(r.type(), m.service());
-                }
-            }
-            try {
-                out.addAll(planner.plan(env.environment(), env.config(), env.resources(), target, serviceByType::get));
-            } catch (RuntimeException e) {
-                warnings.add(new Diagnostic(".", 0, 0, "configuration changes of environment " + env.environment()
-                        + " could not be derived: internal error " + e.getClass().getSimpleName() + " (please report it)"));
+        for (Derived d : derived) {
+            out.addAll(d.changes());
+            if (d.failure() != null) {
+                warnings.add(d.failure());
             }
         }
         return out;
+    }
+
+    /** The changes of one environment, or the warning that they could not be derived. */
+    private record Derived(List<ConfigChange> changes, Diagnostic failure) {
+    }
+
+    private static Derived derive(ConfigChangePlanner planner, Inventory env, List<PlannedResource> planned, String target) {
+        Map<String, String> serviceByType = new HashMap<>();
+        for (PlannedResource r : planned) {
+            if (r.environment().equals(env.environment()) && r.mapping() instanceof TargetMapping.Mapped m) {
+                serviceByType.putIfAbsent(r.type(), m.service());
+            }
+        }
+        try {
+            return new Derived(planner.plan(env.environment(), env.config(), env.resources(), target, serviceByType::get), null);
+        } catch (RuntimeException e) {
+            return new Derived(List.of(), new Diagnostic(".", 0, 0, "configuration changes of environment " + env.environment()
+                    + " could not be derived: internal error " + e.getClass().getSimpleName() + " (please report it)"));
+        }
     }
 }

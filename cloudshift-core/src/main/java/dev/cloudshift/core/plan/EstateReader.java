@@ -37,8 +37,9 @@ final class EstateReader {
         EnvironmentSources sources = new EnvironmentSources();
         int readable = 0;
 
+        List<TerraformRootVariables> variables = new ArrayList<>();
         for (Path module : files.terraformRoots()) {
-            readable += readTerraform(files, module, sources, diagnostics);
+            readable += readTerraform(files, module, sources, diagnostics, variables);
         }
         files.terraformFiles().forEach(f -> inputs.add(new InputFile(files.relative(f), InputFile.Kind.TERRAFORM)));
         files.tfvarsFiles().forEach(f -> inputs.add(new InputFile(files.relative(f), InputFile.Kind.TFVARS)));
@@ -85,10 +86,13 @@ final class EstateReader {
         }
 
         Map<String, SourceRead.Environment> environments = sources.merge();
-        return new SourceRead(environments, inputs, diagnostics, readable == 0);
+        return new SourceRead(environments, inputs, diagnostics, readable == 0, variables);
     }
 
-    private int readTerraform(ProjectFiles files, Path module, EnvironmentSources sources, List<Diagnostic> diagnostics) {
+    private int readTerraform(ProjectFiles files, Path module, EnvironmentSources sources, List<Diagnostic> diagnostics,
+            List<TerraformRootVariables> variables) {
+        String moduleName = files.relative(module);
+        int recorded = variables.size();
         try {
             TerraformProject project = TerraformProject.read(module);
             List<String> envs = project.environments();
@@ -96,12 +100,15 @@ final class EstateReader {
             EnvironmentSources.Source s = sources.source("terraform", named);
             diagnostics.addAll(prefix(files, module, project.diagnostics()));
             if (project.isEmpty()) {
+                variables.add(TerraformRootVariables.of(moduleName, envs, envs.stream().map(e -> Map.<String, Object>of()).toList()));
                 return 0;
             }
             // environments are independent evaluations of the same parsed module: use both cores
             List<TerraformEnvironment> results = envs.size() > 1
                     ? envs.parallelStream().map(project::evaluate).toList()
                     : envs.stream().map(project::evaluate).toList();
+            variables.add(TerraformRootVariables.of(moduleName, envs, results.stream().map(TerraformEnvironment::variables).toList()));
+            Map<String, String> relativeFiles = new java.util.HashMap<>(); // a few files hold thousands of resources
             for (int i = 0; i < envs.size(); i++) {
                 String env = envs.get(i);
                 TerraformEnvironment evaluated = results.get(i);
@@ -109,13 +116,16 @@ final class EstateReader {
                 List<Resource> rs = new ArrayList<>();
                 for (Resource r : evaluated.resources()) {
                     if (!isDataSource(r.address())) {
-                        rs.add(withPosition(r, prefix(files, module, r.position())));
+                        rs.add(withPosition(r, prefix(files, module, r.position(), relativeFiles)));
                     }
                 }
                 s.add(env, rs, List.of());
             }
             return 1;
         } catch (RuntimeException e) {
+            if (variables.size() == recorded) {
+                variables.add(TerraformRootVariables.unreadable(moduleName));
+            }
             diagnostics.add(failure(files, module, e));
             return 0;
         }
@@ -149,11 +159,12 @@ final class EstateReader {
         return out;
     }
 
-    private static SourcePosition prefix(ProjectFiles files, Path module, SourcePosition p) {
+    private static SourcePosition prefix(ProjectFiles files, Path module, SourcePosition p, Map<String, String> relativeFiles) {
         if (p == null || p.file() == null) {
             return p;
         }
-        return new SourcePosition(prefixFile(files, module, p.file()), p.line(), p.column());
+        return new SourcePosition(relativeFiles.computeIfAbsent(p.file(), f -> prefixFile(files, module, f)), p.line(),
+                p.column());
     }
 
     private static String prefixFile(ProjectFiles files, Path module, String file) {

@@ -69,13 +69,11 @@ public final class Planner {
     /** Maps an inventory read with {@link #inventory(Path, List)} to {@code targetProvider}. */
     public Plan plan(ProjectInventory inventory, String targetProvider) {
         String target = checkTarget(targetProvider);
-        List<PlannedResource> planned = new ArrayList<>();
+        // every resource is mapped on its own (the knowledge base is read-only): on both cores, in plan order
+        List<PlannedResource> planned = inventory.resources().parallelStream()
+                .map(r -> new PlannedResource(r, kb.serviceName(r), mapping(r, target)))
+                .toList();
         List<Diagnostic> warnings = new ArrayList<>(inventory.warnings());
-        for (Inventory env : inventory.environments()) {
-            for (Resource r : env.resources()) {
-                planned.add(new PlannedResource(r, kb.serviceName(r), mapping(r, target)));
-            }
-        }
         List<ConfigChange> changes = new ArrayList<>(
                 ConfigChanges.derive(configChanges, inventory, planned, target, warnings));
         changes.sort(Comparator.comparing((ConfigChange c) -> nz(c.environment()), EnvironmentNames.ORDERING)
@@ -86,7 +84,12 @@ public final class Planner {
                 planned, dedupe(changes), sortedWarnings(warnings), List.of());
     }
 
-    private static String checkTarget(String targetProvider) {
+    /**
+     * The target cloud name in lower case.
+     *
+     * @throws PlanInputException when it is not one of {@link #TARGETS}
+     */
+    public static String checkTarget(String targetProvider) {
         String target = targetProvider == null ? "" : targetProvider.toLowerCase(Locale.ROOT);
         if (!TARGETS.contains(target)) {
             throw new PlanInputException("unknown target cloud '" + targetProvider + "': use one of " + String.join(", ", TARGETS));
@@ -112,6 +115,16 @@ public final class Planner {
      * @param envFilter environments to keep; empty for all
      */
     public ProjectInventory inventory(Path projectDir, List<String> envFilter) {
+        return inventory(read(projectDir), envFilter);
+    }
+
+    /**
+     * Reads every file of {@code projectDir} (parsing and evaluating them), the part of {@link #inventory(Path, List)}
+     * that needs no knowledge base: a caller can load the knowledge base meanwhile.
+     *
+     * @throws PlanInputException when the directory is missing or nothing in it could be read
+     */
+    public static ProjectSource read(Path projectDir) {
         Path root;
         try {
             root = projectDir.toAbsolutePath().normalize();
@@ -150,47 +163,76 @@ public final class Planner {
             }
             throw new PlanInputException(msg.toString());
         }
+        return new ProjectSource(root, read, warnings);
+    }
+
+    /**
+     * Normalises a project {@link #read} read, one inventory per environment.
+     *
+     * @param envFilter environments to keep; empty for all
+     */
+    public ProjectInventory inventory(ProjectSource source, List<String> envFilter) {
+        Path root = source.root();
+        SourceRead read = source.read();
+        List<Diagnostic> warnings = new ArrayList<>(source.warnings());
         List<String> known = new ArrayList<>(read.environments().keySet());
         known.sort(EnvironmentNames.ORDERING);
         List<String> selected = select(known, envFilter);
 
+        // environments are normalised and graphed independently: on both cores when there are several
+        List<EnvironmentInventory> built = (selected.size() > 1 ? selected.parallelStream() : selected.stream())
+                .map(env -> environment(root, env, read.environments().get(env)))
+                .toList();
         List<Inventory> inventories = new ArrayList<>();
         Map<String, DependencyGraph> graphs = new LinkedHashMap<>();
         Set<String> providers = new TreeSet<>();
-        for (String env : selected) {
-            SourceRead.Environment raw = read.environments().get(env);
-            List<Resource> normalised = new ArrayList<>(raw.resources().size());
-            Set<String> seen = new LinkedHashSet<>();
-            for (Resource r : raw.resources()) {
-                if (!seen.add(r.address())) {
-                    warnings.add(Diagnostic.at(relative(root, r.position()),
-                            "resource " + r.address() + " is declared more than once in environment " + env + "; the first is planned"));
-                    continue;
-                }
-                Resource n = kb.normalise(r);
-                normalised.add(new Resource(n.address(), n.type(), n.provider(), n.category(), env, n.attributes(), n.raw(),
-                        n.dependsOn(), relative(root, n.position())));
-            }
-            DependencyGraph graph = DependencyGraph.build(normalised, raw.config());
-            List<Resource> withEdges = new ArrayList<>(normalised.size());
-            for (Resource r : normalised) {
-                withEdges.add(new Resource(r.address(), r.type(), r.provider(), r.category(), r.environment(), r.attributes(),
-                        r.raw(), graph.dependenciesOf(r.address()), r.position()));
-                if (r.provider() != null) {
-                    providers.add(r.provider());
-                }
-            }
-            withEdges.sort(Comparator.comparing(Resource::address, AddressOrder.INSTANCE));
-            List<ConfigEntry> config = new ArrayList<>();
-            for (ConfigEntry c : raw.config()) {
-                config.add(new ConfigEntry(c.environment() == null ? env : c.environment(), relative(root, c.position()),
-                        c.owner(), c.key(), c.value(), c.secret(), c.shape()));
-            }
-            inventories.add(new Inventory(env, withEdges, config, List.of()));
-            graphs.put(env, graph);
+        for (EnvironmentInventory e : built) {
+            inventories.add(e.inventory());
+            graphs.put(e.inventory().environment(), e.graph());
+            providers.addAll(e.providers());
+            warnings.addAll(e.warnings());
         }
         String project = root.getFileName() == null ? root.toString() : root.getFileName().toString();
-        return new ProjectInventory(project, List.copyOf(providers), read.inputs(), inventories, graphs, sortedWarnings(warnings));
+        return new ProjectInventory(project, List.copyOf(providers), read.inputs(), inventories, graphs, sortedWarnings(warnings),
+                read.terraformVariables());
+    }
+
+    /** One environment read, normalised and graphed, with what it adds to the project's providers and warnings. */
+    private record EnvironmentInventory(Inventory inventory, DependencyGraph graph, Set<String> providers,
+            List<Diagnostic> warnings) {
+    }
+
+    private EnvironmentInventory environment(Path root, String env, SourceRead.Environment raw) {
+        List<Diagnostic> warnings = new ArrayList<>();
+        Set<String> providers = new TreeSet<>();
+        List<Resource> normalised = new ArrayList<>(raw.resources().size());
+        Set<String> seen = new LinkedHashSet<>();
+        for (Resource r : raw.resources()) {
+            if (!seen.add(r.address())) {
+                warnings.add(Diagnostic.at(relative(root, r.position()),
+                        "resource " + r.address() + " is declared more than once in environment " + env + "; the first is planned"));
+                continue;
+            }
+            Resource n = kb.normalise(r);
+            normalised.add(new Resource(n.address(), n.type(), n.provider(), n.category(), env, n.attributes(), n.raw(),
+                    n.dependsOn(), relative(root, n.position())));
+        }
+        DependencyGraph graph = DependencyGraph.build(normalised, raw.config());
+        List<Resource> withEdges = new ArrayList<>(normalised.size());
+        for (Resource r : normalised) {
+            withEdges.add(new Resource(r.address(), r.type(), r.provider(), r.category(), r.environment(), r.attributes(),
+                    r.raw(), graph.dependenciesOf(r.address()), r.position()));
+            if (r.provider() != null) {
+                providers.add(r.provider());
+            }
+        }
+        withEdges.sort(Comparator.comparing(Resource::address, AddressOrder.INSTANCE));
+        List<ConfigEntry> config = new ArrayList<>();
+        for (ConfigEntry c : raw.config()) {
+            config.add(new ConfigEntry(c.environment() == null ? env : c.environment(), relative(root, c.position()),
+                    c.owner(), c.key(), c.value(), c.secret(), c.shape()));
+        }
+        return new EnvironmentInventory(new Inventory(env, withEdges, config, List.of()), graph, providers, warnings);
     }
 
     private static List<String> select(List<String> known, List<String> filter) {

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param environments one inventory per environment, in environment order
  * @param graphs       the dependency graph of each environment
  * @param warnings     every warning, sorted by place, without duplicates
+ * @param terraformVariables the root variable values of every Terraform root module, per environment (every
+ *                     environment the module has, not only the selected ones)
  */
 public record ProjectInventory(
         String project,
@@ -24,7 +26,8 @@ public record ProjectInventory(
         List<InputFile> inputs,
         List<Inventory> environments,
         Map<String, DependencyGraph> graphs,
-        List<Diagnostic> warnings) {
+        List<Diagnostic> warnings,
+        List<TerraformRootVariables> terraformVariables) {
 
     public ProjectInventory {
         source = List.copyOf(source);
@@ -32,6 +35,7 @@ public record ProjectInventory(
         environments = List.copyOf(environments);
         graphs = Map.copyOf(graphs);
         warnings = List.copyOf(warnings);
+        terraformVariables = List.copyOf(terraformVariables);
     }
 
     public List<String> environmentNames() {

@@ -14,9 +14,10 @@ import java.util.Map;
  * @param inputs       files read, relative to the project directory, sorted
  * @param diagnostics  every reader diagnostic
  * @param nothingRead  true when no file could be read at all
+ * @param terraformVariables the root variables of every Terraform root module, in the order of the roots
  */
 record SourceRead(Map<String, Environment> environments, List<InputFile> inputs, List<Diagnostic> diagnostics,
-        boolean nothingRead) {
+        boolean nothingRead, List<TerraformRootVariables> terraformVariables) {
 
     record Environment(List<Resource> resources, List<ConfigEntry> config) {
     }

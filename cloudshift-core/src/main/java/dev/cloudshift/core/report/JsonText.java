@@ -1,7 +1,10 @@
 package dev.cloudshift.core.report;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 
@@ -23,9 +26,84 @@ public final class JsonText {
         return sb.toString();
     }
 
+    /**
+     * Writes an object as {@link #write(Object)} would, as UTF-8 to {@code out}, member by member: a member already
+     * {@link #rendered} goes out as it is, without being copied into the document first, so a document of many
+     * megabytes never exists as one string.
+     */
+    public static void write(Map<?, ?> object, OutputStream out) throws IOException {
+        if (object.isEmpty()) {
+            out.write("{}\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        StringBuilder sb = new StringBuilder(1 << 16);
+        sb.append("{\n");
+        int i = 0;
+        for (Map.Entry<?, ?> e : object.entrySet()) {
+            pad(sb, 1);
+            string(sb, String.valueOf(e.getKey()));
+            sb.append(": ");
+            if (e.getValue() instanceof Rendered r) {
+                flush(sb, out);
+                utf8(r.text(), out);
+            } else {
+                write(sb, e.getValue(), 1);
+            }
+            if (++i < object.size()) {
+                sb.append(',');
+            }
+            sb.append('\n');
+            if (sb.length() >= FLUSH_CHARS) {
+                flush(sb, out);
+            }
+        }
+        sb.append("}\n");
+        flush(sb, out);
+    }
+
+    /** Text buffered before it is written out while streaming. */
+    private static final int FLUSH_CHARS = 1 << 20;
+
+    private static void flush(StringBuilder sb, OutputStream out) throws IOException {
+        if (sb.length() > 0) {
+            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            sb.setLength(0);
+        }
+    }
+
+    /** A long text as UTF-8, a slice at a time (no copy of the whole text). */
+    private static void utf8(String text, OutputStream out) throws IOException {
+        int n = text.length();
+        int from = 0;
+        while (from < n) {
+            int to = Math.min(n, from + FLUSH_CHARS);
+            if (to < n && Character.isHighSurrogate(text.charAt(to - 1))) {
+                to--; // never split a surrogate pair between two slices
+            }
+            out.write(text.substring(from, to).getBytes(StandardCharsets.UTF_8));
+            from = to;
+        }
+    }
+
+    /**
+     * A value already written as JSON text for the depth it is placed at ({@link #rendered}); written as it is, so
+     * that a large part of a document can be rendered ahead, on another thread, and put in its place later.
+     */
+    public record Rendered(String text) {
+    }
+
+    /** {@code value} written as it appears at nesting depth {@code depth} (1 for a member of the top-level object). */
+    public static Rendered rendered(Object value, int depth) {
+        StringBuilder sb = new StringBuilder(4096);
+        write(sb, value, depth);
+        return new Rendered(sb.toString());
+    }
+
     private static void write(StringBuilder sb, Object v, int indent) {
         if (v == null) {
             sb.append("null");
+        } else if (v instanceof Rendered r) {
+            sb.append(r.text());
         } else if (v instanceof Map<?, ?> m) {
             if (m.isEmpty()) {
                 sb.append("{}");

@@ -8,7 +8,11 @@ import dev.cloudshift.core.plan.Plan;
 import dev.cloudshift.core.plan.PlanSection;
 import dev.cloudshift.core.plan.PlannedResource;
 import dev.cloudshift.core.plan.TargetMapping;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +26,39 @@ public final class PlanJsonWriter implements PlanRenderer {
     /** Version of the plan.json layout; raised on a breaking change to the schema. */
     public static final int FORMAT_VERSION = 1;
 
+    /** Text of the parts rendered by {@link #prepare}, by identity of the (immutable) resource list or section. */
+    private final Map<Object, JsonText.Rendered> prepared = Collections.synchronizedMap(new IdentityHashMap<>());
+
     @Override
     public String render(Plan plan) {
-        return JsonText.write(toJson(plan));
+        return JsonText.write(tree(plan, true));
+    }
+
+    /** Streams plan.json: the parts already {@link #prepare prepared} go out as they are, never joined into one string. */
+    @Override
+    public void write(Plan plan, OutputStream out) throws IOException {
+        JsonText.write(tree(plan, true), out);
+    }
+
+    @Override
+    public void prepare(Plan plan) {
+        if (!prepared.containsKey(plan.resources())) {
+            prepared.put(plan.resources(), JsonText.rendered(resources(plan), 1));
+        }
+        for (PlanSection s : plan.sections()) {
+            if (!prepared.containsKey(s)) {
+                prepared.put(s, JsonText.rendered(section(s), 1));
+            }
+        }
     }
 
     /** The plan as an ordered JSON-like tree. */
     public Map<String, Object> toJson(Plan plan) {
+        return tree(plan, false);
+    }
+
+    /** The tree of {@link #toJson}, with the parts already {@link #prepare prepared} as their text when asked. */
+    private Map<String, Object> tree(Plan plan, boolean usePrepared) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format_version", FORMAT_VERSION);
         root.put("project", plan.project());
@@ -43,11 +73,8 @@ public final class PlanJsonWriter implements PlanRenderer {
             inputs.add(m);
         }
         root.put("inputs", inputs);
-        List<Object> resources = new ArrayList<>();
-        for (PlannedResource r : plan.resources()) {
-            resources.add(resource(r));
-        }
-        root.put("resources", resources);
+        JsonText.Rendered resources = usePrepared ? prepared.get(plan.resources()) : null;
+        root.put("resources", resources != null ? resources : resources(plan));
         List<Object> changes = new ArrayList<>();
         for (ConfigChange c : plan.configChanges()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -71,9 +98,22 @@ public final class PlanJsonWriter implements PlanRenderer {
         }
         root.put("warnings", warnings);
         for (PlanSection s : plan.sections()) {
-            root.put(s.key(), JsonValues.canonical(s.toJson()));
+            JsonText.Rendered section = usePrepared ? prepared.get(s) : null;
+            root.put(s.key(), section != null ? section : section(s));
         }
         return root;
+    }
+
+    private static List<Object> resources(Plan plan) {
+        List<Object> resources = new ArrayList<>(plan.resources().size());
+        for (PlannedResource r : plan.resources()) {
+            resources.add(resource(r));
+        }
+        return resources;
+    }
+
+    private static Object section(PlanSection s) {
+        return JsonValues.canonical(s.toJson());
     }
 
     private static Map<String, Object> resource(PlannedResource r) {

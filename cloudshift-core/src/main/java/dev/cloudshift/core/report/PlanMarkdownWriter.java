@@ -13,7 +13,9 @@ import dev.cloudshift.core.plan.PlanSection;
 import dev.cloudshift.core.plan.PlannedResource;
 import dev.cloudshift.core.plan.TargetMapping;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,26 +35,75 @@ public final class PlanMarkdownWriter implements PlanRenderer {
 
     private static final int MAX_DISTINCT = 4;
 
+    /** Bodies of the sections rendered by {@link #prepare}, by identity of the (immutable) section. */
+    private final Map<PlanSection, String> prepared = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    /** The chapters from "Current architecture" to "Unmapped resources" as rendered by {@link #prepare}, or null. */
+    private volatile Chapters chapters;
+
+    /**
+     * The text of the chapters that read only a plan's resources, environments, source, target and configuration
+     * changes, with those parts (the lists by identity: a plan's lists are immutable and later stages pass them on).
+     */
+    private record Chapters(List<PlannedResource> resources, List<String> environments, List<String> source,
+            String target, List<ConfigChange> configChanges, String text) {
+
+        boolean renderedFor(Plan plan) {
+            return plan.resources() == resources && plan.environments() == environments && plan.source() == source
+                    && Objects.equals(plan.target(), target) && plan.configChanges() == configChanges;
+        }
+    }
+
+    @Override
+    public void prepare(Plan plan) {
+        Chapters c = chapters;
+        if (c == null || !c.renderedFor(plan)) {
+            StringBuilder md = new StringBuilder(1 << 16);
+            chapters(md, plan);
+            chapters = new Chapters(plan.resources(), plan.environments(), plan.source(), plan.target(),
+                    plan.configChanges(), md.toString());
+        }
+        for (PlanSection s : plan.sections()) {
+            if (!prepared.containsKey(s)) {
+                prepared.put(s, s.toMarkdown());
+            }
+        }
+    }
+
     @Override
     public String render(Plan plan) {
         StringBuilder md = new StringBuilder(16384);
         md.append("# Migration plan: ").append(text(plan.project())).append(" (")
                 .append(ReportLabels.sourceLabel(plan.source())).append(" to ").append(ReportLabels.providerLabel(plan.target())).append(")\n\n");
         overview(md, plan);
-        architecture(md, plan);
-        mapping(md, plan);
-        differences(md, plan);
-        configChanges(md, plan);
-        unmapped(md, plan);
+        Chapters c = chapters;
+        if (c != null && c.renderedFor(plan)) {
+            md.append(c.text());
+        } else {
+            chapters(md, plan);
+        }
         for (PlanSection s : plan.sections()) {
-            md.append("## ").append(text(s.title())).append("\n\n").append(s.toMarkdown());
-            if (!s.toMarkdown().endsWith("\n")) {
+            String body = prepared.get(s);
+            if (body == null) {
+                body = s.toMarkdown();
+            }
+            md.append("## ").append(text(s.title())).append("\n\n").append(body);
+            if (!body.endsWith("\n")) {
                 md.append('\n');
             }
             md.append('\n');
         }
         warnings(md, plan);
         return md.toString().stripTrailing() + "\n";
+    }
+
+    /** Current architecture, service mapping, environment differences, configuration changes, unmapped resources. */
+    private static void chapters(StringBuilder md, Plan plan) {
+        architecture(md, plan);
+        mapping(md, plan);
+        differences(md, plan);
+        configChanges(md, plan);
+        unmapped(md, plan);
     }
 
     private static void overview(StringBuilder md, Plan plan) {
@@ -97,12 +148,20 @@ public final class PlanMarkdownWriter implements PlanRenderer {
             "database", "cache", "messaging", "storage", "search", "analytics", "api_gateway", "load_balancer", "cdn",
             "dns", "network", "security", "registry", "secrets", "identity", "monitoring", "other");
 
-    private static final java.util.Comparator<String> BY_CATEGORY = java.util.Comparator
-            .comparingInt((String c) -> {
-                int i = CATEGORY_ORDER.indexOf(c);
-                return i < 0 ? CATEGORY_ORDER.size() : i;
-            })
-            .thenComparing(java.util.Comparator.naturalOrder());
+    /** Position of each category in {@link #CATEGORY_ORDER} (looked up for every resource). */
+    private static final Map<String, Integer> CATEGORY_RANK = new java.util.HashMap<>();
+
+    static {
+        for (int i = 0; i < CATEGORY_ORDER.size(); i++) {
+            CATEGORY_RANK.putIfAbsent(CATEGORY_ORDER.get(i), i);
+        }
+    }
+
+    private static final java.util.Comparator<String> BY_CATEGORY = (a, b) -> {
+        int c = Integer.compare(CATEGORY_RANK.getOrDefault(a, CATEGORY_ORDER.size()),
+                CATEGORY_RANK.getOrDefault(b, CATEGORY_ORDER.size()));
+        return c != 0 ? c : a.compareTo(b);
+    };
 
     private static void architecture(StringBuilder md, Plan plan) {
         md.append("## Current architecture\n\n");

@@ -31,12 +31,16 @@ final class ChecklistBuilder {
             List<Map<String, Object>> items = new ArrayList<>();
             for (JsonNode item : section.path("items")) {
                 if ("resource".equals(item.path("scope").asText("estate"))) {
+                    FactCondition when = FactCondition.of(item.path("when"));
                     for (String address : facts.byAddress().keySet()) {
                         Map<String, Object> matched = null;
                         Set<String> envs = new LinkedHashSet<>();
-                        for (PlannedResource r : facts.byAddress().get(address)) {
-                            Map<String, Object> f = facts.of(r);
-                            if (FactCondition.holds(item.path("when"), f)) {
+                        List<PlannedResource> instances = facts.byAddress().get(address);
+                        List<Map<String, Object>> instanceFacts = facts.ofInstances(address);
+                        for (int i = 0; i < instances.size(); i++) {
+                            PlannedResource r = instances.get(i);
+                            Map<String, Object> f = instanceFacts.get(i);
+                            if (when.holds(f)) {
                                 envs.add(r.environment());
                                 if (matched == null || r == facts.reference(address)) {
                                     matched = f;

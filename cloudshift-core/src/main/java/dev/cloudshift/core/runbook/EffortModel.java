@@ -15,9 +15,13 @@ import java.util.Map;
 public final class EffortModel {
 
     private final JsonNode effort;
+    private final List<FactCondition> factors = new ArrayList<>();
 
     public EffortModel(JsonNode effort) {
         this.effort = effort;
+        for (JsonNode f : effort.path("factors")) {
+            factors.add(FactCondition.of(f.path("when")));
+        }
     }
 
     /** Hours for a resource with these facts that exists in {@code environments} environments. */
@@ -32,8 +36,9 @@ public final class EffortModel {
             base = effort.path("category_hours").path("other");
         }
         BigDecimal h = base.decimalValue();
+        int i = 0;
         for (JsonNode f : effort.path("factors")) {
-            if (FactCondition.holds(f.path("when"), facts)) {
+            if (factors.get(i++).holds(facts)) {
                 h = h.multiply(f.path("factor").decimalValue());
             }
         }

@@ -112,9 +112,13 @@ final class EnvironmentMatrix {
         for (JsonNode rule : catalog.drift().path("drift")) {
             String kind = rule.path("kind").asText();
             if (kind.equals("resource")) {
-                for (PlannedResource r : facts.plan().resources()) {
-                    Map<String, Object> f = facts.of(r);
-                    if (FactCondition.holds(rule.path("when"), f)) {
+                FactCondition when = FactCondition.of(rule.path("when"));
+                List<PlannedResource> all = facts.plan().resources();
+                List<Map<String, Object>> allFacts = facts.ofResources();
+                for (int i = 0; i < all.size(); i++) {
+                    PlannedResource r = all.get(i);
+                    Map<String, Object> f = allFacts.get(i);
+                    if (when.holds(f)) {
                         out.add(finding(rule, r.address(), null, List.of(r.environment()),
                                 FactTemplate.render(rule.path("detail").asText(), f)));
                     }

@@ -3,8 +3,10 @@ package dev.cloudshift.core.runbook;
 import static dev.cloudshift.core.model.AttributeValues.number;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -17,99 +19,199 @@ import java.util.regex.Pattern;
  */
 public final class FactCondition {
 
-    private FactCondition() {
+    /** A condition that holds for every set of facts (no {@code when}). */
+    private static final FactCondition ALWAYS = new FactCondition(new Step[0]);
+
+    /** One key of the {@code when} mapping, tested in the order written; the first that fails decides. */
+    private interface Step {
+        boolean holds(Map<String, Object> facts);
     }
 
-    public static boolean holds(JsonNode when, Map<String, Object> facts) {
+    /** A test of one fact's value; {@code fact} is null when the fact is missing or null. */
+    private interface Test {
+        boolean test(Object fact);
+    }
+
+    private final Step[] steps;
+
+    private FactCondition(Step[] steps) {
+        this.steps = steps;
+    }
+
+    /**
+     * The condition of a {@code when} mapping, read once so that it can be tested against many sets of facts (a
+     * rule over every resource). A malformed condition is reported when it is tested, as {@link #holds(JsonNode, Map)}
+     * reports it.
+     */
+    public static FactCondition of(JsonNode when) {
         if (when == null || when.isNull() || when.isMissingNode()) {
-            return true;
+            return ALWAYS;
         }
         if (!when.isObject()) {
-            throw new RunbookCatalogException("a `when` condition must be a mapping, found " + when);
+            return new FactCondition(new Step[] {facts -> {
+                throw new RunbookCatalogException("a `when` condition must be a mapping, found " + when);
+            }});
         }
+        List<Step> steps = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = when.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equals("any")) {
-                boolean one = false;
+                List<FactCondition> alternatives = new ArrayList<>();
                 for (JsonNode alt : e.getValue()) {
-                    one |= holds(alt, facts);
+                    alternatives.add(of(alt));
                 }
-                if (!one) {
-                    return false;
-                }
+                FactCondition[] alts = alternatives.toArray(new FactCondition[0]);
+                steps.add(facts -> {
+                    boolean one = false;
+                    for (FactCondition alt : alts) {
+                        one |= alt.holds(facts); // every alternative is evaluated, so a malformed one is always reported
+                    }
+                    return one;
+                });
                 continue;
             }
-            if (!test(facts.get(e.getKey()), facts.containsKey(e.getKey()), e.getValue())) {
+            String key = e.getKey();
+            Test test = test(e.getValue());
+            steps.add(facts -> test.test(facts.get(key)));
+        }
+        return new FactCondition(steps.toArray(new Step[0]));
+    }
+
+    public static boolean holds(JsonNode when, Map<String, Object> facts) {
+        return of(when).holds(facts);
+    }
+
+    /** True when every key of the condition holds on these facts. */
+    public boolean holds(Map<String, Object> facts) {
+        for (Step step : steps) {
+            if (!step.holds(facts)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean test(Object fact, boolean present, JsonNode expected) {
+    private static Test test(JsonNode expected) {
         if (expected.isArray()) {
-            return present && fact != null && oneOf(fact, expected);
+            Test in = oneOf(expected);
+            return fact -> fact != null && in.test(fact);
         }
         if (!expected.isObject()) {
-            return present && fact != null && equal(fact, expected);
+            Test eq = equal(expected);
+            return fact -> fact != null && eq.test(fact);
         }
+        List<Test> ops = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> op = it.next();
-            JsonNode v = op.getValue();
-            boolean there = present && fact != null;
-            boolean ok = switch (op.getKey()) {
-                case "present" -> v.asBoolean() == there;
-                case "eq" -> there && equal(fact, v);
-                case "ne" -> !there || !equal(fact, v);
-                case "in" -> there && oneOf(fact, v);
-                case "not_in" -> !there || !oneOf(fact, v);
-                case "gt" -> there && compare(fact, v) != null && compare(fact, v) > 0;
-                case "gte" -> there && compare(fact, v) != null && compare(fact, v) >= 0;
-                case "lt" -> there && compare(fact, v) != null && compare(fact, v) < 0;
-                case "lte" -> there && compare(fact, v) != null && compare(fact, v) <= 0;
-                case "matches" -> there && matches(fact, v.asText());
-                default -> throw new RunbookCatalogException("unknown operator `" + op.getKey()
+            ops.add(operator(op.getKey(), op.getValue()));
+        }
+        Test[] all = ops.toArray(new Test[0]);
+        return fact -> {
+            for (Test t : all) {
+                if (!t.test(fact)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    private static Test operator(String name, JsonNode v) {
+        return switch (name) {
+            case "present" -> {
+                boolean wanted = v.asBoolean();
+                yield fact -> wanted == (fact != null);
+            }
+            case "eq" -> {
+                Test eq = equal(v);
+                yield fact -> fact != null && eq.test(fact);
+            }
+            case "ne" -> {
+                Test eq = equal(v);
+                yield fact -> fact == null || !eq.test(fact);
+            }
+            case "in" -> {
+                Test in = oneOf(v);
+                yield fact -> fact != null && in.test(fact);
+            }
+            case "not_in" -> {
+                Test in = oneOf(v);
+                yield fact -> fact == null || !in.test(fact);
+            }
+            case "gt" -> ordering(v, c -> c > 0);
+            case "gte" -> ordering(v, c -> c >= 0);
+            case "lt" -> ordering(v, c -> c < 0);
+            case "lte" -> ordering(v, c -> c <= 0);
+            case "matches" -> {
+                String regex = v.asText();
+                yield fact -> fact != null && matches(fact, regex);
+            }
+            default -> fact -> {
+                throw new RunbookCatalogException("unknown operator `" + name
                         + "`: use gt, gte, lt, lte, eq, ne, in, not_in, matches or present");
             };
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        };
     }
 
-    private static boolean oneOf(Object fact, JsonNode list) {
+    private static Test oneOf(JsonNode list) {
+        List<Test> values = new ArrayList<>();
         for (JsonNode v : list) {
-            if (equal(fact, v)) {
-                return true;
-            }
+            values.add(equal(v));
         }
-        return false;
+        Test[] all = values.toArray(new Test[0]);
+        return fact -> {
+            for (Test t : all) {
+                if (t.test(fact)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
-    static boolean equal(Object fact, JsonNode v) {
+    /** Equality with one expected value: numerically for a number, exactly for a boolean, else as text. */
+    private static Test equal(JsonNode v) {
         if (v.isNumber()) {
-            BigDecimal f = number(fact);
-            return f != null && f.compareTo(v.decimalValue()) == 0;
+            BigDecimal expected = v.decimalValue();
+            return fact -> {
+                BigDecimal f = number(fact);
+                return f != null && f.compareTo(expected) == 0;
+            };
         }
         if (v.isBoolean()) {
-            return fact instanceof Boolean b && b == v.asBoolean();
+            boolean expected = v.asBoolean();
+            return fact -> fact instanceof Boolean b && b == expected;
         }
-        if (fact instanceof Collection<?> c) {
-            return c.stream().anyMatch(x -> String.valueOf(x).equals(v.asText()));
-        }
-        return String.valueOf(fact).equals(v.asText());
+        String expected = v.asText();
+        return fact -> {
+            if (fact instanceof Collection<?> c) {
+                for (Object x : c) {
+                    if (String.valueOf(x).equals(expected)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return String.valueOf(fact).equals(expected);
+        };
     }
 
-    /** Numeric comparison, or null when the fact is not a number (every ordering test then fails). */
-    private static Integer compare(Object fact, JsonNode v) {
-        BigDecimal f = fact instanceof Boolean ? null : number(fact);
-        if (f == null || !v.isNumber()) {
-            return null;
+    private interface Comparison {
+        boolean accepts(int c);
+    }
+
+    /** Numeric comparison; fails when the fact or the expected value is not a number. */
+    private static Test ordering(JsonNode v, Comparison accepts) {
+        if (!v.isNumber()) {
+            return fact -> false;
         }
-        return f.compareTo(v.decimalValue());
+        BigDecimal expected = v.decimalValue();
+        return fact -> {
+            BigDecimal f = fact == null || fact instanceof Boolean ? null : number(fact);
+            return f != null && accepts.accepts(f.compareTo(expected));
+        };
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();

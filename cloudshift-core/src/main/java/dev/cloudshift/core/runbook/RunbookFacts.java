@@ -48,7 +48,12 @@ public final class RunbookFacts {
     private final Map<String, List<PlannedResource>> byAddress = new LinkedHashMap<>();
     private final Map<String, String> roles = new LinkedHashMap<>();
     private final Map<PlannedResource, Boolean> stores = new IdentityHashMap<>();
+    private final Map<String, PlannedResource> references = new java.util.HashMap<>();
+    private final Map<String, List<Map<String, Object>>> instanceFacts = new java.util.HashMap<>();
+    private List<Map<String, Object>> resourceFacts;
+    private Map<String, Object> frozenEstate;
     private Map<PlannedResource, Map<String, Object>> factsCache;
+    private List<FactCondition> storeRules;
     private Map<String, Map<String, Object>> environmentCache;
 
     RunbookFacts(Plan plan, RunbookOptions options, RunbookCatalog catalog) {
@@ -102,6 +107,10 @@ public final class RunbookFacts {
 
     /** The instance of an address whose facts describe it: production first, else the last environment. */
     public PlannedResource reference(String address) {
+        PlannedResource cached = references.get(address);
+        if (cached != null) {
+            return cached;
+        }
         List<PlannedResource> all = byAddress.get(address);
         PlannedResource ref = all.get(all.size() - 1);
         for (PlannedResource r : all) {
@@ -109,6 +118,7 @@ public final class RunbookFacts {
                 ref = r;
             }
         }
+        references.put(address, ref);
         return ref;
     }
 
@@ -117,6 +127,7 @@ public final class RunbookFacts {
      * return it unmodifiable. Call only when nothing will add to {@link #estate()} any more.
      */
     void freezeEstate() {
+        frozenEstate = Collections.unmodifiableMap(new LinkedHashMap<>(estate));
         factsCache = new IdentityHashMap<>();
         environmentCache = new LinkedHashMap<>();
     }
@@ -124,14 +135,40 @@ public final class RunbookFacts {
     /** Facts of one resource instance, over the estate facts (unmodifiable once the estate is frozen). */
     public Map<String, Object> of(PlannedResource r) {
         if (factsCache != null) {
-            return factsCache.computeIfAbsent(r, k -> Collections.unmodifiableMap(compute(k)));
+            Map<String, Object> f = factsCache.get(r);
+            if (f == null) {
+                f = Collections.unmodifiableMap(compute(r));
+                factsCache.put(r, f);
+            }
+            return f;
         }
         return compute(r);
     }
 
+    /** {@link #of} of every resource of the plan, in plan order (for rules walked over every resource). */
+    List<Map<String, Object>> ofResources() {
+        if (factsCache == null) {
+            return plan.resources().stream().map(this::of).toList();
+        }
+        if (resourceFacts == null) {
+            resourceFacts = plan.resources().stream().map(this::of).toList();
+        }
+        return resourceFacts;
+    }
+
+    /** {@link #of} of every instance of an address, in the order of {@link #byAddress()}. */
+    List<Map<String, Object>> ofInstances(String address) {
+        if (factsCache == null) {
+            return byAddress.get(address).stream().map(this::of).toList();
+        }
+        return instanceFacts.computeIfAbsent(address, a -> byAddress.get(a).stream().map(this::of).toList());
+    }
+
     private Map<String, Object> compute(PlannedResource r) {
-        Map<String, Object> f = new LinkedHashMap<>(estate);
-        f.putAll(r.attributes());
+        // the resource's own facts over its attributes over the estate facts (a snapshot until the estate is final)
+        Map<String, Object> f = new LinkedHashMap<>(32);
+        Map<String, Object> facts = new LayeredFacts(f, r.attributes(),
+                frozenEstate != null ? frozenEstate : new LinkedHashMap<>(estate));
         f.put("address", r.address());
         f.put("type", r.type());
         f.put("category", r.category());
@@ -159,7 +196,7 @@ public final class RunbookFacts {
         } else {
             f.put("size_text", "unknown size (not stated in the code; measure it before choosing the window)");
         }
-        return f;
+        return facts;
     }
 
     /**
@@ -178,8 +215,14 @@ public final class RunbookFacts {
         Map<String, Object> f = new LinkedHashMap<>(r.attributes());
         f.put("type", r.type());
         f.put("category", r.category());
-        for (JsonNode rule : catalog.strategy().path("stores")) {
-            if (FactCondition.holds(rule, f)) {
+        if (storeRules == null) {
+            storeRules = new ArrayList<>();
+            for (JsonNode rule : catalog.strategy().path("stores")) {
+                storeRules.add(FactCondition.of(rule));
+            }
+        }
+        for (FactCondition rule : storeRules) {
+            if (rule.holds(f)) {
                 return true;
             }
         }

@@ -4,6 +4,8 @@ import dev.cloudshift.core.ingest.terraform.SecretNames;
 import dev.cloudshift.core.ingest.terraform.TerraformEnvironment;
 import dev.cloudshift.core.ingest.terraform.TerraformProject;
 import dev.cloudshift.core.plan.ProjectFiles;
+import dev.cloudshift.core.plan.ProjectInventory;
+import dev.cloudshift.core.plan.TerraformRootVariables;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +65,30 @@ public final class TerraformVariables {
                 }
             } catch (RuntimeException e) {
                 // planning has already reported this module's problems as warnings
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The same values as {@link #read} from what planning already evaluated ({@link ProjectInventory#terraformVariables()}),
+     * without reading or evaluating any file again.
+     *
+     * @param environments the environments of the plan; variables of other environments are left out
+     */
+    public static Map<String, Map<String, Object>> of(ProjectInventory inventory, List<String> environments) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        List<TerraformRootVariables> roots = inventory.terraformVariables();
+        for (TerraformRootVariables module : roots) {
+            String prefix = roots.size() > 1 && !module.module().isEmpty() ? module.module() + "/" : "";
+            for (Map.Entry<String, Map<String, Object>> env : module.environments().entrySet()) {
+                if (!environments.contains(env.getKey())) {
+                    continue;
+                }
+                Map<String, Object> flat = out.computeIfAbsent(env.getKey(), k -> new TreeMap<>());
+                for (Map.Entry<String, Object> v : env.getValue().entrySet()) {
+                    flatten(prefix + v.getKey(), v.getValue(), SecretNames.isSecretName(v.getKey()), flat);
+                }
             }
         }
         return out;

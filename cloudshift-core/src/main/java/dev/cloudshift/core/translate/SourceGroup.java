@@ -3,8 +3,6 @@ package dev.cloudshift.core.translate;
 import dev.cloudshift.core.plan.PlannedResource;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every instance, in every environment, of one resource block of the source ({@code aws_ecs_service.service} with
@@ -12,8 +10,6 @@ import java.util.regex.Pattern;
  * count or for_each: the target resource then uses for_each over the same keys.
  */
 final class SourceGroup {
-
-    private static final Pattern INSTANCE = Pattern.compile("^(.*?)(?:\\[(\"?)([^\\]]*?)\\2\\])?$");
 
     final String key;
     final String type;
@@ -27,13 +23,33 @@ final class SourceGroup {
         this.name = name;
     }
 
-    /** {@code module.network.aws_subnet.private[0]} -> [module.network.aws_subnet.private, 0]. */
+    /**
+     * {@code module.network.aws_subnet.private[0]} -> [module.network.aws_subnet.private, 0];
+     * {@code aws_ecs_service.service["backend"]} -> [aws_ecs_service.service, backend]; an address without a trailing
+     * index -> [address, null]. The index is the last {@code [...]} (it holds no {@code ]}), quotes removed.
+     */
     static String[] split(String address) {
-        Matcher m = INSTANCE.matcher(address);
-        if (!m.matches()) {
+        int n = address.length();
+        if (n < 2 || address.charAt(n - 1) != ']') {
             return new String[] {address, null};
         }
-        return new String[] {m.group(1), m.group(3)};
+        // the index starts at the first '[' after the last ']' before the closing one
+        int open = -1;
+        for (int i = n - 2; i >= 0; i--) {
+            char c = address.charAt(i);
+            if (c == ']') {
+                break;
+            }
+            if (c == '[') {
+                open = i;
+            }
+        }
+        if (open < 0) {
+            return new String[] {address, null};
+        }
+        boolean quoted = n - 2 >= open + 2 && address.charAt(open + 1) == '"' && address.charAt(n - 2) == '"';
+        String key = quoted ? address.substring(open + 2, n - 2) : address.substring(open + 1, n - 1);
+        return new String[] {address.substring(0, open), key};
     }
 
     /** The last label of a base address: {@code module.network.aws_subnet.private} -> private. */

@@ -57,6 +57,26 @@ class RunbookRulesTest {
     }
 
     @Test
+    void aConditionReadOnceTestsManySetsOfFactsAndReportsAMalformedPartOnlyWhenItIsReached() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        FactCondition when = FactCondition.of(m.readTree("{\"category\":\"database\",\"gb\":{\"gte\":100,\"bigger\":1}}"));
+
+        assertThat(when.holds(Map.of("category", "cache", "gb", 500))).as("decided by the first key").isFalse();
+        assertThat(when.holds(Map.of("category", "database", "gb", 50))).as("decided before the bad operator").isFalse();
+        assertThatThrownBy(() -> when.holds(Map.of("category", "database", "gb", 500)))
+                .isInstanceOf(RunbookCatalogException.class).hasMessageContaining("unknown operator `bigger`");
+        assertThatThrownBy(() -> FactCondition.of(m.readTree("[1]")).holds(Map.of()))
+                .isInstanceOf(RunbookCatalogException.class).hasMessageContaining("must be a mapping");
+        FactCondition always = FactCondition.of(null);
+        assertThat(always.holds(Map.of())).isTrue();
+        FactCondition numeric = FactCondition.of(m.readTree("{\"replicas\":[2,3],\"multi_az\":false}"));
+        assertThat(numeric.holds(Map.of("replicas", new BigDecimal("2.0"), "multi_az", false))).isTrue();
+        assertThat(numeric.holds(Map.of("replicas", "3", "multi_az", false))).as("a number written as text").isTrue();
+        assertThat(numeric.holds(Map.of("replicas", 4L, "multi_az", false))).isFalse();
+        assertThat(numeric.holds(Map.of("replicas", 2L, "multi_az", "false"))).as("a boolean must be a boolean").isFalse();
+    }
+
+    @Test
     void malformedRuleFileNamesThePlace() {
         assertThatThrownBy(() -> RunbookCatalog.bundled().with("risks", "risks:\n  - id: x\n    when: {a: [1, 2}\n"))
                 .isInstanceOf(RunbookCatalogException.class).hasMessageStartingWith("risks.yaml:3:");

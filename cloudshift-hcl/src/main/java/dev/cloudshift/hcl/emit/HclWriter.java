@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Writes the document model in the canonical layout of {@code terraform fmt} (hclwrite's format rules): two spaces
@@ -24,8 +23,6 @@ public final class HclWriter {
     /** A one-line tuple longer than this is written one item per line. */
     static final int MAX_INLINE_LIST = 100;
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "for", "in", "if", "endif", "endfor", "else");
 
     private HclWriter() {
@@ -349,6 +346,9 @@ public final class HclWriter {
 
     /** Escapes literal text for a quoted template: quotes, backslashes, control characters, ${ and %{. */
     static String escapeTemplate(String s) {
+        if (!needsEscape(s)) {
+            return s;
+        }
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -376,6 +376,38 @@ public final class HclWriter {
         return sb.toString();
     }
 
+    /** True when {@link #escapeTemplate} would change the text (most literals need no escaping at all). */
+    private static boolean needsEscape(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '"' || c == '\\'
+                    || (c == '$' || c == '%') && i + 1 < n && s.charAt(i + 1) == '{') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9_]*}, plus {@code -} after the first character when {@code dash}; no regex per call. */
+    static boolean isName(String s, boolean dash) {
+        int n = s.length();
+        if (n == 0) {
+            return false;
+        }
+        char first = s.charAt(0);
+        if (!(first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z' || first == '_')) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || dash && c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String label(String s) {
         if (s.contains("${") || s.contains("%{")) {
             throw new IllegalArgumentException("a block label holds no template sequence");
@@ -384,11 +416,11 @@ public final class HclWriter {
     }
 
     private static String key(String k) {
-        return KEY.matcher(k).matches() && !KEYWORDS.contains(k) ? k : "\"" + escapeTemplate(k) + "\"";
+        return isName(k, false) && !KEYWORDS.contains(k) ? k : "\"" + escapeTemplate(k) + "\"";
     }
 
     private static String name(String n) {
-        if (!IDENTIFIER.matcher(n).matches()) {
+        if (!isName(n, true)) {
             throw new IllegalArgumentException("expected an HCL identifier, got '" + n + "'");
         }
         return n;

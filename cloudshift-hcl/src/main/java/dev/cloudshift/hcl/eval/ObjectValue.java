@@ -96,7 +96,25 @@ public final class ObjectValue extends Value {
     }
 
     private static String attributeStep(String key) {
-        return key.matches("[A-Za-z_][A-Za-z0-9_-]*") ? "." + key : "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+        return isIdentifier(key) ? "." + key : "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9_-]*}, checked without a regular expression (this runs for every attribute). */
+    static boolean isIdentifier(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        char first = key.charAt(0);
+        if (!(first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z' || first == '_')) {
+            return false;
+        }
+        for (int i = 1; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The address of an open object, or null. */

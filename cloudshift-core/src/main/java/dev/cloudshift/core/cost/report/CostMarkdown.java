@@ -7,6 +7,7 @@ import dev.cloudshift.core.cost.sizing.SizingDecision;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,8 +108,10 @@ public final class CostMarkdown {
         }
         sb.append("**").append(title).append("**\n\n");
         sb.append("| Service | Resources | Configuration | Monthly | Range |\n|---|---:|---|---:|---:|\n");
+        Map<String, BigDecimal> typical = new HashMap<>(); // each group's total once, not once per comparison
+        groups.forEach((svc, ls) -> typical.put(svc, sum(ls, 1)));
         List<Map.Entry<String, List<CostLine>>> sorted = new ArrayList<>(groups.entrySet());
-        sorted.sort(Comparator.comparing((Map.Entry<String, List<CostLine>> x) -> sum(x.getValue(), 1)).reversed()
+        sorted.sort(Comparator.comparing((Map.Entry<String, List<CostLine>> x) -> typical.get(x.getKey())).reversed()
                 .thenComparing(Map.Entry::getKey));
         List<String> freeServices = new ArrayList<>();
         Set<String> freeAddresses = new LinkedHashSet<>();
@@ -133,7 +136,7 @@ public final class CostMarkdown {
             String conf = cfg.isEmpty() ? (anyUnpriced ? "unpriced" : "")
                     : String.join(", ", cfg) + (anyUnpriced ? "; partly unpriced" : "");
             sb.append("| ").append(g.getKey()).append(" | ").append(addrs.size()).append(" | ").append(conf)
-                    .append(" | ").append(Money.usd(sum(g.getValue(), 1))).append(" | ")
+                    .append(" | ").append(Money.usd(typical.get(g.getKey()))).append(" | ")
                     .append(Money.range(List.of(sum(g.getValue(), 0), sum(g.getValue(), 2)))).append(" |\n");
         }
         if (!freeServices.isEmpty()) {
