@@ -1,9 +1,6 @@
 package dev.cloudshift.core.report;
 
 import dev.cloudshift.core.model.ConfigChange;
-import dev.cloudshift.core.model.Diagnostic;
-import dev.cloudshift.core.model.SourcePosition;
-import dev.cloudshift.core.plan.InputFile;
 import dev.cloudshift.core.plan.Plan;
 import dev.cloudshift.core.plan.PlanSection;
 import dev.cloudshift.core.plan.PlannedResource;
@@ -65,14 +62,7 @@ public final class PlanJsonWriter implements PlanRenderer {
         root.put("source", plan.source());
         root.put("target", plan.target());
         root.put("environments", plan.environments());
-        List<Object> inputs = new ArrayList<>();
-        for (InputFile f : plan.inputs()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", f.path());
-            m.put("kind", f.kind().label());
-            inputs.add(m);
-        }
-        root.put("inputs", inputs);
+        root.put("inputs", JsonMembers.inputs(plan.inputs()));
         JsonText.Rendered resources = usePrepared ? prepared.get(plan.resources()) : null;
         root.put("resources", resources != null ? resources : resources(plan));
         List<Object> changes = new ArrayList<>();
@@ -87,16 +77,7 @@ public final class PlanJsonWriter implements PlanRenderer {
             changes.add(m);
         }
         root.put("config_changes", changes);
-        List<Object> warnings = new ArrayList<>();
-        for (Diagnostic d : plan.warnings()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", d.file());
-            m.put("line", d.line());
-            m.put("column", d.column());
-            m.put("message", d.message());
-            warnings.add(m);
-        }
-        root.put("warnings", warnings);
+        root.put("warnings", JsonMembers.warnings(plan.warnings()));
         for (PlanSection s : plan.sections()) {
             JsonText.Rendered section = usePrepared ? prepared.get(s) : null;
             root.put(s.key(), section != null ? section : section(s));
@@ -117,21 +98,7 @@ public final class PlanJsonWriter implements PlanRenderer {
     }
 
     private static Map<String, Object> resource(PlannedResource r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("address", r.address());
-        m.put("type", r.type());
-        m.put("provider", r.provider());
-        m.put("category", r.category());
-        if (r.sourceService() != null) {
-            m.put("service", r.sourceService());
-        }
-        m.put("environment", r.environment());
-        m.put("attributes", JsonValues.canonical(r.attributes()));
-        m.put("depends_on", r.dependsOn());
-        SourcePosition pos = r.resource().position();
-        if (pos != null && pos.file() != null) {
-            m.put("defined_at", pos.toString());
-        }
+        Map<String, Object> m = JsonMembers.resource(r.resource(), r.sourceService());
         if (r.mapping() instanceof TargetMapping.Mapped t) {
             Map<String, Object> target = new LinkedHashMap<>();
             target.put("service", t.service());
