@@ -193,7 +193,7 @@ public final class PlanMarkdownWriter implements PlanRenderer {
                 for (Map.Entry<String, List<PlannedResource>> t : c.getValue().entrySet()) {
                     List<PlannedResource> group = t.getValue();
                     rows.add(List.of(text(ReportLabels.categoryLabel(c.getKey())), code(t.getKey()),
-                            String.valueOf(group.size()), names(group), text(summary(group))));
+                            String.valueOf(group.size()), names(group), text(MappingRows.attributeSummaries(group, MAX_DISTINCT))));
                 }
             }
             md.append(table(List.of("Category", "Type", "Count", "Resources", "Key settings"), rows)).append('\n');
@@ -211,76 +211,34 @@ public final class PlanMarkdownWriter implements PlanRenderer {
         return String.join(", ", out);
     }
 
-    private static String summary(List<PlannedResource> group) {
-        Set<String> distinct = new LinkedHashSet<>();
-        for (PlannedResource r : group) {
-            String s = AttributeSummary.of(r.attributes());
-            if (!s.isEmpty()) {
-                distinct.add(s);
-            }
-        }
-        List<String> shown = distinct.stream().limit(MAX_DISTINCT).toList();
-        String joined = String.join("; ", shown);
-        if (distinct.size() > MAX_DISTINCT) {
-            joined += "; and " + (distinct.size() - MAX_DISTINCT) + " more";
-        }
-        return joined;
-    }
-
     private static void mapping(StringBuilder md, Plan plan) {
         md.append("## Service mapping\n\n");
-        Map<List<String>, List<PlannedResource>> bySource = new TreeMap<>((a, b) -> {
-            int c = a.get(0).compareTo(b.get(0));
-            return c != 0 ? c : a.get(1).compareTo(b.get(1));
-        });
-        for (PlannedResource r : plan.resources()) {
-            if (r.mapped()) {
-                bySource.computeIfAbsent(List.of(nz(r.sourceService(), r.type()), r.type()), k -> new ArrayList<>()).add(r);
-            }
-        }
-        if (bySource.isEmpty()) {
+        List<MappingRows> rows = MappingRows.of(plan);
+        if (rows.isEmpty()) {
             md.append("No resource could be mapped to ").append(ReportLabels.providerLabel(plan.target())).append(".\n\n");
             return;
         }
         md.append("| ").append(ReportLabels.sourceLabel(plan.source())).append(" service | Instances | ")
                 .append(ReportLabels.providerLabel(plan.target())).append(" service | Target resource types | Notes |\n");
         md.append("| --- | --- | --- | --- | --- |\n");
-        for (Map.Entry<List<String>, List<PlannedResource>> e : bySource.entrySet()) {
-            // one row per distinct target (a type may map differently per environment or engine)
-            Map<TargetMapping.Mapped, List<PlannedResource>> byTarget = new LinkedHashMap<>();
-            for (PlannedResource r : e.getValue()) {
-                byTarget.computeIfAbsent((TargetMapping.Mapped) r.mapping(), k -> new ArrayList<>()).add(r);
+        for (MappingRows row : rows) {
+            TargetMapping.Mapped m = row.target();
+            List<String> notes = new ArrayList<>();
+            if (m.absorbedBy() != null) {
+                notes.add("Becomes settings of " + code(m.absorbedBy()) + ", not a resource of its own.");
             }
-            for (Map.Entry<TargetMapping.Mapped, List<PlannedResource>> t : byTarget.entrySet()) {
-                TargetMapping.Mapped m = t.getKey();
-                List<String> notes = new ArrayList<>();
-                if (m.absorbedBy() != null) {
-                    notes.add("Becomes settings of " + code(m.absorbedBy()) + ", not a resource of its own.");
-                }
-                m.notes().forEach(n -> notes.add(text(n)));
-                if (!m.alternatives().isEmpty()) {
-                    notes.add("Alternatives: " + text(String.join("; ", m.alternatives())));
-                }
-                md.append("| **").append(text(e.getKey().get(0))).append("** (").append(code(e.getKey().get(1))).append(")")
-                        .append(" | ").append(perEnvironmentCount(plan, t.getValue()))
-                        .append(" | **").append(text(m.service())).append("**")
-                        .append(" | ").append(String.join(", ", m.resourceTypes().stream().map(MarkdownText::code).toList()))
-                        .append(" | ").append(notes.isEmpty() ? " " : String.join("<br>", notes))
-                        .append(" |\n");
+            m.notes().forEach(n -> notes.add(text(n)));
+            if (!m.alternatives().isEmpty()) {
+                notes.add("Alternatives: " + text(String.join("; ", m.alternatives())));
             }
+            md.append("| **").append(text(row.sourceService())).append("** (").append(code(row.sourceType())).append(")")
+                    .append(" | ").append(text(MappingRows.perEnvironmentCount(plan, row.resources())))
+                    .append(" | **").append(text(m.service())).append("**")
+                    .append(" | ").append(String.join(", ", m.resourceTypes().stream().map(MarkdownText::code).toList()))
+                    .append(" | ").append(notes.isEmpty() ? " " : String.join("<br>", notes))
+                    .append(" |\n");
         }
         md.append('\n');
-    }
-
-    private static String perEnvironmentCount(Plan plan, List<PlannedResource> rs) {
-        List<String> parts = new ArrayList<>();
-        for (String env : plan.environments()) {
-            long n = rs.stream().filter(r -> r.environment().equals(env)).count();
-            if (n > 0) {
-                parts.add(plan.environments().size() == 1 ? String.valueOf(n) : text(env) + " " + n);
-            }
-        }
-        return String.join(", ", parts);
     }
 
     private static void differences(StringBuilder md, Plan plan) {

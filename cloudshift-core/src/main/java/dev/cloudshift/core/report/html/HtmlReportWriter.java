@@ -19,6 +19,7 @@ import dev.cloudshift.core.plan.PlannedResource;
 import dev.cloudshift.core.plan.TargetMapping;
 import dev.cloudshift.core.report.ReportLabels;
 import dev.cloudshift.core.report.AttributeSummary;
+import dev.cloudshift.core.report.MappingRows;
 import dev.cloudshift.core.report.PlanRenderer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -234,80 +235,39 @@ public final class HtmlReportWriter implements PlanRenderer {
                 for (Map.Entry<String, List<PlannedResource>> ty : c.getValue().entrySet()) {
                     List<PlannedResource> group = ty.getValue();
                     t.row(text(ReportLabels.categoryLabel(c.getKey())), code(ty.getKey()), String.valueOf(group.size()),
-                            String.join(", ", group.stream().map(r -> code(r.address())).toList()), text(summary(group)));
+                            String.join(", ", group.stream().map(r -> code(r.address())).toList()), text(MappingRows.attributeSummaries(group, MAX_LISTED)));
                 }
             }
             t.appendTo(b);
         }
     }
 
-    private static String summary(List<PlannedResource> group) {
-        Set<String> distinct = new LinkedHashSet<>();
-        for (PlannedResource r : group) {
-            String s = AttributeSummary.of(r.attributes());
-            if (!s.isEmpty()) {
-                distinct.add(s);
-            }
-        }
-        List<String> shown = distinct.stream().limit(MAX_LISTED).toList();
-        String joined = String.join("; ", shown);
-        if (distinct.size() > MAX_LISTED) {
-            joined += "; and " + (distinct.size() - MAX_LISTED) + " more";
-        }
-        return joined;
-    }
-
     // ---- mapping ----
 
     private static void mapping(StringBuilder b, Plan plan) {
-        Map<List<String>, List<PlannedResource>> bySource = new TreeMap<>((x, y) -> {
-            int c = x.get(0).compareTo(y.get(0));
-            return c != 0 ? c : x.get(1).compareTo(y.get(1));
-        });
-        for (PlannedResource r : plan.resources()) {
-            if (r.mapped()) {
-                bySource.computeIfAbsent(List.of(nz(r.sourceService(), r.type()), r.type()), k -> new ArrayList<>()).add(r);
-            }
-        }
-        if (bySource.isEmpty()) {
+        List<MappingRows> rows = MappingRows.of(plan);
+        if (rows.isEmpty()) {
             b.append("<p>No resource could be mapped to ").append(text(ReportLabels.providerLabel(plan.target()))).append(".</p>\n");
             return;
         }
         HtmlTable t = new HtmlTable(ReportLabels.sourceLabel(plan.source()) + " service", "Instances", ReportLabels.providerLabel(plan.target()) + " service",
                 "Target resource types", "Notes");
-        for (Map.Entry<List<String>, List<PlannedResource>> e : bySource.entrySet()) {
-            Map<TargetMapping.Mapped, List<PlannedResource>> byTarget = new LinkedHashMap<>();
-            for (PlannedResource r : e.getValue()) {
-                byTarget.computeIfAbsent((TargetMapping.Mapped) r.mapping(), k -> new ArrayList<>()).add(r);
+        for (MappingRows row : rows) {
+            TargetMapping.Mapped m = row.target();
+            List<String> notes = new ArrayList<>();
+            if (m.absorbedBy() != null) {
+                notes.add("Becomes settings of " + code(m.absorbedBy()) + ", not a resource of its own.");
             }
-            for (Map.Entry<TargetMapping.Mapped, List<PlannedResource>> tg : byTarget.entrySet()) {
-                TargetMapping.Mapped m = tg.getKey();
-                List<String> notes = new ArrayList<>();
-                if (m.absorbedBy() != null) {
-                    notes.add("Becomes settings of " + code(m.absorbedBy()) + ", not a resource of its own.");
-                }
-                m.notes().forEach(n -> notes.add(text(n)));
-                if (!m.alternatives().isEmpty()) {
-                    notes.add("<em>Alternatives:</em> " + text(String.join("; ", m.alternatives())));
-                }
-                t.row("<strong>" + text(e.getKey().get(0)) + "</strong><br>" + code(e.getKey().get(1)),
-                        text(perEnvironmentCount(plan, tg.getValue())), "<strong>" + text(m.service()) + "</strong>",
-                        String.join(", ", m.resourceTypes().stream().map(HtmlText::code).toList()),
-                        notes.isEmpty() ? "" : notes.size() == 1 ? notes.get(0) : "<ul><li>" + String.join("</li><li>", notes) + "</li></ul>");
+            m.notes().forEach(n -> notes.add(text(n)));
+            if (!m.alternatives().isEmpty()) {
+                notes.add("<em>Alternatives:</em> " + text(String.join("; ", m.alternatives())));
             }
+            t.row("<strong>" + text(row.sourceService()) + "</strong><br>" + code(row.sourceType()),
+                    text(MappingRows.perEnvironmentCount(plan, row.resources())), "<strong>" + text(m.service()) + "</strong>",
+                    String.join(", ", m.resourceTypes().stream().map(HtmlText::code).toList()),
+                    notes.isEmpty() ? "" : notes.size() == 1 ? notes.get(0) : "<ul><li>" + String.join("</li><li>", notes) + "</li></ul>");
         }
         t.appendTo(b);
-    }
-
-    private static String perEnvironmentCount(Plan plan, List<PlannedResource> rs) {
-        List<String> parts = new ArrayList<>();
-        for (String env : plan.environments()) {
-            long n = rs.stream().filter(r -> r.environment().equals(env)).count();
-            if (n > 0) {
-                parts.add(plan.environments().size() == 1 ? String.valueOf(n) : env + " " + n);
-            }
-        }
-        return String.join(", ", parts);
     }
 
     // ---- differences ----
