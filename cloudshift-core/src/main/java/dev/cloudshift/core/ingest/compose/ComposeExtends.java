@@ -1,5 +1,6 @@
 package dev.cloudshift.core.ingest.compose;
 
+import dev.cloudshift.core.ingest.dotenv.DotenvReader;
 import dev.cloudshift.core.model.Diagnostic;
 
 import java.nio.file.Files;
@@ -103,7 +104,7 @@ final class ComposeExtends {
             return Optional.empty();
         }
         String name = ComposeReader.display(displayRoot, p);
-        return ComposeReader.readText(p, name, diagnostics)
+        return DotenvReader.readText(p, name, diagnostics)
                 .flatMap(t -> YamlTreeReader.read(name, t, diagnostics))
                 .map(prepare);
     }

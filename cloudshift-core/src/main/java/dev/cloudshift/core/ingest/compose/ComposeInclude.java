@@ -1,5 +1,6 @@
 package dev.cloudshift.core.ingest.compose;
 
+import dev.cloudshift.core.ingest.dotenv.DotenvReader;
 import dev.cloudshift.core.model.Diagnostic;
 import dev.cloudshift.core.model.SourcePosition;
 
@@ -81,7 +82,7 @@ final class ComposeInclude {
             return Optional.empty();
         }
         String name = ComposeReader.display(displayRoot, p);
-        return ComposeReader.readText(p, name, diagnostics).flatMap(t -> YamlTreeReader.read(name, t, diagnostics)).map(prepare);
+        return DotenvReader.readText(p, name, diagnostics).flatMap(t -> YamlTreeReader.read(name, t, diagnostics)).map(prepare);
     }
 
     /** Adds the included file's services, volumes, networks, secrets and configs; the including file wins on conflicts. */

@@ -10,9 +10,6 @@ import dev.cloudshift.core.model.SourcePosition;
 import dev.cloudshift.core.secrets.Redactor;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,7 +175,7 @@ public final class ComposeReader {
         all.addAll(envFiles.values());
         for (Path p : all) {
             String name = display(absRoot, p.toAbsolutePath().normalize());
-            Optional<String> text = readText(p, name, diagnostics);
+            Optional<String> text = DotenvReader.readText(p, name, diagnostics);
             Optional<YNode> tree = Optional.empty();
             if (text.isPresent()) {
                 int before = diagnostics.size();
@@ -265,19 +262,6 @@ public final class ComposeReader {
             return f.startsWith(r) ? r.relativize(f).toString().replace('\\', '/') : f.toString();
         } catch (RuntimeException e) {
             return file.toString();
-        }
-    }
-
-    static Optional<String> readText(Path file, String name, List<Diagnostic> diagnostics) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (IOException e) {
-            diagnostics.add(Diagnostic.at(SourcePosition.ofFile(name), "cannot read the file (" + e.getClass().getSimpleName() + ")"));
-            return Optional.empty();
         }
     }
 }

@@ -107,8 +107,8 @@ public final class DotenvReader {
         return out;
     }
 
-    /** Reads a file as UTF-8, replacing malformed bytes; a read failure becomes a diagnostic. */
-    static Optional<String> readText(Path file, String displayName, List<Diagnostic> diagnostics) {
+    /** Reads a file as UTF-8, replacing malformed bytes; a read failure becomes a diagnostic (compose files too). */
+    public static Optional<String> readText(Path file, String displayName, List<Diagnostic> diagnostics) {
         try {
             byte[] bytes = Files.readAllBytes(file);
             return Optional.of(StandardCharsets.UTF_8.newDecoder()
