@@ -112,17 +112,8 @@ final class EnvironmentMatrix {
         for (JsonNode rule : catalog.drift().path("drift")) {
             String kind = rule.path("kind").asText();
             if (kind.equals("resource")) {
-                FactCondition when = FactCondition.of(rule.path("when"));
-                List<PlannedResource> all = facts.plan().resources();
-                List<Map<String, Object>> allFacts = facts.ofResources();
-                for (int i = 0; i < all.size(); i++) {
-                    PlannedResource r = all.get(i);
-                    Map<String, Object> f = allFacts.get(i);
-                    if (when.holds(f)) {
-                        out.add(finding(rule, r.address(), null, List.of(r.environment()),
-                                FactTemplate.render(rule.path("detail").asText(), f)));
-                    }
-                }
+                facts.forEachHolding(FactCondition.of(rule.path("when")), (r, f) -> out.add(finding(rule, r.address(), null,
+                        List.of(r.environment()), FactTemplate.render(rule.path("detail").asText(), f))));
             } else if (kind.equals("compare")) {
                 compare(rule, out);
             } else {

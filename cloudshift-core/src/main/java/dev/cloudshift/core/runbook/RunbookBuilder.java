@@ -178,19 +178,12 @@ public final class RunbookBuilder {
             Set<String> details = new LinkedHashSet<>();
             switch (scope) {
                 case "resource" -> {
-                    FactCondition when = FactCondition.of(rule.path("when"));
-                    List<PlannedResource> all = facts.plan().resources();
-                    List<Map<String, Object>> allFacts = facts.ofResources();
-                    for (int i = 0; i < all.size(); i++) {
-                        PlannedResource r = all.get(i);
-                        Map<String, Object> f = allFacts.get(i);
-                        if (when.holds(f)) {
-                            if (resources.add(r.address())) {
-                                details.add(FactTemplate.render(rule.path("detail").asText(), f));
-                            }
-                            envs.add(r.environment());
+                    facts.forEachHolding(FactCondition.of(rule.path("when")), (r, f) -> {
+                        if (resources.add(r.address())) {
+                            details.add(FactTemplate.render(rule.path("detail").asText(), f));
                         }
-                    }
+                        envs.add(r.environment());
+                    });
                 }
                 case "environment" -> {
                     for (String env : facts.plan().environments()) {

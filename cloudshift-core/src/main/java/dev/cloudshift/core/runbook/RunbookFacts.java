@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The facts rules are evaluated against, derived from a plan:
@@ -146,7 +147,7 @@ public final class RunbookFacts {
     }
 
     /** {@link #of} of every resource of the plan, in plan order (for rules walked over every resource). */
-    List<Map<String, Object>> ofResources() {
+    private List<Map<String, Object>> ofResources() {
         if (factsCache == null) {
             return plan.resources().stream().map(this::of).toList();
         }
@@ -154,6 +155,17 @@ public final class RunbookFacts {
             resourceFacts = plan.resources().stream().map(this::of).toList();
         }
         return resourceFacts;
+    }
+
+    /** Each resource of the plan, in plan order, whose facts satisfy {@code when}, given with those facts. */
+    void forEachHolding(FactCondition when, BiConsumer<PlannedResource, Map<String, Object>> action) {
+        List<PlannedResource> all = plan.resources();
+        List<Map<String, Object>> allFacts = ofResources();
+        for (int i = 0; i < all.size(); i++) {
+            if (when.holds(allFacts.get(i))) {
+                action.accept(all.get(i), allFacts.get(i));
+            }
+        }
     }
 
     /** {@link #of} of every instance of an address, in the order of {@link #byAddress()}. */
