@@ -48,7 +48,7 @@ public final class PlanJsonInput {
         for (JsonNode r : root.get("resources")) {
             String env = r.path("environment").asText("default");
             String type = r.path("type").asText();
-            String provider = r.hasNonNull("provider") ? r.get("provider").asText() : providerOf(type);
+            String provider = r.hasNonNull("provider") ? r.get("provider").asText() : Resource.providerOf(type);
             @SuppressWarnings("unchecked")
             Map<String, Object> attrs = r.has("attributes") ? JSON.convertValue(r.get("attributes"), Map.class) : Map.of();
             List<String> deps = new ArrayList<>();
@@ -69,23 +69,5 @@ public final class PlanJsonInput {
             envs.computeIfAbsent(env, k -> new ArrayList<>()).add(in);
         }
         return new Contents(root.hasNonNull("target") ? root.get("target").asText() : null, envs);
-    }
-
-    /** Provider from a Terraform type prefix (contracts.md). */
-    public static String providerOf(String type) {
-        if (type.startsWith("aws_")) {
-            return "aws";
-        }
-        if (type.startsWith("azurerm_") || type.startsWith("azuread_")) {
-            return "azure";
-        }
-        if (type.startsWith("google_")) {
-            return "gcp";
-        }
-        if (type.startsWith("compose_")) {
-            return "compose";
-        }
-        int i = type.indexOf('_');
-        return i > 0 ? type.substring(0, i) : type;
     }
 }

@@ -36,4 +36,22 @@ public record Resource(
         raw = raw == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
     }
+
+    /**
+     * The provider of a Terraform type from its prefix (contracts.md): {@code aws}, {@code azure} for azurerm_ and
+     * azuread_, {@code gcp} for google_, otherwise the prefix itself ({@code compose}, {@code kubernetes}, {@code null}).
+     */
+    public static String providerOf(String type) {
+        if (type.startsWith("aws_")) {
+            return "aws";
+        }
+        if (type.startsWith("azurerm_") || type.startsWith("azuread_")) {
+            return "azure";
+        }
+        if (type.startsWith("google_")) {
+            return "gcp";
+        }
+        int u = type.indexOf('_');
+        return u > 0 ? type.substring(0, u) : type;
+    }
 }

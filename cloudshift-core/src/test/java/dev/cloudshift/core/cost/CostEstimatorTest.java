@@ -20,7 +20,7 @@ class CostEstimatorTest {
 
     static Resource r(String address, String env, Map<String, Object> attrs, String... deps) {
         String type = address.substring(0, address.indexOf('.'));
-        return new Resource(address, type, PlanJsonInput.providerOf(type), "x", env, attrs, Map.of(), List.of(deps), null);
+        return new Resource(address, type, Resource.providerOf(type), "x", env, attrs, Map.of(), List.of(deps), null);
     }
 
     static Map<String, Object> m(Object... kv) {

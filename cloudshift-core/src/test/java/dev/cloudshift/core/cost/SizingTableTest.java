@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SizingTableTest {
 
     static Resource res(String type, Map<String, Object> attrs) {
-        return new Resource(type + ".x", type, PlanJsonInput.providerOf(type), "database", "dev", attrs, Map.of(),
+        return new Resource(type + ".x", type, Resource.providerOf(type), "database", "dev", attrs, Map.of(),
                 List.of(), null);
     }
 

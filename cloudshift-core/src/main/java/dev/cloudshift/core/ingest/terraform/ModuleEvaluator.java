@@ -201,7 +201,7 @@ final class ModuleEvaluator {
         Set<String> explicit = explicitDependsOn(block.body().attribute("depends_on"));
         Position pos = block.position();
         SourcePosition sp = new SourcePosition(pos.file(), pos.line(), pos.column());
-        String provider = providerOf(type);
+        String provider = Resource.providerOf(type);
         Map<String, Value> byKey = new LinkedHashMap<>();
         List<Value> byIndex = new ArrayList<>();
         for (Instance inst : instances) {
@@ -238,20 +238,6 @@ final class ModuleEvaluator {
 
     private String trimPrefix(String address) {
         return address.startsWith(prefix) ? address.substring(prefix.length()) : address;
-    }
-
-    static String providerOf(String type) {
-        if (type.startsWith("aws_")) {
-            return "aws";
-        }
-        if (type.startsWith("azurerm_") || type.startsWith("azuread_")) {
-            return "azure";
-        }
-        if (type.startsWith("google_")) {
-            return "gcp";
-        }
-        int u = type.indexOf('_');
-        return u > 0 ? type.substring(0, u) : type;
     }
 
     /** Expands count / for_each into instances, within the environment's instance budget. */

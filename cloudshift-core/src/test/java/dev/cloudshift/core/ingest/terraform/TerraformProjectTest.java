@@ -280,12 +280,12 @@ class TerraformProjectTest {
 
     @Test
     void providerComesFromTheTypePrefix() {
-        assertThat(ModuleEvaluator.providerOf("aws_db_instance")).isEqualTo("aws");
-        assertThat(ModuleEvaluator.providerOf("azurerm_postgresql_flexible_server")).isEqualTo("azure");
-        assertThat(ModuleEvaluator.providerOf("azuread_application")).isEqualTo("azure");
-        assertThat(ModuleEvaluator.providerOf("google_sql_database_instance")).isEqualTo("gcp");
-        assertThat(ModuleEvaluator.providerOf("kubernetes_deployment")).isEqualTo("kubernetes");
-        assertThat(ModuleEvaluator.providerOf("null_resource")).isEqualTo("null");
+        assertThat(Resource.providerOf("aws_db_instance")).isEqualTo("aws");
+        assertThat(Resource.providerOf("azurerm_postgresql_flexible_server")).isEqualTo("azure");
+        assertThat(Resource.providerOf("azuread_application")).isEqualTo("azure");
+        assertThat(Resource.providerOf("google_sql_database_instance")).isEqualTo("gcp");
+        assertThat(Resource.providerOf("kubernetes_deployment")).isEqualTo("kubernetes");
+        assertThat(Resource.providerOf("null_resource")).isEqualTo("null");
     }
 
     @Test
