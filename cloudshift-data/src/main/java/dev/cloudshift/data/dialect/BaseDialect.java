@@ -106,13 +106,24 @@ public abstract class BaseDialect implements Dialect {
      * columns {@code column_name, declared_type, column_default, auto_increment}. Subclasses adjust.
      */
     protected Map<String, CatalogColumn> catalogColumns(Connection c, String table) throws SQLException {
+        return catalogColumns(c, table, rs -> new CatalogColumn(rs.getString("declared_type"), rs.getString("column_default"),
+                rs.getBoolean("auto_increment")));
+    }
+
+    /** How a dialect reads one row of its {@code columns.sql} into a {@link CatalogColumn}. */
+    @FunctionalInterface
+    protected interface CatalogRow {
+        CatalogColumn read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code columns.sql} for a table (its one parameter) and reads each row, keyed by {@code column_name}. */
+    protected final Map<String, CatalogColumn> catalogColumns(Connection c, String table, CatalogRow row) throws SQLException {
         Map<String, CatalogColumn> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql("columns"))) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString("column_name"), new CatalogColumn(rs.getString("declared_type"),
-                            rs.getString("column_default"), rs.getBoolean("auto_increment")));
+                    out.put(rs.getString("column_name"), row.read(rs));
                 }
             }
         }

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,27 +35,19 @@ public class H2Dialect extends BaseDialect {
 
     @Override
     protected Map<String, CatalogColumn> catalogColumns(Connection c, String table) throws SQLException {
-        Map<String, CatalogColumn> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(sql("columns"))) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String dataType = rs.getString("data_type");
-                    if ("INTERVAL".equalsIgnoreCase(dataType) && rs.getString("interval_type") != null) {
-                        dataType = "INTERVAL " + rs.getString("interval_type"); // INTERVAL DAY TO SECOND
-                    }
-                    String declared = "ARRAY".equalsIgnoreCase(dataType)
-                            ? arrayType(c, table, rs.getString("dtd_identifier")) : declaredType(dataType,
-                            (Long) rs.getObject("character_maximum_length", Long.class),
-                            (Integer) rs.getObject("numeric_precision", Integer.class),
-                            (Integer) rs.getObject("numeric_scale", Integer.class),
-                            (Integer) rs.getObject("datetime_precision", Integer.class));
-                    out.put(rs.getString("column_name"), new CatalogColumn(declared,
-                            rs.getString("column_default"), "YES".equalsIgnoreCase(rs.getString("is_identity"))));
-                }
+        return catalogColumns(c, table, rs -> {
+            String dataType = rs.getString("data_type");
+            if ("INTERVAL".equalsIgnoreCase(dataType) && rs.getString("interval_type") != null) {
+                dataType = "INTERVAL " + rs.getString("interval_type"); // INTERVAL DAY TO SECOND
             }
-        }
-        return out;
+            String declared = "ARRAY".equalsIgnoreCase(dataType)
+                    ? arrayType(c, table, rs.getString("dtd_identifier")) : declaredType(dataType,
+                    (Long) rs.getObject("character_maximum_length", Long.class),
+                    (Integer) rs.getObject("numeric_precision", Integer.class),
+                    (Integer) rs.getObject("numeric_scale", Integer.class),
+                    (Integer) rs.getObject("datetime_precision", Integer.class));
+            return new CatalogColumn(declared, rs.getString("column_default"), "YES".equalsIgnoreCase(rs.getString("is_identity")));
+        });
     }
 
     /** {@code INTEGER ARRAY}: the element type from INFORMATION_SCHEMA.ELEMENT_TYPES. */

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -57,31 +56,23 @@ public class MySqlDialect extends BaseDialect {
     @Override
     protected Map<String, CatalogColumn> catalogColumns(Connection c, String table) throws SQLException {
         boolean mariaDb = c.getMetaData().getDatabaseProductVersion().toLowerCase(Locale.ROOT).contains("mariadb");
-        Map<String, CatalogColumn> out = new LinkedHashMap<>();
         Set<String> json = mariaDb ? jsonColumns(c, table) : Set.of();
-        try (PreparedStatement ps = c.prepareStatement(sql("columns"))) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String dflt = rs.getString("column_default");
-                    String dataType = rs.getString("data_type").toLowerCase(Locale.ROOT);
-                    String extra = rs.getString("extra");
-                    if (mariaDb) {
-                        if ("NULL".equals(dflt)) {
-                            dflt = null;
-                        }
-                    } else if (dflt != null && (extra == null || !extra.contains("DEFAULT_GENERATED"))
-                            && !NUMERIC_DATA_TYPES.contains(dataType)) {
-                        dflt = "'" + dflt.replace("'", "''") + "'";
-                    }
-                    String name = rs.getString("column_name");
-                    String declared = json.contains(name) && "longtext".equals(dataType) ? "json"
-                            : rs.getString("declared_type");
-                    out.put(name, new CatalogColumn(declared, dflt, rs.getBoolean("auto_increment")));
+        return catalogColumns(c, table, rs -> {
+            String dflt = rs.getString("column_default");
+            String dataType = rs.getString("data_type").toLowerCase(Locale.ROOT);
+            String extra = rs.getString("extra");
+            if (mariaDb) {
+                if ("NULL".equals(dflt)) {
+                    dflt = null;
                 }
+            } else if (dflt != null && (extra == null || !extra.contains("DEFAULT_GENERATED"))
+                    && !NUMERIC_DATA_TYPES.contains(dataType)) {
+                dflt = "'" + dflt.replace("'", "''") + "'";
             }
-        }
-        return out;
+            String declared = json.contains(rs.getString("column_name")) && "longtext".equals(dataType) ? "json"
+                    : rs.getString("declared_type");
+            return new CatalogColumn(declared, dflt, rs.getBoolean("auto_increment"));
+        });
     }
 
     /** Columns MariaDB declares JSON (a longtext with a json_valid check). */
