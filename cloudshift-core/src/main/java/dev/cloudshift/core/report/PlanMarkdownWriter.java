@@ -113,7 +113,7 @@ public final class PlanMarkdownWriter implements PlanRenderer {
             kinds.merge(f.kind(), 1, Integer::sum);
         }
         List<String> read = new ArrayList<>();
-        kinds.forEach((k, n) -> read.add(n + " " + kindLabel(k, n)));
+        kinds.forEach((k, n) -> read.add(n + " " + ReportLabels.inputKindLabel(k, n)));
         md.append("This plan moves ").append(text(plan.project())).append(" from ")
                 .append(ReportLabels.sourceLabel(plan.source())).append(" to ").append(ReportLabels.providerLabel(plan.target()))
                 .append(". It was generated from ")
@@ -363,17 +363,6 @@ public final class PlanMarkdownWriter implements PlanRenderer {
 
     private static String place(Diagnostic d) {
         return d.line() > 0 ? d.file() + ":" + d.line() + ":" + d.column() : d.file();
-    }
-
-    private static String kindLabel(InputFile.Kind k, int n) {
-        String one = switch (k) {
-            case TERRAFORM -> "Terraform file";
-            case TFVARS -> "variable file";
-            case TERRAFORM_JSON -> "Terraform JSON plan/state file";
-            case COMPOSE -> "compose file";
-            case DOTENV -> ".env file";
-        };
-        return n == 1 ? one : one.replace(" file", " files");
     }
 
     private static String nz(String s, String dflt) {

@@ -1,9 +1,10 @@
 package dev.cloudshift.core.report;
 
+import dev.cloudshift.core.plan.InputFile;
 import java.util.List;
 import java.util.Locale;
 
-/** The names people read for providers and categories, shared by every report format. */
+/** The names people read for providers, categories and input files, shared by every report format. */
 public final class ReportLabels {
 
     private ReportLabels() {
@@ -39,5 +40,17 @@ public final class ReportLabels {
                 yield c.isEmpty() ? c : c.substring(0, 1).toUpperCase(Locale.ROOT) + c.substring(1);
             }
         };
+    }
+
+    /** What an input file is, in words, for {@code n} of them: {@code 2 Terraform files}, {@code 1 .env file}. */
+    public static String inputKindLabel(InputFile.Kind k, int n) {
+        String one = switch (k) {
+            case TERRAFORM -> "Terraform file";
+            case TFVARS -> "variable file";
+            case TERRAFORM_JSON -> "Terraform JSON plan/state file";
+            case COMPOSE -> "compose file";
+            case DOTENV -> ".env file";
+        };
+        return n == 1 ? one : one.replace(" file", " files");
     }
 }

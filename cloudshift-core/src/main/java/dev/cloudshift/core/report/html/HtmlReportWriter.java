@@ -152,7 +152,7 @@ public final class HtmlReportWriter implements PlanRenderer {
         Map<InputFile.Kind, Integer> kinds = new EnumMap<>(InputFile.Kind.class);
         plan.inputs().forEach(f -> kinds.merge(f.kind(), 1, Integer::sum));
         List<String> read = new ArrayList<>();
-        kinds.forEach((k, n) -> read.add(n + " " + kindLabel(k, n)));
+        kinds.forEach((k, n) -> read.add(n + " " + ReportLabels.inputKindLabel(k, n)));
         long mapped = plan.resources().stream().filter(PlannedResource::mapped).count();
         b.append("<p>This plan moves <strong>").append(text(plan.project())).append("</strong> from ")
                 .append(text(ReportLabels.sourceLabel(plan.source()))).append(" to ").append(text(ReportLabels.providerLabel(plan.target())))
@@ -501,17 +501,6 @@ public final class HtmlReportWriter implements PlanRenderer {
     }
 
     // ---- labels ----
-
-    private static String kindLabel(InputFile.Kind k, int n) {
-        String one = switch (k) {
-            case TERRAFORM -> "Terraform file";
-            case TFVARS -> "variable file";
-            case TERRAFORM_JSON -> "Terraform JSON plan/state file";
-            case COMPOSE -> "compose file";
-            case DOTENV -> ".env file";
-        };
-        return n == 1 ? one : one.replace(" file", " files");
-    }
 
     private static String nz(String s, String dflt) {
         return Objects.requireNonNullElse(s, dflt);
