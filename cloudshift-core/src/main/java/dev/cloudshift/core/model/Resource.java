@@ -32,8 +32,9 @@ public record Resource(
         SourcePosition position) {
 
     public Resource {
-        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
-        raw = raw == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
+        // copied once, then shared by the resources later stages make from this one (FrozenMap)
+        attributes = attributes == null ? Map.of() : FrozenMap.of(attributes);
+        raw = raw == null ? Map.of() : FrozenMap.of(raw);
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
     }
 
