@@ -44,7 +44,7 @@ public final class PlanJsonWriter implements PlanRenderer {
         }
         for (PlanSection s : plan.sections()) {
             if (!prepared.containsKey(s)) {
-                prepared.put(s, JsonText.rendered(section(s), 1));
+                prepared.put(s, JsonText.renderedSorted(s.toJson(), 1));
             }
         }
     }
@@ -79,8 +79,12 @@ public final class PlanJsonWriter implements PlanRenderer {
         root.put("config_changes", changes);
         root.put("warnings", JsonMembers.warnings(plan.warnings()));
         for (PlanSection s : plan.sections()) {
-            JsonText.Rendered section = usePrepared ? prepared.get(s) : null;
-            root.put(s.key(), section != null ? section : section(s));
+            if (usePrepared) {
+                JsonText.Rendered section = prepared.get(s);
+                root.put(s.key(), section != null ? section : JsonText.renderedSorted(s.toJson(), 1));
+            } else {
+                root.put(s.key(), section(s));
+            }
         }
         return root;
     }

@@ -78,4 +78,71 @@ class JsonTextTest {
         assertThat(rendered.toByteArray()).isEqualTo(expected);
         assertThat(empty.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(JsonText.write(Map.of()));
     }
+
+    @Test
+    void stringsOfAnyCharactersAreEncodedAsUtf8AndReadBackUnchanged() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        char[] alphabet = {'a', 'Z', '0', ' ', '"', '\\', '\n', '\t', '\u0001', '\u007f', '\u0080', '\u00e9', '\u07ff', '\u0800',
+                '\u2028', '\u2029', '\u20ac', '\uffff', '\ud83d', '\ude00'};
+        ObjectMapper mapper = new ObjectMapper();
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(round < 1000 ? 12 : 70_000); // long ones cross the 64 KB chunks of the buffer
+            for (int i = 0; i < n; i++) {
+                sb.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String s = sb.toString();
+            String json = JsonText.write(Map.of("s", s));
+            // what String.getBytes(UTF_8) makes of the text, lone surrogates included (they become '?')
+            String expected = new String(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(mapper.readTree(json).get("s").asText()).isEqualTo(expected);
+            assertThat(json).doesNotContain("\u2028").doesNotContain("\u2029");
+        }
+    }
+
+    @Test
+    void aSortedRenderingIsTheRenderingOfTheCanonicalCopy() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 300; round++) {
+            Object value = randomValue(random, 0);
+            assertThat(JsonText.renderedSorted(value, 1).text()).isEqualTo(JsonText.rendered(JsonValues.canonical(value), 1).text());
+        }
+        Map<Object, Object> mixedKeys = new LinkedHashMap<>();
+        mixedKeys.put("1", "string key");
+        mixedKeys.put(1, "number key"); // same text as the key before: the canonical copy keeps one entry, the last value
+        mixedKeys.put("0", null);
+        assertThat(JsonText.renderedSorted(mixedKeys, 0).text()).isEqualTo("{\n  \"0\": null,\n  \"1\": \"number key\"\n}");
+    }
+
+    private static Object randomValue(java.util.Random random, int depth) {
+        int kind = depth > 3 ? random.nextInt(4) : random.nextInt(7);
+        return switch (kind) {
+            case 0 -> null;
+            case 1 -> random.nextInt(2000) - 1000;
+            case 2 -> new BigDecimal(random.nextInt(100000)).movePointLeft(random.nextInt(5));
+            case 3 -> "k" + random.nextInt(50);
+            case 4 -> {
+                List<Object> list = new java.util.ArrayList<>();
+                for (int i = random.nextInt(5); i > 0; i--) {
+                    list.add(randomValue(random, depth + 1));
+                }
+                yield list;
+            }
+            default -> {
+                Map<String, Object> map = random.nextBoolean() ? new LinkedHashMap<>() : new java.util.TreeMap<>();
+                for (int i = random.nextInt(6); i > 0; i--) {
+                    map.put("k" + random.nextInt(20), randomValue(random, depth + 1));
+                }
+                yield map;
+            }
+        };
+    }
+
+    @Test
+    void wholeDoublesAndLongsAreWrittenLikeTheirPlainNumber() {
+        for (Number n : List.<Number>of(0, -0.0d, 1.0d, -7.0d, 1e14, 123456789012345L, Long.MIN_VALUE, Long.MAX_VALUE, 2.5d, 1e15, 1e20,
+                (short) 3, (byte) -4, 0.1f, new java.math.BigInteger("123456789012345678901234567890"))) {
+            assertThat(JsonText.write(n)).isEqualTo(JsonText.number(n) + "\n");
+        }
+    }
 }
