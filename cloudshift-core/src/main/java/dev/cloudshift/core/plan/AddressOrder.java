@@ -15,10 +15,15 @@ public final class AddressOrder implements Comparator<String> {
 
     @Override
     public int compare(String a, String b) {
-        int i = 0;
-        int j = 0;
         int la = a.length();
         int lb = b.length();
+        // Addresses share long prefixes (module.team042_app[3].aws_...): characters both have in common compare equal
+        // in either reading, so start at the first difference, backed up to the start of the run of digits it is in.
+        int i = commonPrefix(a, b, Math.min(la, lb));
+        while (i > 0 && isDigit(a.charAt(i - 1))) {
+            i--;
+        }
+        int j = i;
         while (i < la && j < lb) {
             char ca = a.charAt(i);
             char cb = b.charAt(j);
@@ -60,6 +65,14 @@ public final class AddressOrder implements Comparator<String> {
         }
         int c = Integer.compare(la - i, lb - j);
         return c != 0 ? c : a.compareTo(b);
+    }
+
+    private static int commonPrefix(String a, String b, int max) {
+        int p = 0;
+        while (p < max && a.charAt(p) == b.charAt(p)) {
+            p++;
+        }
+        return p;
     }
 
     private static boolean isDigit(char c) {

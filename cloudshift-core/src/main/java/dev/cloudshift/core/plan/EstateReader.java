@@ -26,7 +26,8 @@ import java.util.Set;
  */
 final class EstateReader {
 
-    private final ComposeReader compose = new ComposeReader();
+    /** Made for the first compose file (loading its image catalog is wasted on a project without one). */
+    private ComposeReader compose;
     private final DotenvReader dotenv = new DotenvReader();
     private final TerraformJsonReader terraformJson = new TerraformJsonReader();
 
@@ -53,6 +54,9 @@ final class EstateReader {
         files.composeFiles().forEach(f -> composeDirs.add(f.getParent()));
         for (Path dir : composeDirs) {
             try {
+                if (compose == null) {
+                    compose = new ComposeReader();
+                }
                 ComposeResult r = compose.read(dir, root);
                 diagnostics.addAll(r.warnings());
                 EnvironmentSources.Source s = sources.source("compose", false);
