@@ -28,10 +28,29 @@ public final class SecretNames {
     private SecretNames() {
     }
 
+    /**
+     * Answers already given, by name: a project repeats the same few hundred argument names over thousands of resource
+     * instances. The answer depends on the name alone; the cache stops growing at {@link #CACHED_NAMES} names.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> ANSWERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHED_NAMES = 20_000;
+
     public static boolean isSecretName(String name) {
         if (name == null || name.isEmpty()) {
             return false;
         }
+        Boolean known = ANSWERS.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean secret = decide(name);
+        if (ANSWERS.size() < CACHED_NAMES) {
+            ANSWERS.put(name, secret);
+        }
+        return secret;
+    }
+
+    private static boolean decide(String name) {
         List<String> words = words(name);
         if (words.isEmpty()) {
             return false;
