@@ -150,12 +150,41 @@ final class RawPath {
         if (v instanceof String s) {
             String t = s.trim();
             if ((t.startsWith("{") && t.endsWith("}")) || (t.startsWith("[") && t.endsWith("]"))) {
-                try {
-                    return Json.MAPPER.readValue(t, Object.class);
-                } catch (Exception e) {
-                    return v;
+                Object[] last = LAST_PARSED.get();
+                if (last[0] == s) {
+                    return last[1];
                 }
+                Object parsed;
+                try {
+                    parsed = unmodifiable(Json.MAPPER.readValue(t, Object.class));
+                } catch (Exception e) {
+                    parsed = v;
+                }
+                last[0] = s;
+                last[1] = parsed;
+                return parsed;
             }
+        }
+        return v;
+    }
+
+    /**
+     * The last JSON text read on this thread and what it read as (by identity of the string): the rules that
+     * normalise one resource read several paths of the same JSON document (an ECS container definition, a policy).
+     */
+    private static final ThreadLocal<Object[]> LAST_PARSED = ThreadLocal.withInitial(() -> new Object[2]);
+
+    /** A parsed JSON value that nobody can change, since it may be read again by the next path. */
+    private static Object unmodifiable(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k, unmodifiable(x)));
+            return java.util.Collections.unmodifiableMap(out);
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(x -> out.add(unmodifiable(x)));
+            return java.util.Collections.unmodifiableList(out);
         }
         return v;
     }
