@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +49,20 @@ public final class DependencyGraph {
      */
     public static DependencyGraph build(Collection<Resource> resources, Collection<ConfigEntry> config) {
         NavigableSet<String> addresses = new TreeSet<>();
+        Set<String> known = new HashSet<>(resources.size() * 2);
         for (Resource r : resources) {
             addresses.add(r.address());
+            known.add(r.address());
         }
         Map<String, Set<String>> out = new HashMap<>();
         for (Resource r : resources) {
             Set<String> targets = out.computeIfAbsent(r.address(), k -> new LinkedHashSet<>());
             for (String dep : r.dependsOn()) {
-                targets.addAll(resolve(dep, addresses));
+                if (known.contains(dep)) {
+                    targets.add(dep); // the usual case, what resolve finds first, without a search of the ordered set
+                } else {
+                    targets.addAll(resolve(dep, addresses));
+                }
             }
         }
         addComposeHostEdges(resources, config, out);
