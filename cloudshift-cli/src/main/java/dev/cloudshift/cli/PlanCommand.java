@@ -89,7 +89,11 @@ public final class PlanCommand implements Callable<Integer> {
         try {
             String cloud = Planner.checkTarget(target);
             // the knowledge base and configuration rules load on another thread while the project is read here
-            FutureTask<Planner> loading = start("cloudshift-load-knowledge", Planner::withDefaults);
+            FutureTask<Planner> loading = start("cloudshift-load-knowledge", () -> {
+                Planner loaded = Planner.withDefaults();
+                dev.cloudshift.core.secrets.Redactor.defaults(); // its rules, which the configuration changes use, load here too
+                return loaded;
+            });
             ProjectSource source = Planner.read(path);
             Planner planner = join(loading);
             inventory = planner.inventory(source, environments);

@@ -28,7 +28,8 @@ final class EstateReader {
 
     /** Made for the first compose file (loading its image catalog is wasted on a project without one). */
     private ComposeReader compose;
-    private final DotenvReader dotenv = new DotenvReader();
+    /** Made for the first .env file (its secret detector's rules load then). */
+    private DotenvReader dotenv;
     private final TerraformJsonReader terraformJson = new TerraformJsonReader();
 
     SourceRead read(ProjectFiles files) {
@@ -77,6 +78,9 @@ final class EstateReader {
             String name = files.relative(f);
             String envName = DotenvReader.environmentOf(f.getFileName().toString()).orElse(EnvironmentNames.DEFAULT);
             try {
+                if (dotenv == null) {
+                    dotenv = new DotenvReader();
+                }
                 DotenvResult r = dotenv.read(f, name, envName, null);
                 diagnostics.addAll(r.diagnostics());
                 env.add(envName, List.of(), r.entries());
