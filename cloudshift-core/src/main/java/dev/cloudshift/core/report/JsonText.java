@@ -208,10 +208,18 @@ public final class JsonText {
      * entry with the value of the last, as a {@link java.util.TreeMap} filled in iteration order keeps.
      */
     private static Map.Entry<?, ?>[] sortedEntries(Map<?, ?> m) {
-        Map.Entry<?, ?>[] entries = new Map.Entry<?, ?>[m.size()];
-        int n = 0;
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            entries[n++] = new AbstractMap.SimpleImmutableEntry<>(String.valueOf(e.getKey()), e.getValue());
+        Map.Entry<?, ?>[] entries = m.entrySet().toArray(new Map.Entry<?, ?>[0]);
+        int n = entries.length;
+        boolean stringKeys = true;
+        for (Map.Entry<?, ?> e : entries) {
+            stringKeys &= e.getKey() instanceof String;
+        }
+        if (stringKeys) { // distinct already: the map's own entries, sorted
+            Arrays.sort(entries, (a, b) -> ((String) a.getKey()).compareTo((String) b.getKey()));
+            return entries;
+        }
+        for (int i = 0; i < n; i++) {
+            entries[i] = new AbstractMap.SimpleImmutableEntry<>(String.valueOf(entries[i].getKey()), entries[i].getValue());
         }
         Arrays.sort(entries, (a, b) -> ((String) a.getKey()).compareTo((String) b.getKey())); // stable
         int kept = 0;
