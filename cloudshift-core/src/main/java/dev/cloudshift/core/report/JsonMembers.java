@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The members plan.json and the inventory JSON share, so both documents describe a file, warning and resource alike. */
+/**
+ * The members plan.json and the inventory JSON share, so both documents describe a file, warning and resource alike.
+ * They are trees for {@link JsonText} to write (a resource's attributes are a {@link JsonText#sortedKeys} value).
+ */
 final class JsonMembers {
 
     private JsonMembers() {
@@ -52,7 +55,7 @@ final class JsonMembers {
             m.put("service", service);
         }
         m.put("environment", r.environment());
-        m.put("attributes", JsonValues.canonical(r.attributes()));
+        m.put("attributes", JsonText.sortedKeys(r.attributes()));
         m.put("depends_on", r.dependsOn());
         SourcePosition pos = r.position();
         if (pos != null && pos.file() != null) {

@@ -110,6 +110,21 @@ public final class JsonText {
         return new Rendered(out);
     }
 
+    /** A value written with the keys of its maps sorted, at every depth, as {@link #renderedSorted} writes it. */
+    public static final class SortedKeys {
+
+        private final Object value;
+
+        private SortedKeys(Object value) {
+            this.value = value;
+        }
+    }
+
+    /** {@code value}, to be written with the keys of its maps sorted (without a sorted copy of it). */
+    public static SortedKeys sortedKeys(Object value) {
+        return new SortedKeys(value);
+    }
+
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
@@ -121,6 +136,8 @@ public final class JsonText {
             string(sb, s);
         } else if (v instanceof Rendered r) {
             sb.append(r.bytes);
+        } else if (v instanceof SortedKeys k) {
+            write(sb, k.value, indent, true);
         } else if (v instanceof Map<?, ?> m) {
             if (m.isEmpty()) {
                 sb.ascii("{}");

@@ -28,13 +28,13 @@ public final class PlanJsonWriter implements PlanRenderer {
 
     @Override
     public String render(Plan plan) {
-        return JsonText.write(tree(plan, true));
+        return JsonText.write(tree(plan));
     }
 
     /** Streams plan.json: the parts already {@link #prepare prepared} go out as they are, never joined into one string. */
     @Override
     public void write(Plan plan, OutputStream out) throws IOException {
-        JsonText.write(tree(plan, true), out);
+        JsonText.write(tree(plan), out);
     }
 
     @Override
@@ -49,13 +49,8 @@ public final class PlanJsonWriter implements PlanRenderer {
         }
     }
 
-    /** The plan as an ordered JSON-like tree. */
-    public Map<String, Object> toJson(Plan plan) {
-        return tree(plan, false);
-    }
-
-    /** The tree of {@link #toJson}, with the parts already {@link #prepare prepared} as their text when asked. */
-    private Map<String, Object> tree(Plan plan, boolean usePrepared) {
+    /** The plan as an ordered tree to write, with the parts already {@link #prepare prepared} as their text. */
+    private Map<String, Object> tree(Plan plan) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format_version", FORMAT_VERSION);
         root.put("project", plan.project());
@@ -63,7 +58,7 @@ public final class PlanJsonWriter implements PlanRenderer {
         root.put("target", plan.target());
         root.put("environments", plan.environments());
         root.put("inputs", JsonMembers.inputs(plan.inputs()));
-        JsonText.Rendered resources = usePrepared ? prepared.get(plan.resources()) : null;
+        JsonText.Rendered resources = prepared.get(plan.resources());
         root.put("resources", resources != null ? resources : resources(plan));
         List<Object> changes = new ArrayList<>();
         for (ConfigChange c : plan.configChanges()) {
@@ -79,12 +74,8 @@ public final class PlanJsonWriter implements PlanRenderer {
         root.put("config_changes", changes);
         root.put("warnings", JsonMembers.warnings(plan.warnings()));
         for (PlanSection s : plan.sections()) {
-            if (usePrepared) {
-                JsonText.Rendered section = prepared.get(s);
-                root.put(s.key(), section != null ? section : JsonText.renderedSorted(s.toJson(), 1));
-            } else {
-                root.put(s.key(), section(s));
-            }
+            JsonText.Rendered section = prepared.get(s);
+            root.put(s.key(), section != null ? section : JsonText.renderedSorted(s.toJson(), 1));
         }
         return root;
     }
@@ -95,10 +86,6 @@ public final class PlanJsonWriter implements PlanRenderer {
             resources.add(resource(r));
         }
         return resources;
-    }
-
-    private static Object section(PlanSection s) {
-        return JsonValues.canonical(s.toJson());
     }
 
     private static Map<String, Object> resource(PlannedResource r) {
