@@ -30,7 +30,8 @@ final class EstateReader {
     private ComposeReader compose;
     /** Made for the first .env file (its secret detector's rules load then). */
     private DotenvReader dotenv;
-    private final TerraformJsonReader terraformJson = new TerraformJsonReader();
+    /** Made for the first plan or state JSON file (its secret detector's rules load then). */
+    private TerraformJsonReader terraformJson;
 
     SourceRead read(ProjectFiles files) {
         Path root = files.root();
@@ -148,6 +149,9 @@ final class EstateReader {
         String name = files.relative(json);
         String env = EnvironmentNames.fromFileName(json.getFileName().toString()).orElse(EnvironmentNames.DEFAULT);
         try {
+            if (terraformJson == null) {
+                terraformJson = new TerraformJsonReader();
+            }
             TerraformJsonResult r = terraformJson.read(json, name, env);
             diagnostics.addAll(r.diagnostics());
             sources.source("terraform-json", false).add(env, r.resources(), List.of());

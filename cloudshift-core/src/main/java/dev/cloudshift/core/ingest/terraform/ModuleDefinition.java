@@ -66,7 +66,13 @@ final class ModuleDefinition {
             def.diagnostics.add(new Diagnostic(def.displayDir, 0, 0, "expected a readable module directory"));
             return def;
         }
+        List<Path> tf = files.stream().filter(f -> f.getFileName().toString().endsWith(".tf")).toList();
+        // the files of a module parse independently: on every core when there are several (results kept in file order)
+        List<ParseResult> parsed = (tf.size() > 1 ? tf.parallelStream() : tf.stream())
+                .map(f -> HclParser.parse(f, displayName(projectRoot, f), TOP_LEVEL_BLOCKS))
+                .toList();
         List<Body> bodies = new ArrayList<>();
+        int next = 0;
         for (Path f : files) {
             String fn = f.getFileName().toString();
             if (fn.endsWith(".tf.json")) {
@@ -78,7 +84,7 @@ final class ModuleDefinition {
                 continue;
             }
             def.fileCount++;
-            ParseResult r = HclParser.parse(f, displayName(projectRoot, f), TOP_LEVEL_BLOCKS);
+            ParseResult r = parsed.get(next++);
             for (HclDiagnostic d : r.diagnostics()) {
                 def.diagnostics.add(toDiagnostic(d));
             }
