@@ -44,6 +44,8 @@ public final class HclWriter {
 
     private static void body(StringBuilder out, List<HclItem> items, int level) {
         List<HclItem> cleaned = normalise(items);
+        // each attribute's value is rendered once: whether it spans lines (its group) does not depend on the level
+        String[] text = new String[cleaned.size()];
         int i = 0;
         HclItem previous = null;
         while (i < cleaned.size()) {
@@ -51,10 +53,10 @@ public final class HclWriter {
             if (previous != null && needsBlankBefore(previous, item)) {
                 out.append('\n');
             }
-            if (item instanceof HclItem.Attribute a && groupable(a)) {
+            if (item instanceof HclItem.Attribute a && groupable(a, text, i, level)) {
                 int end = i;
                 int width = 0;
-                while (end < cleaned.size() && cleaned.get(end) instanceof HclItem.Attribute g && groupable(g)) {
+                while (end < cleaned.size() && cleaned.get(end) instanceof HclItem.Attribute g && groupable(g, text, end, level)) {
                     width = Math.max(width, name(g.name()).length());
                     end++;
                     if (g.value() instanceof HclExpr.Heredoc) {
@@ -64,20 +66,29 @@ public final class HclWriter {
                 for (int k = i; k < end; k++) {
                     HclItem.Attribute g = (HclItem.Attribute) cleaned.get(k);
                     String n = name(g.name());
-                    indent(out, level).append(n).append(" ".repeat(width - n.length())).append(" = ")
-                            .append(expr(g.value(), level)).append('\n');
+                    indent(out, level).append(n);
+                    for (int pad = n.length(); pad < width; pad++) {
+                        out.append(' ');
+                    }
+                    out.append(" = ").append(rendered(g, text, k, level)).append('\n');
                 }
                 previous = cleaned.get(end - 1);
                 i = end;
                 continue;
             }
             if (item instanceof HclItem.Attribute a) {
-                indent(out, level).append(name(a.name())).append(" = ").append(expr(a.value(), level)).append('\n');
+                indent(out, level).append(name(a.name())).append(" = ").append(rendered(a, text, i, level)).append('\n');
             } else if (item instanceof HclItem.Block b) {
                 block(out, b, level);
             } else if (item instanceof HclItem.Comment c) {
                 for (String line : c.lines()) {
-                    indent(out, level).append(line.isEmpty() ? "#" : "# " + line).append('\n');
+                    indent(out, level);
+                    if (line.isEmpty()) {
+                        out.append('#');
+                    } else {
+                        out.append("# ").append(line);
+                    }
+                    out.append('\n');
                 }
             } else {
                 out.append('\n');
@@ -102,6 +113,16 @@ public final class HclWriter {
         return out;
     }
 
+    /** Whether {@link #normalise} leaves nothing of these items. */
+    private static boolean onlyBlankLines(List<HclItem> items) {
+        for (HclItem item : items) {
+            if (!(item instanceof HclItem.BlankLine)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean needsBlankBefore(HclItem previous, HclItem item) {
         if (previous instanceof HclItem.BlankLine || item instanceof HclItem.BlankLine) {
             return false;
@@ -115,8 +136,19 @@ public final class HclWriter {
         return previous instanceof HclItem.Attribute a && a.value() instanceof HclExpr.Heredoc;
     }
 
-    private static boolean groupable(HclItem.Attribute a) {
-        return a.value() instanceof HclExpr.Heredoc || expr(a.value(), 0).indexOf('\n') < 0;
+    /** A one-line value (or a heredoc) joins the aligned group of its neighbours. */
+    private static boolean groupable(HclItem.Attribute a, String[] text, int at, int level) {
+        return a.value() instanceof HclExpr.Heredoc || rendered(a, text, at, level).indexOf('\n') < 0;
+    }
+
+    /** The attribute's value as written at this level, rendered on first use and kept in {@code text[at]}. */
+    private static String rendered(HclItem.Attribute a, String[] text, int at, int level) {
+        String s = text[at];
+        if (s == null) {
+            s = expr(a.value(), level);
+            text[at] = s;
+        }
+        return s;
     }
 
     private static void block(StringBuilder out, HclItem.Block b, int level) {
@@ -124,7 +156,7 @@ public final class HclWriter {
         for (String label : b.labels()) {
             out.append(' ').append(label(label));
         }
-        if (normalise(b.body()).isEmpty()) {
+        if (onlyBlankLines(b.body())) {
             out.append(" {}\n");
             return;
         }
@@ -245,13 +277,14 @@ public final class HclWriter {
 
     /** Object items: grouped and aligned like attributes; keys that are not identifiers are quoted. */
     private static void objectBody(StringBuilder out, List<HclItem> items, int level) {
+        String[] text = new String[items.size()];
         int i = 0;
         while (i < items.size()) {
             HclItem.Attribute a = (HclItem.Attribute) items.get(i);
-            if (groupable(a)) {
+            if (groupable(a, text, i, level)) {
                 int end = i;
                 int width = 0;
-                while (end < items.size() && groupable((HclItem.Attribute) items.get(end))) {
+                while (end < items.size() && groupable((HclItem.Attribute) items.get(end), text, end, level)) {
                     width = Math.max(width, key(((HclItem.Attribute) items.get(end)).name()).length());
                     end++;
                     if (((HclItem.Attribute) items.get(end - 1)).value() instanceof HclExpr.Heredoc) {
@@ -261,15 +294,18 @@ public final class HclWriter {
                 for (int k = i; k < end; k++) {
                     HclItem.Attribute g = (HclItem.Attribute) items.get(k);
                     String n = key(g.name());
-                    indent(out, level).append(n).append(" ".repeat(width - n.length())).append(" = ")
-                            .append(expr(g.value(), level)).append('\n');
+                    indent(out, level).append(n);
+                    for (int pad = n.length(); pad < width; pad++) {
+                        out.append(' ');
+                    }
+                    out.append(" = ").append(rendered(g, text, k, level)).append('\n');
                 }
                 if (end < items.size() && ((HclItem.Attribute) items.get(end - 1)).value() instanceof HclExpr.Heredoc) {
                     out.append('\n');
                 }
                 i = end;
             } else {
-                indent(out, level).append(key(a.name())).append(" = ").append(expr(a.value(), level)).append('\n');
+                indent(out, level).append(key(a.name())).append(" = ").append(rendered(a, text, i, level)).append('\n');
                 i++;
             }
         }
