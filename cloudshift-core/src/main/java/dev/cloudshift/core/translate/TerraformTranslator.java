@@ -146,7 +146,7 @@ public final class TerraformTranslator {
             Draft.Field f = block.field(a.getKey());
             if (f == null) {
                 String var = a.getValue().var() == null ? null : a.getValue().var().replace("{name}",
-                        SourceGroup.nameOf(SourceGroup.split(c.resource().address())[0]));
+                        SourceGroup.nameOf(t.parts(c.resource().address())[0]));
                 f = new Draft.Field(a.getKey(), a.getValue().perEnv(), var, a.getValue().description());
                 block.fields.add(f);
             }
@@ -204,7 +204,7 @@ public final class TerraformTranslator {
             ValueSpec.Context c) {
         List<Map<?, ?>> skipped = new java.util.ArrayList<>();
         List<Map<?, ?>> items = br.items(c, skipped);
-        String source = SourceGroup.split(c.resource().address())[0];
+        String source = t.parts(c.resource().address())[0];
         for (Map<?, ?> s : skipped) {
             t.todoOnce(source, br.type() + " " + label(s, -1) + " is not translated: " + (br.skipped() != null ? br.skipped()
                     : "it does not match " + br.where()), d.file, d.address());
@@ -352,7 +352,7 @@ public final class TerraformTranslator {
         @Override
         public HclExpr reference(ValueSpec.RefTo to) {
             if ("self".equals(to.source())) {
-                String[] own = SourceGroup.split(resource.address());
+                String[] own = t.parts(resource.address());
                 // name: one of several targets of the same type ({name}_lb beside {name})
                 String name = to.name() == null ? null : Translation.identifier(to.name().replace("{name}", SourceGroup.nameOf(own[0])));
                 for (Draft d : t.bySource.getOrDefault(own[0], List.of())) {
@@ -363,7 +363,7 @@ public final class TerraformTranslator {
                 return null;
             }
             for (String dep : resource.dependsOn()) {
-                String[] parts = SourceGroup.split(dep);
+                String[] parts = t.parts(dep);
                 SourceGroup g = t.groups.get(parts[0]);
                 if (g == null || (to.source() != null && !g.type.equals(to.source()))) {
                     continue;

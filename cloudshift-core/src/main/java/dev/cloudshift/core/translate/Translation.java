@@ -94,10 +94,28 @@ public final class Translation {
     /** Per taken address {@code type.name}: the suffix from which the next free {@code name_N} is searched. */
     private final Map<String, Integer> nextSuffix = new java.util.HashMap<>();
     private final Map<String, List<Draft>> draftsByType = new LinkedHashMap<>();
+    /** Every draft by its address (addresses are unique: {@link #newDraft} picks a free one). */
+    private final Map<String, Draft> draftsByAddress = new java.util.HashMap<>();
     /** What a hook remembers between the source blocks of one translation (hooks themselves are stateless). */
     final Map<String, Object> hookState = new java.util.HashMap<>();
     /** Module prefix ({@code module.network.}) of the source block being translated: references resolve there first. */
     String scope = "";
+
+    /**
+     * {@link SourceGroup#split} of every address met (resources and their dependency edges), computed once: the same
+     * edges are followed when ordering the blocks, indexing dependents and resolving references.
+     */
+    private final Map<String, String[]> addressParts = new java.util.HashMap<>();
+
+    /** {@link SourceGroup#split} of an address (the returned array is shared: do not change it). */
+    String[] parts(String address) {
+        String[] p = addressParts.get(address);
+        if (p == null) {
+            p = SourceGroup.split(address);
+            addressParts.put(address, p);
+        }
+        return p;
+    }
 
     /** @param sourceProvider the source providers, joined with " and " (for the file header) */
     Translation(Plan plan, String sourceProvider, TranslationRules rules, Map<String, Map<String, SizingDecision>> sizing) {
@@ -110,7 +128,7 @@ public final class Translation {
             if (r.provider().equals(plan.target())) {
                 continue;
             }
-            String[] parts = SourceGroup.split(r.address());
+            String[] parts = parts(r.address());
             SourceGroup g = groups.computeIfAbsent(parts[0], k -> new SourceGroup(k, r.type(), SourceGroup.nameOf(k)));
             g.instances.put(new Inst(r.environment(), parts[1]), r);
             if (parts[1] != null) {
@@ -119,8 +137,10 @@ public final class Translation {
         }
         // dependencies first, so that a file reads top-down (network before the subnets that use it)
         Map<String, SourceGroup> ordered = new LinkedHashMap<>();
+        // one set for every walk: a key in it is either finished (in ordered) or on the current walk's path
+        Set<String> path = new java.util.HashSet<>();
         for (SourceGroup g : groups.values()) {
-            visit(g, ordered, new java.util.HashSet<>());
+            visit(g, ordered, path);
         }
         groups.clear();
         groups.putAll(ordered);
@@ -132,7 +152,7 @@ public final class Translation {
         }
         for (PlannedResource r : g.instances.values()) {
             for (String dep : r.dependsOn()) {
-                SourceGroup d = groups.get(SourceGroup.split(dep)[0]);
+                SourceGroup d = groups.get(parts(dep)[0]);
                 if (d != null) {
                     visit(d, ordered, path);
                 }
@@ -169,7 +189,7 @@ public final class Translation {
             for (SourceGroup from : groups.values()) {
                 for (PlannedResource r : from.instances.values()) {
                     for (String d : r.dependsOn()) {
-                        groupDependents.computeIfAbsent(SourceGroup.split(d)[0], k -> new LinkedHashSet<>()).add(from.key);
+                        groupDependents.computeIfAbsent(parts(d)[0], k -> new LinkedHashSet<>()).add(from.key);
                     }
                 }
             }
@@ -217,6 +237,7 @@ public final class Translation {
         addresses.add(type + "." + candidate);
         Draft d = new Draft(type, candidate, file, source, varPrefix);
         drafts.add(d);
+        draftsByAddress.put(d.address(), d);
         draftsByType.computeIfAbsent(type, k -> new ArrayList<>()).add(d);
         if (source != null) {
             bySource.computeIfAbsent(source.key, k -> new ArrayList<>()).add(d);
@@ -246,16 +267,34 @@ public final class Translation {
 
     void todo(String address, String reason, String file, String beforeDraft) {
         if (beforeDraft != null) {
-            for (Draft d : drafts) {
-                if (d.address().equals(beforeDraft)) {
-                    file = d.file;
-                }
+            Draft d = draftsByAddress.get(beforeDraft);
+            if (d != null) {
+                file = d.file;
             }
         }
-        reason = reason.replaceAll("\\s+", " ");
+        reason = oneSpaced(reason);
         Todo t = new Todo(address, reason, file, 0, 0);
         todos.add(t);
         todoComments.computeIfAbsent(beforeDraft == null ? "file:" + file : beforeDraft, k -> new ArrayList<>()).add(t.comment());
+    }
+
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
+    /** Runs of whitespace as one space ({@code replaceAll("\\s+", " ")}); text without such a run is returned as is. */
+    static String oneSpaced(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (isRegexSpace(c) && (c != ' ' || i + 1 < n && isRegexSpace(s.charAt(i + 1)))) {
+                return WHITESPACE.matcher(s).replaceAll(" ");
+            }
+        }
+        return s;
+    }
+
+    /** The characters of the regular expression class {@code \\s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     void fileItem(String file, HclItem item) {
@@ -357,7 +396,7 @@ public final class Translation {
     /** The source resource of a type linked to r by a dependency edge in either direction, preferring the same key. */
     PlannedResource related(PlannedResource r, String type) {
         index();
-        String key = SourceGroup.split(r.address())[1];
+        String key = parts(r.address())[1];
         List<PlannedResource> linked = new ArrayList<>();
         Map<String, PlannedResource> env = byAddress.getOrDefault(r.environment(), Map.of());
         for (String d : r.dependsOn()) {
@@ -373,7 +412,7 @@ public final class Translation {
         }
         linked.sort(java.util.Comparator.comparing(PlannedResource::address));
         for (PlannedResource o : linked) {
-            if (key != null && key.equals(SourceGroup.split(o.address())[1])) {
+            if (key != null && key.equals(parts(o.address())[1])) {
                 return o;
             }
         }
@@ -400,7 +439,7 @@ public final class Translation {
             // the resource's own edges (a handful) rather than every candidate (one per module instance)
             SourceGroup linked = null;
             for (String d : resolvingFrom.dependsOn()) {
-                SourceGroup g = groups.get(SourceGroup.split(d)[0]);
+                SourceGroup g = groups.get(parts(d)[0]);
                 if (g != null && g != linked && g.type.equals(type) && g.name.equals(name)) {
                     if (linked != null) {
                         linked = null;
