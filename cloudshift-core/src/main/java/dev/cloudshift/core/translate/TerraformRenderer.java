@@ -140,7 +140,7 @@ final class TerraformRenderer {
         List<Todo> out = new ArrayList<>();
         Map<String, Integer> searchFrom = new LinkedHashMap<>();
         Map<String, int[]> lineStarts = new LinkedHashMap<>();
-        Map<String, int[]> commentMarks = new LinkedHashMap<>();
+        Map<String, CommentMarks> commentMarks = new LinkedHashMap<>();
         for (Todo t : todos) {
             String file = t.file() + ".tf";
             String body = text.get(file);
@@ -152,10 +152,10 @@ final class TerraformRenderer {
             int from = searchFrom.getOrDefault(file + needle, 0);
             // Every match of the needle starts with "# ": try only those places instead of scanning the whole
             // file once per TODO (same result as body.indexOf(needle, from)).
-            int[] marks = commentMarks.computeIfAbsent(file, f -> commentMarks(body));
-            int at = indexOf(body, marks, needle, from);
+            CommentMarks marks = commentMarks.computeIfAbsent(file, f -> new CommentMarks(body));
+            int at = marks.indexOf(needle, from);
             if (at < 0) {
-                at = indexOf(body, marks, needle, 0);
+                at = marks.indexOf(needle, 0);
             }
             searchFrom.put(file + needle, at + 1);
             if (at < 0) {
@@ -170,39 +170,79 @@ final class TerraformRenderer {
         return out;
     }
 
-    /** The places of "# " in body, in order. */
-    private static int[] commentMarks(String body) {
-        int[] marks = new int[64];
-        int n = 0;
-        for (int at = body.indexOf("# "); at >= 0; at = body.indexOf("# ", at + 1)) {
-            if (n == marks.length) {
-                marks = java.util.Arrays.copyOf(marks, n * 2);
-            }
-            marks[n++] = at;
-        }
-        return java.util.Arrays.copyOf(marks, n);
-    }
+    /**
+     * The places of "# " in a file, each with the rest of its line, sorted by that text: the places a one-line needle
+     * starting with "# " occurs at are those whose line text starts with it, a contiguous run of the sorted texts.
+     */
+    private static final class CommentMarks {
+        private final String body;
+        private final int[] marks;
+        private java.util.TreeMap<String, int[]> byText;
 
-    /** body.indexOf(needle, from) for a needle that starts with "# ", whose places are marks. */
-    private static int indexOf(String body, int[] marks, String needle, int from) {
-        int i = java.util.Arrays.binarySearch(marks, Math.max(from, 0));
-        for (i = i >= 0 ? i : -i - 1; i < marks.length; i++) {
-            if (body.startsWith(needle, marks[i])) {
-                return marks[i];
+        CommentMarks(String body) {
+            this.body = body;
+            int[] m = new int[64];
+            int n = 0;
+            for (int at = body.indexOf("# "); at >= 0; at = body.indexOf("# ", at + 1)) {
+                if (n == m.length) {
+                    m = java.util.Arrays.copyOf(m, n * 2);
+                }
+                m[n++] = at;
             }
+            this.marks = java.util.Arrays.copyOf(m, n);
         }
-        return -1;
+
+        /** body.indexOf(needle, from) for a needle that starts with "# ". */
+        int indexOf(String needle, int from) {
+            int start = Math.max(from, 0);
+            if (needle.indexOf('\n') >= 0) {
+                int i = java.util.Arrays.binarySearch(marks, start);
+                for (i = i >= 0 ? i : -i - 1; i < marks.length; i++) {
+                    if (body.startsWith(needle, marks[i])) {
+                        return marks[i];
+                    }
+                }
+                return -1;
+            }
+            int best = -1;
+            for (Map.Entry<String, int[]> e : byText().tailMap(needle, true).entrySet()) {
+                if (!e.getKey().startsWith(needle)) {
+                    break;
+                }
+                int[] places = e.getValue();
+                int i = java.util.Arrays.binarySearch(places, start);
+                i = i >= 0 ? i : -i - 1;
+                if (i < places.length && (best < 0 || places[i] < best)) {
+                    best = places[i];
+                }
+            }
+            return best;
+        }
+
+        private java.util.TreeMap<String, int[]> byText() {
+            if (byText == null) {
+                Map<String, List<Integer>> places = new java.util.HashMap<>();
+                for (int m : marks) {
+                    int end = body.indexOf('\n', m);
+                    places.computeIfAbsent(body.substring(m, end < 0 ? body.length() : end), k -> new ArrayList<>()).add(m);
+                }
+                byText = new java.util.TreeMap<>();
+                places.forEach((text, at) -> byText.put(text, at.stream().mapToInt(Integer::intValue).toArray()));
+            }
+            return byText;
+        }
     }
 
     private static int[] lineStarts(String body) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < body.length(); i++) {
-            if (body.charAt(i) == '\n') {
-                starts.add(i + 1);
+        int[] starts = new int[1024];
+        int n = 1; // starts[0] = 0
+        for (int i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) {
+            if (n == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, n * 2);
             }
+            starts[n++] = i + 1;
         }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        return java.util.Arrays.copyOf(starts, n);
     }
 
     // ---- providers ----
@@ -493,10 +533,16 @@ final class TerraformRenderer {
             }
             values.add(v);
         }
-        if (values.stream().allMatch(v -> v == ValueSpec.MISSING)) {
+        boolean allMissing = true;
+        boolean allSame = !values.isEmpty();
+        Object firstValue = allSame ? values.get(0) : null;
+        for (Object v : values) {
+            allMissing &= v == ValueSpec.MISSING;
+            allSame &= Objects.equals(firstValue, v);
+        }
+        if (allMissing) {
             return null;
         }
-        boolean allSame = values.stream().distinct().count() == 1;
         if (allSame && !f.perEnv) {
             Object v = values.get(0);
             return v instanceof HclExpr e ? e : data(v);
@@ -589,25 +635,39 @@ final class TerraformRenderer {
         return new HclExpr.ObjectOf(out, false);
     }
 
-    /** Replaces an index step equal to the instance key by each.key, so per-instance references compare equal. */
+    private static final HclExpr.IndexStep EACH_KEY = new HclExpr.IndexStep(HclExpr.ref("each.key"));
+
+    /**
+     * Replaces an index step equal to the instance key by each.key, so per-instance references compare equal; an
+     * expression without such a step is returned as it is.
+     */
     private static HclExpr eachKey(HclExpr e, String key) {
         if (e instanceof HclExpr.Reference r) {
-            List<HclExpr.Step> steps = new ArrayList<>();
-            for (HclExpr.Step s : r.steps()) {
-                if (s instanceof HclExpr.IndexStep ix && ix.key().equals(HclExpr.str(key))) {
-                    steps.add(new HclExpr.IndexStep(HclExpr.ref("each.key")));
-                } else {
-                    steps.add(s);
+            List<HclExpr.Step> steps = null;
+            for (int k = 0; k < r.steps().size(); k++) {
+                HclExpr.Step s = r.steps().get(k);
+                if (s instanceof HclExpr.IndexStep ix && ix.key() instanceof HclExpr.Literal l && key.equals(l.value())) {
+                    if (steps == null) {
+                        steps = new ArrayList<>(r.steps());
+                    }
+                    steps.set(k, EACH_KEY);
                 }
             }
-            return new HclExpr.Reference(r.root(), steps);
+            return steps == null ? r : new HclExpr.Reference(r.root(), steps);
         }
         if (e instanceof HclExpr.Template tp) {
-            List<Object> parts = new ArrayList<>();
-            for (Object p : tp.parts()) {
-                parts.add(p instanceof HclExpr x ? eachKey(x, key) : p);
+            List<Object> parts = null;
+            for (int k = 0; k < tp.parts().size(); k++) {
+                Object p = tp.parts().get(k);
+                Object q = p instanceof HclExpr x ? eachKey(x, key) : p;
+                if (q != p) {
+                    if (parts == null) {
+                        parts = new ArrayList<>(tp.parts());
+                    }
+                    parts.set(k, q);
+                }
             }
-            return new HclExpr.Template(parts);
+            return parts == null ? tp : new HclExpr.Template(parts);
         }
         return e;
     }
