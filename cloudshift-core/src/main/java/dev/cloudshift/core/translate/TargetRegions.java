@@ -70,22 +70,25 @@ final class TargetRegions {
     static Map<String, Found> of(Translation t) {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         Map<String, String> cloudOf = new LinkedHashMap<>();
+        Map<String, int[]> totals = new java.util.HashMap<>(); // per environment: the sum of its counts
         for (PlannedResource r : t.plan.resources()) {
             String cloud = r.provider();
             if (cloud.equals(t.target) || !table().containsKey(cloud)) {
                 continue;
             }
             Map<String, Integer> c = counts.computeIfAbsent(r.environment(), k -> new LinkedHashMap<>());
+            int[] total = totals.computeIfAbsent(r.environment(), k -> new int[1]);
             cloudOf.putIfAbsent(r.environment(), cloud);
             switch (cloud) {
                 case "aws" -> {
-                    if (c.values().stream().mapToInt(Integer::intValue).sum() < ENOUGH) {
-                        walkAws(r.resource().raw(), c, 0);
+                    if (total[0] < ENOUGH) {
+                        total[0] += walkAws(r.resource().raw(), c, 0);
                     }
                 }
                 case "azure" -> {
                     if (r.resource().raw().get("location") instanceof String s && !s.contains("${")) {
                         c.merge(s.toLowerCase(Locale.ROOT).replace(" ", ""), 1, Integer::sum);
+                        total[0]++;
                     }
                 }
                 default -> {
@@ -94,6 +97,7 @@ final class TargetRegions {
                             Matcher m = GCP_REGION.matcher(s);
                             if (m.matches()) {
                                 c.merge(m.group(1), 1, Integer::sum);
+                                total[0]++;
                             }
                         }
                     }
@@ -122,20 +126,30 @@ final class TargetRegions {
         return out;
     }
 
-    /** AWS: region codes, ARNs and availability zones anywhere in the attribute values (JSON text included, not parsed). */
-    private static void walkAws(Object v, Map<String, Integer> counts, int depth) {
+    /**
+     * AWS: region codes, ARNs and availability zones anywhere in the attribute values (JSON text included, not parsed);
+     * returns how many it counted.
+     */
+    private static int walkAws(Object v, Map<String, Integer> counts, int depth) {
         if (depth > 8) {
-            return;
+            return 0;
         }
+        int found = 0;
         if (v instanceof Map<?, ?> m) {
-            m.values().forEach(y -> walkAws(y, counts, depth + 1));
+            for (Object y : m.values()) {
+                found += walkAws(y, counts, depth + 1);
+            }
         } else if (v instanceof List<?> l) {
-            l.forEach(y -> walkAws(y, counts, depth + 1));
+            for (Object y : l) {
+                found += walkAws(y, counts, depth + 1);
+            }
         } else if (v instanceof String s && s.indexOf('-') >= 0) {
             Matcher m = AWS_REGION.matcher(s.length() > 20_000 ? s.substring(0, 20_000) : s);
             while (m.find()) {
                 counts.merge(m.group(1), 1, Integer::sum);
+                found++;
             }
         }
+        return found;
     }
 }
