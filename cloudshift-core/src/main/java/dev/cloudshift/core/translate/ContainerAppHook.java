@@ -166,6 +166,7 @@ final class ContainerAppHook implements TranslationHook {
             }
         }
         Set<String> todo = new LinkedHashSet<>();
+        Map<ReasonKey, List<String>> keysByReason = changedKeysByReason(t);
         for (dev.cloudshift.core.model.ConfigChange c : t.plan.configChanges()) {
             if (!files.contains(c.file())) {
                 continue;
@@ -173,9 +174,8 @@ final class ContainerAppHook implements TranslationHook {
             for (Map.Entry<String, Map<String, Map<String, Object>>> k : env.entrySet()) {
                 Map<String, Map<String, Object>> vars = k.getValue();
                 boolean has = vars.containsKey(c.key());
-                boolean related = !has && "<not set>".equals(c.from()) && t.plan.configChanges().stream().anyMatch(o ->
-                        o.environment().equals(c.environment()) && o.file().equals(c.file()) && o.reason().equals(c.reason())
-                                && vars.containsKey(o.key()))
+                boolean related = !has && "<not set>".equals(c.from())
+                        && keysByReason.get(ReasonKey.of(c)).stream().anyMatch(vars::containsKey)
                         || !has && "<not set>".equals(c.from()) && c.key().contains("_") && vars.keySet().stream()
                                 .anyMatch(v -> v.startsWith(c.key().substring(0, c.key().indexOf('_') + 1)));
                 if (!has && !related || secretEnv.containsKey(k.getKey() + "\u0000" + c.key())) {
@@ -199,6 +199,28 @@ final class ContainerAppHook implements TranslationHook {
                 }
                 vars.computeIfAbsent(c.key(), x -> new LinkedHashMap<>()).put(c.environment(), c.to());
             }
+        }
+    }
+
+    /**
+     * The keys of the plan's configuration changes per environment, file and reason (in plan order), indexed once per
+     * translation: which changes share a reason is asked for every change and container.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<ReasonKey, List<String>> changedKeysByReason(Translation t) {
+        return (Map<ReasonKey, List<String>>) t.hookState.computeIfAbsent("container_app.changed_keys_by_reason", k -> {
+            Map<ReasonKey, List<String>> out = new java.util.HashMap<>();
+            for (dev.cloudshift.core.model.ConfigChange o : t.plan.configChanges()) {
+                out.computeIfAbsent(ReasonKey.of(o), x -> new ArrayList<>()).add(o.key());
+            }
+            return out;
+        });
+    }
+
+    /** The environment, file and reason of a configuration change. */
+    private record ReasonKey(String environment, String file, String reason) {
+        static ReasonKey of(dev.cloudshift.core.model.ConfigChange c) {
+            return new ReasonKey(c.environment(), c.file(), c.reason());
         }
     }
 
