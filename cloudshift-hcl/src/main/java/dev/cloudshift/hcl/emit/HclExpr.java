@@ -33,16 +33,18 @@ public sealed interface HclExpr permits HclExpr.Literal, HclExpr.Reference, HclE
 
         /** Appends {@code .name}. */
         public Reference attr(String name) {
-            List<Step> next = new ArrayList<>(steps);
-            next.add(new AttrStep(name));
-            return new Reference(root, next);
+            return then(new AttrStep(name));
         }
 
         /** Appends {@code [key]}. */
         public Reference index(HclExpr key) {
-            List<Step> next = new ArrayList<>(steps);
-            next.add(new IndexStep(key));
-            return new Reference(root, next);
+            return then(new IndexStep(key));
+        }
+
+        private Reference then(Step step) {
+            Step[] next = steps.toArray(new Step[steps.size() + 1]);
+            next[steps.size()] = step;
+            return new Reference(root, List.of(next)); // an immutable list: not copied again
         }
     }
 
@@ -126,6 +128,21 @@ public sealed interface HclExpr permits HclExpr.Literal, HclExpr.Reference, HclE
 
     /** A reference from dotted text without index steps: {@code ref("var.location")}. */
     static Reference ref(String dotted) {
+        if (!dotted.isEmpty() && dotted.charAt(dotted.length() - 1) != '.') {
+            // the same parts as split("\\.") (no trailing empty part to drop), without the intermediate lists
+            int dot = dotted.indexOf('.');
+            if (dot < 0) {
+                return new Reference(dotted, List.of());
+            }
+            List<Step> steps = new ArrayList<>(4);
+            for (int start = dot + 1; start <= dotted.length(); ) {
+                int next = dotted.indexOf('.', start);
+                int end = next < 0 ? dotted.length() : next;
+                steps.add(new AttrStep(dotted.substring(start, end)));
+                start = end + 1;
+            }
+            return new Reference(dotted.substring(0, dot), steps);
+        }
         String[] parts = dotted.split("\\.");
         List<Step> steps = new ArrayList<>();
         for (String p : Arrays.asList(parts).subList(1, parts.length)) {
