@@ -20,11 +20,13 @@ final class RawValues {
     }
 
     static Object get(Object root, String path) {
+        return get(root, path, 0);
+    }
+
+    /** {@link #get(Object, String)} of the path from {@code from} on. */
+    static Object get(Object root, String path, int from) {
         Object cur = root;
-        for (String seg : path.replace("[", ".").replace("]", "").split("\\.")) {
-            if (seg.isEmpty()) {
-                continue;
-            }
+        for (String seg : segments(path, from)) {
             cur = decode(cur);
             if (cur instanceof Map<?, ?> m) {
                 cur = m.get(seg);
@@ -36,6 +38,33 @@ final class RawValues {
             }
         }
         return decode(cur);
+    }
+
+    /**
+     * The non-empty segments of a path from {@code from} on: {@code [} and {@code .} separate, {@code ]} is dropped
+     * ({@code path.substring(from).replace("[", ".").replace("]", "").split("\\.")} without the empty ones).
+     */
+    private static List<String> segments(String path, int from) {
+        if (path.indexOf('[', from) >= 0 || path.indexOf(']', from) >= 0) {
+            List<String> out = new java.util.ArrayList<>();
+            for (String seg : path.substring(from).replace("[", ".").replace("]", "").split("\\.")) {
+                if (!seg.isEmpty()) {
+                    out.add(seg);
+                }
+            }
+            return out;
+        }
+        List<String> out = new java.util.ArrayList<>(4);
+        int start = from;
+        while (start <= path.length()) {
+            int dot = path.indexOf('.', start);
+            int end = dot < 0 ? path.length() : dot;
+            if (end > start) {
+                out.add(path.substring(start, end));
+            }
+            start = end + 1;
+        }
+        return out;
     }
 
     /** A JSON object or array written as a string is decoded (numbers as BigDecimal); anything else unchanged. */

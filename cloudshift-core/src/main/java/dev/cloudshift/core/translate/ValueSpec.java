@@ -285,9 +285,9 @@ record ValueSpec(
     /** {@code raw.<path>} reads the evaluated source attribute; a bare name reads the normalised attribute. */
     static Object read(PlannedResource r, String path) {
         if (path.startsWith("raw.")) {
-            return RawValues.get(r.resource().raw(), path.substring(4));
+            return RawValues.get(r.resource().raw(), path, 4);
         }
-        return RawValues.get(r.attributes(), path);
+        return RawValues.get(r.attributes(), path, 0);
     }
 
     Object transform(Object v) {
@@ -337,6 +337,11 @@ record ValueSpec(
         return hit != null ? hit : lookupDefault != null ? lookupDefault : MISSING;
     }
 
+    private static final Pattern NOT_SLUG = Pattern.compile("[^A-Za-z0-9-]+");
+    private static final Pattern DASHES = Pattern.compile("-+");
+    private static final Pattern OUTER_DASHES = Pattern.compile("^-|-$");
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Za-z0-9]");
+
     /** The transforms after the lookup, in their documented order. */
     private Object transformAfterLookup(Object v) {
         if (multiply != null || divide != null || add != null || roundUpTo != null || min != null || max != null) {
@@ -375,10 +380,11 @@ record ValueSpec(
             v = format.replace("{}", v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v));
         }
         if (slug) {
-            v = String.valueOf(v).replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
+            v = OUTER_DASHES.matcher(DASHES.matcher(NOT_SLUG.matcher(String.valueOf(v)).replaceAll("-")).replaceAll("-"))
+                    .replaceAll("");
         }
         if (alnum) {
-            v = String.valueOf(v).replaceAll("[^A-Za-z0-9]", "");
+            v = NOT_ALNUM.matcher(String.valueOf(v)).replaceAll("");
         }
         if (maxLength > 0 && String.valueOf(v).length() > maxLength) {
             v = String.valueOf(v).substring(0, maxLength);
