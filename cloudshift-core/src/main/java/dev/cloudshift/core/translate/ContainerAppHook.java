@@ -178,7 +178,7 @@ final class ContainerAppHook implements TranslationHook {
                         && keysByReason.get(ReasonKey.of(c)).stream().anyMatch(vars::containsKey)
                         || !has && "<not set>".equals(c.from()) && c.key().contains("_") && vars.keySet().stream()
                                 .anyMatch(v -> v.startsWith(c.key().substring(0, c.key().indexOf('_') + 1)));
-                if (!has && !related || secretEnv.containsKey(k.getKey() + "\u0000" + c.key())) {
+                if (!has && !related || !secretEnv.isEmpty() && secretEnv.containsKey(k.getKey() + "\u0000" + c.key())) {
                     continue;
                 }
                 Object current = has ? vars.get(c.key()).get(c.environment()) : null;

@@ -48,9 +48,12 @@ public final class Translation {
     record Output(String sourceKey, String draftName, HclExpr value) {
     }
 
+    /** Per output name: the values it has (the same module in 610 instances made the duplicate check quadratic). */
+    private final Map<String, Set<HclExpr>> outputValuesByName = new java.util.HashMap<>();
+
     void output(String name, Draft d, HclExpr value) {
         List<Output> list = outputs.computeIfAbsent(name, k -> new ArrayList<>());
-        if (list.stream().anyMatch(o -> o.value().equals(value))) {
+        if (!outputValuesByName.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(value)) {
             return; // a shared target resource (one Key Vault for every secret) reported again
         }
         list.add(new Output(d.source == null ? d.address() : d.source.key,
@@ -71,8 +74,8 @@ public final class Translation {
                 continue;
             }
             for (Output o : e.getValue()) {
-                String module = modulePrefix(o.sourceKey()).replaceAll("\\bmodule\\.", "").replaceAll("[^A-Za-z0-9]+", "_")
-                        .replaceAll("^_|_$", "");
+                String module = OUTER_UNDERSCORES.matcher(NOT_ALPHANUMERIC.matcher(MODULE_WORD.matcher(modulePrefix(o.sourceKey()))
+                        .replaceAll("")).replaceAll("_")).replaceAll("");
                 String base = identifier(e.getKey() + "_" + (module.isEmpty() ? o.draftName() : module));
                 String name = base;
                 for (int i = 2; taken.contains(name) || out.containsKey(name); i++) {
@@ -84,6 +87,10 @@ public final class Translation {
         }
         return out;
     }
+    private static final java.util.regex.Pattern MODULE_WORD = java.util.regex.Pattern.compile("\\bmodule\\.");
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
+    private static final java.util.regex.Pattern OUTER_UNDERSCORES = java.util.regex.Pattern.compile("^_|_$");
+
     /** Defaults written in variables.tf (the target region mapped from the source region). */
     final Map<String, Object> variableDefaults = new LinkedHashMap<>();
     final List<Todo> todos = new ArrayList<>();
@@ -358,8 +365,11 @@ public final class Translation {
 
     /** The sizing table of a resource's direction (its provider to the target). */
     SizingTable sizingTable(PlannedResource r) {
-        return SizingTable.bundled(r.provider(), target);
+        return sizingTables.computeIfAbsent(r.provider(), p -> SizingTable.bundled(p, target));
     }
+
+    /** The bundled sizing table per source provider (SizingTable.bundled keys its cache by a string built per call). */
+    private final Map<String, SizingTable> sizingTables = new java.util.HashMap<>();
 
     SizingDecision sizingOf(PlannedResource r) {
         return sizing.getOrDefault(r.environment(), Map.of()).get(r.address());
