@@ -527,7 +527,10 @@ final class TerraformRenderer {
             if (active != null && !active.contains(i)) {
                 continue; // the block does not exist there: its value does not matter
             }
-            Object v = f.values.containsKey(i) ? f.values.get(i) : ValueSpec.MISSING;
+            Object v = f.values.get(i);
+            if (v == null && !f.values.containsKey(i)) {
+                v = ValueSpec.MISSING;
+            }
             if (v instanceof HclExpr e && i.key() != null) {
                 v = eachKey(e, i.key());
             }

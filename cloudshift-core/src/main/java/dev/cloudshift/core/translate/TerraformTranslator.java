@@ -362,8 +362,7 @@ public final class TerraformTranslator {
                 }
                 return null;
             }
-            for (String dep : resource.dependsOn()) {
-                String[] parts = t.parts(dep);
+            for (String[] parts : t.dependencyParts(resource)) {
                 SourceGroup g = t.groups.get(parts[0]);
                 if (g == null || (to.source() != null && !g.type.equals(to.source()))) {
                     continue;

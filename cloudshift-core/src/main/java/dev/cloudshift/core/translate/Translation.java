@@ -114,6 +114,23 @@ public final class Translation {
      */
     private final Map<String, String[]> addressParts = new java.util.HashMap<>();
 
+    /** Per source resource: {@link #parts} of each of its dependency edges, in order. */
+    private final Map<PlannedResource, String[][]> dependencyParts = new java.util.IdentityHashMap<>();
+
+    /** {@link #parts} of each address a resource depends on, in edge order (the arrays are shared: do not change them). */
+    String[][] dependencyParts(PlannedResource r) {
+        String[][] p = dependencyParts.get(r);
+        if (p == null) {
+            p = new String[r.dependsOn().size()][];
+            int i = 0;
+            for (String d : r.dependsOn()) {
+                p[i++] = parts(d);
+            }
+            dependencyParts.put(r, p);
+        }
+        return p;
+    }
+
     /** {@link SourceGroup#split} of an address (the returned array is shared: do not change it). */
     String[] parts(String address) {
         String[] p = addressParts.get(address);
@@ -158,8 +175,8 @@ public final class Translation {
             return;
         }
         for (PlannedResource r : g.instances.values()) {
-            for (String dep : r.dependsOn()) {
-                SourceGroup d = groups.get(parts(dep)[0]);
+            for (String[] dep : dependencyParts(r)) {
+                SourceGroup d = groups.get(dep[0]);
                 if (d != null) {
                     visit(d, ordered, path);
                 }
@@ -195,8 +212,8 @@ public final class Translation {
             groupDependents = new LinkedHashMap<>();
             for (SourceGroup from : groups.values()) {
                 for (PlannedResource r : from.instances.values()) {
-                    for (String d : r.dependsOn()) {
-                        groupDependents.computeIfAbsent(parts(d)[0], k -> new LinkedHashSet<>()).add(from.key);
+                    for (String[] d : dependencyParts(r)) {
+                        groupDependents.computeIfAbsent(d[0], k -> new LinkedHashSet<>()).add(from.key);
                     }
                 }
             }
@@ -388,16 +405,19 @@ public final class Translation {
         if (byAddress != null) {
             return;
         }
-        byAddress = new LinkedHashMap<>();
-        dependents = new LinkedHashMap<>();
+        // only looked up, never iterated: hash maps
+        byAddress = new java.util.HashMap<>();
+        dependents = new java.util.HashMap<>();
         for (PlannedResource r : plan.resources()) {
-            byAddress.computeIfAbsent(r.environment(), k -> new LinkedHashMap<>()).put(r.address(), r);
-            for (String d : r.dependsOn()) {
-                dependents.computeIfAbsent(r.environment(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(d, k -> new ArrayList<>()).add(r);
+            byAddress.computeIfAbsent(r.environment(), k -> new java.util.HashMap<>()).put(r.address(), r);
+            if (!r.dependsOn().isEmpty()) {
+                Map<String, List<PlannedResource>> into = dependents.computeIfAbsent(r.environment(), k -> new java.util.HashMap<>());
+                for (String d : r.dependsOn()) {
+                    into.computeIfAbsent(d, k -> new ArrayList<>()).add(r);
+                }
             }
         }
-        byTypeAndName = new LinkedHashMap<>();
+        byTypeAndName = new java.util.HashMap<>();
         for (SourceGroup g : groups.values()) {
             byTypeAndName.computeIfAbsent(g.type + " " + g.name, k -> new ArrayList<>()).add(g);
         }
@@ -448,8 +468,8 @@ public final class Translation {
         if (resolvingFrom != null) {
             // the resource's own edges (a handful) rather than every candidate (one per module instance)
             SourceGroup linked = null;
-            for (String d : resolvingFrom.dependsOn()) {
-                SourceGroup g = groups.get(parts(d)[0]);
+            for (String[] d : dependencyParts(resolvingFrom)) {
+                SourceGroup g = groups.get(d[0]);
                 if (g != null && g != linked && g.type.equals(type) && g.name.equals(name)) {
                     if (linked != null) {
                         linked = null;
