@@ -70,14 +70,18 @@ public final class HclWriter {
                     for (int pad = n.length(); pad < width; pad++) {
                         out.append(' ');
                     }
-                    out.append(" = ").append(rendered(g, text, k, level)).append('\n');
+                    out.append(" = ");
+                    value(out, g.value(), text, k, level);
+                    out.append('\n');
                 }
                 previous = cleaned.get(end - 1);
                 i = end;
                 continue;
             }
             if (item instanceof HclItem.Attribute a) {
-                indent(out, level).append(name(a.name())).append(" = ").append(rendered(a, text, i, level)).append('\n');
+                indent(out, level).append(name(a.name())).append(" = ");
+                value(out, a.value(), text, i, level);
+                out.append('\n');
             } else if (item instanceof HclItem.Block b) {
                 block(out, b, level);
             } else if (item instanceof HclItem.Comment c) {
@@ -100,6 +104,9 @@ public final class HclWriter {
 
     /** Drops leading, trailing and repeated blank lines. */
     private static List<HclItem> normalise(List<HclItem> items) {
+        if (isNormal(items)) {
+            return items;
+        }
         List<HclItem> out = new ArrayList<>();
         for (HclItem item : items) {
             if (item instanceof HclItem.BlankLine && (out.isEmpty() || out.get(out.size() - 1) instanceof HclItem.BlankLine)) {
@@ -111,6 +118,19 @@ public final class HclWriter {
             out.remove(out.size() - 1);
         }
         return out;
+    }
+
+    /** Whether {@link #normalise} would keep the items as they are: no leading, trailing or repeated blank line. */
+    private static boolean isNormal(List<HclItem> items) {
+        boolean previousBlank = true; // a blank line first is dropped
+        for (int i = 0; i < items.size(); i++) {
+            boolean blank = items.get(i) instanceof HclItem.BlankLine;
+            if (blank && previousBlank) {
+                return false;
+            }
+            previousBlank = blank;
+        }
+        return !previousBlank || items.isEmpty();
     }
 
     /** Whether {@link #normalise} leaves nothing of these items. */
@@ -138,17 +158,52 @@ public final class HclWriter {
 
     /** A one-line value (or a heredoc) joins the aligned group of its neighbours. */
     private static boolean groupable(HclItem.Attribute a, String[] text, int at, int level) {
-        return a.value() instanceof HclExpr.Heredoc || rendered(a, text, at, level).indexOf('\n') < 0;
+        return groupable(a.value(), text, at, level);
+    }
+
+    private static boolean groupable(HclExpr value, String[] text, int at, int level) {
+        return value instanceof HclExpr.Heredoc || value instanceof HclExpr.Literal || value instanceof HclExpr.Reference
+                || !multiLineObject(value) && rendered(value, text, at, level).indexOf('\n') < 0;
     }
 
     /** The attribute's value as written at this level, rendered on first use and kept in {@code text[at]}. */
     private static String rendered(HclItem.Attribute a, String[] text, int at, int level) {
+        return rendered(a.value(), text, at, level);
+    }
+
+    private static String rendered(HclExpr value, String[] text, int at, int level) {
         String s = text[at];
         if (s == null) {
-            s = expr(a.value(), level);
+            s = expr(value, level);
             text[at] = s;
         }
         return s;
+    }
+
+    /**
+     * A non-empty object that is not asked for on one line: it always spans lines, so it is written straight into the
+     * output instead of being rendered into a string of its own first (tfvars maps hold thousands of entries).
+     */
+    private static boolean multiLineObject(HclExpr e) {
+        return e instanceof HclExpr.ObjectOf o && !o.inline() && !o.entries().isEmpty();
+    }
+
+    /**
+     * Appends an attribute's value: literals, references (never more than one line) and multi-line objects straight
+     * into the output, anything else as rendered for its group.
+     */
+    private static void value(StringBuilder out, HclExpr value, String[] text, int at, int level) {
+        if (text[at] != null) {
+            out.append(text[at]);
+        } else if (value instanceof HclExpr.Literal l) {
+            literal(out, l.value());
+        } else if (value instanceof HclExpr.Reference r) {
+            reference(out, r);
+        } else if (multiLineObject(value)) {
+            objectLines(out, (HclExpr.ObjectOf) value, level);
+        } else {
+            out.append(rendered(value, text, at, level));
+        }
     }
 
     private static void block(StringBuilder out, HclItem.Block b, int level) {
@@ -172,21 +227,15 @@ public final class HclWriter {
             return literal(l.value());
         }
         if (e instanceof HclExpr.Reference r) {
-            StringBuilder sb = new StringBuilder(name(r.root()));
-            for (HclExpr.Step s : r.steps()) {
-                if (s instanceof HclExpr.AttrStep a) {
-                    sb.append('.').append(name(a.name()));
-                } else {
-                    sb.append('[').append(oneLine(((HclExpr.IndexStep) s).key())).append(']');
-                }
-            }
+            StringBuilder sb = new StringBuilder();
+            reference(sb, r);
             return sb.toString();
         }
         if (e instanceof HclExpr.Template t) {
             StringBuilder sb = new StringBuilder("\"");
             for (Object p : t.parts()) {
                 if (p instanceof String s) {
-                    sb.append(escapeTemplate(s));
+                    escapeTemplate(sb, s);
                 } else {
                     sb.append("${").append(oneLine((HclExpr) p)).append('}');
                 }
@@ -206,6 +255,18 @@ public final class HclWriter {
             return heredoc(h.text(), level);
         }
         return ((HclExpr.Raw) e).text();
+    }
+
+    /** A reference: its root, {@code .name} and {@code [key]} steps (a key is one line). */
+    private static void reference(StringBuilder out, HclExpr.Reference r) {
+        out.append(name(r.root()));
+        for (HclExpr.Step s : r.steps()) {
+            if (s instanceof HclExpr.AttrStep a) {
+                out.append('.').append(name(a.name()));
+            } else {
+                out.append('[').append(oneLine(((HclExpr.IndexStep) s).key())).append(']');
+            }
+        }
     }
 
     private static String oneLine(HclExpr e) {
@@ -266,46 +327,61 @@ public final class HclWriter {
                 return "{ " + String.join(", ", parts) + " }";
             }
         }
-        List<HclItem> items = new ArrayList<>();
-        for (Map.Entry<String, HclExpr> en : o.entries().entrySet()) {
-            items.add(new HclItem.Attribute(en.getKey(), en.getValue()));
-        }
-        StringBuilder sb = new StringBuilder("{\n");
-        objectBody(sb, items, level + 1);
-        return indent(sb, level).append('}').toString();
+        StringBuilder sb = new StringBuilder();
+        objectLines(sb, o, level);
+        return sb.toString();
+    }
+
+    /** A non-empty object one entry per line: {@code {}, the entries one level deeper, {@code }} at this level. */
+    private static void objectLines(StringBuilder out, HclExpr.ObjectOf o, int level) {
+        int n = o.entries().size();
+        String[] keys = new String[n];
+        HclExpr[] values = new HclExpr[n];
+        int[] k = {0};
+        // forEach reaches the entries without the read-only view's wrapper per entry
+        o.entries().forEach((key, value) -> {
+            keys[k[0]] = key;
+            values[k[0]++] = value;
+        });
+        out.append("{\n");
+        objectBody(out, keys, values, level + 1);
+        indent(out, level).append('}');
     }
 
     /** Object items: grouped and aligned like attributes; keys that are not identifiers are quoted. */
-    private static void objectBody(StringBuilder out, List<HclItem> items, int level) {
-        String[] text = new String[items.size()];
+    private static void objectBody(StringBuilder out, String[] keys, HclExpr[] values, int level) {
+        int size = keys.length;
+        String[] text = new String[size];
         int i = 0;
-        while (i < items.size()) {
-            HclItem.Attribute a = (HclItem.Attribute) items.get(i);
-            if (groupable(a, text, i, level)) {
+        while (i < size) {
+            if (groupable(values[i], text, i, level)) {
                 int end = i;
                 int width = 0;
-                while (end < items.size() && groupable((HclItem.Attribute) items.get(end), text, end, level)) {
-                    width = Math.max(width, key(((HclItem.Attribute) items.get(end)).name()).length());
+                while (end < size && groupable(values[end], text, end, level)) {
+                    width = Math.max(width, key(keys[end]).length());
                     end++;
-                    if (((HclItem.Attribute) items.get(end - 1)).value() instanceof HclExpr.Heredoc) {
+                    if (values[end - 1] instanceof HclExpr.Heredoc) {
                         break;
                     }
                 }
                 for (int k = i; k < end; k++) {
-                    HclItem.Attribute g = (HclItem.Attribute) items.get(k);
-                    String n = key(g.name());
+                    String n = key(keys[k]);
                     indent(out, level).append(n);
                     for (int pad = n.length(); pad < width; pad++) {
                         out.append(' ');
                     }
-                    out.append(" = ").append(rendered(g, text, k, level)).append('\n');
+                    out.append(" = ");
+                    value(out, values[k], text, k, level);
+                    out.append('\n');
                 }
-                if (end < items.size() && ((HclItem.Attribute) items.get(end - 1)).value() instanceof HclExpr.Heredoc) {
+                if (end < size && values[end - 1] instanceof HclExpr.Heredoc) {
                     out.append('\n');
                 }
                 i = end;
             } else {
-                indent(out, level).append(key(a.name())).append(" = ").append(rendered(a, text, i, level)).append('\n');
+                indent(out, level).append(key(keys[i])).append(" = ");
+                value(out, values[i], text, i, level);
+                out.append('\n');
                 i++;
             }
         }
@@ -365,7 +441,20 @@ public final class HclWriter {
         if (v instanceof Number n) {
             return number(n);
         }
-        return "\"" + escapeTemplate((String) v) + "\"";
+        StringBuilder sb = new StringBuilder(((String) v).length() + 2);
+        literal(sb, v);
+        return sb.toString();
+    }
+
+    /** Appends {@link #literal(Object)} of a value. */
+    private static void literal(StringBuilder out, Object v) {
+        if (v == null || v instanceof Boolean || v instanceof Number) {
+            out.append(literal(v));
+            return;
+        }
+        out.append('"');
+        escapeTemplate(out, (String) v);
+        out.append('"');
     }
 
     static String number(Number n) {
@@ -386,6 +475,20 @@ public final class HclWriter {
             return s;
         }
         StringBuilder sb = new StringBuilder(s.length() + 8);
+        escape(sb, s);
+        return sb.toString();
+    }
+
+    /** Appends {@link #escapeTemplate(String)} of the text. */
+    private static void escapeTemplate(StringBuilder sb, String s) {
+        if (needsEscape(s)) {
+            escape(sb, s);
+        } else {
+            sb.append(s);
+        }
+    }
+
+    private static void escape(StringBuilder sb, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -409,7 +512,6 @@ public final class HclWriter {
                 }
             }
         }
-        return sb.toString();
     }
 
     /** True when {@link #escapeTemplate} would change the text (most literals need no escaping at all). */
