@@ -22,6 +22,18 @@ public sealed interface HclExpr permits HclExpr.Literal, HclExpr.Reference, HclE
                 throw new IllegalArgumentException("a literal is a String, Number, Boolean or null, not " + value.getClass().getSimpleName());
             }
         }
+
+        // equals and hashCode of this and the reference records are written out: the generated ones go through
+        // method handles, which the planner (C1 only) pays for in every set and comparison of values
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Literal l && Objects.equals(value, l.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(value);
+        }
     }
 
     /** A traversal: a root name and attribute / index steps, e.g. {@code azurerm_postgresql_flexible_server.main.fqdn}. */
@@ -29,6 +41,16 @@ public sealed interface HclExpr permits HclExpr.Literal, HclExpr.Reference, HclE
         public Reference {
             Objects.requireNonNull(root);
             steps = List.copyOf(steps);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Reference r && root.equals(r.root) && steps.equals(r.steps);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * root.hashCode() + steps.hashCode();
         }
 
         /** Appends {@code .name}. */
@@ -53,9 +75,27 @@ public sealed interface HclExpr permits HclExpr.Literal, HclExpr.Reference, HclE
     }
 
     record AttrStep(String name) implements Step {
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof AttrStep a && Objects.equals(name, a.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(name);
+        }
     }
 
     record IndexStep(HclExpr key) implements Step {
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof IndexStep i && Objects.equals(key, i.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(key);
+        }
     }
 
     /** A quoted template: literal text (String) and interpolated expressions (HclExpr), in order. */
