@@ -25,46 +25,40 @@ final class RawValues {
 
     /** {@link #get(Object, String)} of the path from {@code from} on. */
     static Object get(Object root, String path, int from) {
-        Object cur = root;
-        for (String seg : segments(path, from)) {
-            cur = decode(cur);
-            if (cur instanceof Map<?, ?> m) {
-                cur = m.get(seg);
-            } else if (cur instanceof List<?> l && seg.chars().allMatch(Character::isDigit)) {
-                int i = Integer.parseInt(seg);
-                cur = i < l.size() ? l.get(i) : null;
-            } else {
-                return null;
-            }
-        }
-        return decode(cur);
-    }
-
-    /**
-     * The non-empty segments of a path from {@code from} on: {@code [} and {@code .} separate, {@code ]} is dropped
-     * ({@code path.substring(from).replace("[", ".").replace("]", "").split("\\.")} without the empty ones).
-     */
-    private static List<String> segments(String path, int from) {
         if (path.indexOf('[', from) >= 0 || path.indexOf(']', from) >= 0) {
-            List<String> out = new java.util.ArrayList<>();
-            for (String seg : path.substring(from).replace("[", ".").replace("]", "").split("\\.")) {
-                if (!seg.isEmpty()) {
-                    out.add(seg);
-                }
-            }
-            return out;
+            // brackets: '[' separates like '.', ']' is dropped
+            path = path.substring(from).replace("[", ".").replace("]", "");
+            from = 0;
         }
-        List<String> out = new java.util.ArrayList<>(4);
+        Object cur = root;
         int start = from;
         while (start <= path.length()) {
             int dot = path.indexOf('.', start);
             int end = dot < 0 ? path.length() : dot;
-            if (end > start) {
-                out.add(path.substring(start, end));
+            if (end > start) { // empty segments are skipped
+                cur = decode(cur);
+                if (cur instanceof Map<?, ?> m) {
+                    cur = m.get(path.substring(start, end));
+                } else if (cur instanceof List<?> l && isDigits(path, start, end)) {
+                    int i = Integer.parseInt(path, start, end, 10);
+                    cur = i < l.size() ? l.get(i) : null;
+                } else {
+                    return null;
+                }
             }
             start = end + 1;
         }
-        return out;
+        return decode(cur);
+    }
+
+    /** Whether every character of the range is a digit ({@link Character#isDigit}). */
+    private static boolean isDigits(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A JSON object or array written as a string is decoded (numbers as BigDecimal); anything else unchanged. */

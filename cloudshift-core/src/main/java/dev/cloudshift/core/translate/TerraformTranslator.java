@@ -281,6 +281,11 @@ public final class TerraformTranslator {
         }
 
         @Override
+        public HclExpr.Reference ref(String dotted) {
+            return base.ref(dotted);
+        }
+
+        @Override
         public String project() {
             return base.project();
         }
@@ -341,7 +346,12 @@ public final class TerraformTranslator {
 
         @Override
         public String project() {
-            return t.plan.project().replaceAll("[^A-Za-z0-9-]+", "-");
+            return t.projectSlug();
+        }
+
+        @Override
+        public HclExpr.Reference ref(String dotted) {
+            return t.ref(dotted);
         }
 
         @Override

@@ -131,6 +131,29 @@ public final class Translation {
         return p;
     }
 
+    /** One reference per dotted name ({@code var.location}): rules ask for the same few names for every instance. */
+    private final Map<String, HclExpr.Reference> refs = new java.util.HashMap<>();
+
+    /** {@link HclExpr#ref} of a dotted name; references are immutable, so one is handed out for every use. */
+    HclExpr.Reference ref(String dotted) {
+        HclExpr.Reference r = refs.get(dotted);
+        if (r == null) {
+            r = HclExpr.ref(dotted);
+            refs.put(dotted, r);
+        }
+        return r;
+    }
+
+    private String projectSlug;
+
+    /** The project name with every run of characters other than letters, digits and '-' as one '-'. */
+    String projectSlug() {
+        if (projectSlug == null) {
+            projectSlug = plan.project().replaceAll("[^A-Za-z0-9-]+", "-");
+        }
+        return projectSlug;
+    }
+
     /** {@link SourceGroup#split} of an address (the returned array is shared: do not change it). */
     String[] parts(String address) {
         String[] p = addressParts.get(address);

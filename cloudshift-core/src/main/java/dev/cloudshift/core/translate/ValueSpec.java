@@ -101,6 +101,11 @@ record ValueSpec(
         /** The project name (compose {@code name:}, the input folder), letters, digits and '-' only. */
         String project();
 
+        /** {@link HclExpr#ref} of a dotted name (a translation hands out one immutable reference per name). */
+        default HclExpr.Reference ref(String dotted) {
+            return HclExpr.ref(dotted);
+        }
+
         /** The item of a repeated block ({@code for_each} of a block rule) being filled, or null. */
         default Map<?, ?> item() {
             return null;
@@ -214,9 +219,9 @@ record ValueSpec(
     Object evaluate(Context c) {
         Object v;
         if (secretVar != null) {
-            return listIfAsked(HclExpr.ref("var." + secretVarName(c.resource())));
+            return listIfAsked(c.ref("var." + secretVarName(c.resource())));
         } else if (ref != null) {
-            return listIfAsked(HclExpr.ref(ref));
+            return listIfAsked(c.ref(ref));
         } else if (expr != null) {
             return TerraformRenderer.expression(expr);
         } else if (project) {
