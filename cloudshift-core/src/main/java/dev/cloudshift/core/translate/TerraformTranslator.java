@@ -93,7 +93,7 @@ public final class TerraformTranslator {
                 if (hook == null) {
                     throw new IllegalStateException(rule.origin() + ": unknown hook " + rule.hook());
                 }
-                t.scope = Translation.modulePrefix(g.key);
+                t.scope = g.modulePrefix();
                 t.resolvingFrom = g.first();
                 hook.apply(t, g);
                 t.resolvingFrom = null;
@@ -116,7 +116,7 @@ public final class TerraformTranslator {
     }
 
     private static void fillAll(Translation t, SourceGroup g, TranslationRules.TargetRule target, Draft d, boolean single) {
-        t.scope = Translation.modulePrefix(g.key);
+        t.scope = g.modulePrefix();
         for (Map.Entry<Inst, PlannedResource> e : g.instances.entrySet()) {
             Inst inst = single ? new Inst(e.getKey().environment(), null) : e.getKey();
             if (d.instances.contains(inst) && single && target.single()) {

@@ -446,24 +446,43 @@ public final class Translation {
         }
     }
 
+    private static final java.util.Comparator<PlannedResource> BY_ADDRESS = java.util.Comparator.comparing(PlannedResource::address);
+
+    /** Per resource: what {@link #linkedTo} found (resources are asked about several types). */
+    private final Map<PlannedResource, List<PlannedResource>> linkedTo = new java.util.IdentityHashMap<>();
+
+    /**
+     * The resources of r's environment that r depends on (in edge order), then those that depend on r (in plan
+     * order); computed once per resource.
+     */
+    private List<PlannedResource> linkedTo(PlannedResource r) {
+        List<PlannedResource> out = linkedTo.get(r);
+        if (out == null) {
+            out = new ArrayList<>();
+            Map<String, PlannedResource> env = byAddress.getOrDefault(r.environment(), Map.of());
+            for (String d : r.dependsOn()) {
+                PlannedResource o = env.get(d);
+                if (o != null) {
+                    out.add(o);
+                }
+            }
+            out.addAll(dependents.getOrDefault(r.environment(), Map.of()).getOrDefault(r.address(), List.of()));
+            linkedTo.put(r, out);
+        }
+        return out;
+    }
+
     /** The source resource of a type linked to r by a dependency edge in either direction, preferring the same key. */
     PlannedResource related(PlannedResource r, String type) {
         index();
         String key = parts(r.address())[1];
         List<PlannedResource> linked = new ArrayList<>();
-        Map<String, PlannedResource> env = byAddress.getOrDefault(r.environment(), Map.of());
-        for (String d : r.dependsOn()) {
-            PlannedResource o = env.get(d);
-            if (o != null && o.type().equals(type)) {
-                linked.add(o);
-            }
-        }
-        for (PlannedResource o : dependents.getOrDefault(r.environment(), Map.of()).getOrDefault(r.address(), List.of())) {
+        for (PlannedResource o : linkedTo(r)) {
             if (o.type().equals(type)) {
                 linked.add(o);
             }
         }
-        linked.sort(java.util.Comparator.comparing(PlannedResource::address));
+        linked.sort(BY_ADDRESS);
         for (PlannedResource o : linked) {
             if (key != null && key.equals(parts(o.address())[1])) {
                 return o;
@@ -580,9 +599,19 @@ public final class Translation {
     /** Appends a dotted path ({@code identity.0.principal_id}); digits become index steps. */
     static HclExpr.Reference attrPath(HclExpr.Reference r, String path) {
         for (String p : path.split("\\.")) {
-            r = p.chars().allMatch(Character::isDigit) ? r.index(HclExpr.num(Long.parseLong(p))) : r.attr(p);
+            r = allDigits(p) ? r.index(HclExpr.num(Long.parseLong(p))) : r.attr(p);
         }
         return r;
+    }
+
+    /** {@code p.chars().allMatch(Character::isDigit)} without a stream (true for the empty string, as allMatch is). */
+    private static boolean allDigits(String p) {
+        for (int i = 0; i < p.length(); i++) {
+            if (!Character.isDigit(p.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -706,8 +735,19 @@ public final class Translation {
 
     private static final java.util.regex.Pattern NOT_IDENTIFIER = java.util.regex.Pattern.compile("[^A-Za-z0-9_]");
 
+    /** Whether NOT_IDENTIFIER finds nothing to replace in the text (most names are identifiers already). */
+    private static boolean isIdentifierText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String identifier(String s) {
-        String t = NOT_IDENTIFIER.matcher(s).replaceAll("_");
+        String t = isIdentifierText(s) ? s : NOT_IDENTIFIER.matcher(s).replaceAll("_");
         if (t.isEmpty() || !Character.isLetter(t.charAt(0)) && t.charAt(0) != '_') {
             t = "r_" + t;
         }
