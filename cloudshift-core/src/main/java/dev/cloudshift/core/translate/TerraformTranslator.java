@@ -68,8 +68,12 @@ public final class TerraformTranslator {
             }
             // when: {from: x} without in (or present: true) applies when any instance has the value (a port published in the
             // prod override only)
-            List<TranslationRules.TargetRule> targets = rule.targets().stream().filter(x -> x.whenIn().isEmpty() && x.whenFrom() != null
-                    ? g.instances.values().stream().anyMatch(x::applies) : x.applies(g.first())).toList();
+            List<TranslationRules.TargetRule> targets = new java.util.ArrayList<>(rule.targets().size());
+            for (TranslationRules.TargetRule x : rule.targets()) {
+                if (x.whenIn().isEmpty() && x.whenFrom() != null ? anyApplies(x, g) : x.applies(g.first())) {
+                    targets.add(x);
+                }
+            }
             if (targets.isEmpty()) {
                 TranslationRules.TargetRule first = rule.targets().get(0);
                 t.todo(g.key, "no translation for " + first.whenFrom() + " " + ValueSpec.read(g.first(), first.whenFrom())
@@ -99,6 +103,15 @@ public final class TerraformTranslator {
                 t.resolvingFrom = null;
             }
         }
+    }
+
+    private static boolean anyApplies(TranslationRules.TargetRule x, SourceGroup g) {
+        for (PlannedResource r : g.instances.values()) {
+            if (x.applies(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fileOf(SourceGroup g) {

@@ -112,10 +112,15 @@ public final class Translation {
      * {@link SourceGroup#split} of every address met (resources and their dependency edges), computed once: the same
      * edges are followed when ordering the blocks, indexing dependents and resolving references.
      */
-    private final Map<String, String[]> addressParts = new java.util.HashMap<>();
+    private final Map<String, String[]> addressParts;
 
     /** Per source resource: {@link #parts} of each of its dependency edges, in order. */
-    private final Map<PlannedResource, String[][]> dependencyParts = new java.util.IdentityHashMap<>();
+    private final Map<PlannedResource, String[][]> dependencyParts;
+
+    /** A hash map capacity that holds this many entries without growing (the default grows 15 times for 20,000). */
+    static int capacityFor(int entries) {
+        return (int) (entries / 0.75f) + 1;
+    }
 
     /** {@link #parts} of each address a resource depends on, in edge order (the arrays are shared: do not change them). */
     String[][] dependencyParts(PlannedResource r) {
@@ -171,21 +176,28 @@ public final class Translation {
         this.target = plan.target();
         this.rules = rules;
         this.sizing = sizing;
+        int n = plan.resources().size();
+        this.addressParts = new java.util.HashMap<>(capacityFor(n + n / 4)); // addresses and the odd edge to elsewhere
+        this.dependencyParts = new java.util.IdentityHashMap<>(n);
         for (PlannedResource r : plan.resources()) {
             if (r.provider().equals(plan.target())) {
                 continue;
             }
             String[] parts = parts(r.address());
-            SourceGroup g = groups.computeIfAbsent(parts[0], k -> new SourceGroup(k, r.type(), SourceGroup.nameOf(k)));
+            SourceGroup g = groups.get(parts[0]);
+            if (g == null) {
+                g = new SourceGroup(parts[0], r.type(), SourceGroup.nameOf(parts[0]));
+                groups.put(parts[0], g);
+            }
             g.instances.put(new Inst(r.environment(), parts[1]), r);
             if (parts[1] != null) {
                 g.multi = true;
             }
         }
         // dependencies first, so that a file reads top-down (network before the subnets that use it)
-        Map<String, SourceGroup> ordered = new LinkedHashMap<>();
+        Map<String, SourceGroup> ordered = new LinkedHashMap<>(capacityFor(groups.size()));
         // one set for every walk: a key in it is either finished (in ordered) or on the current walk's path
-        Set<String> path = new java.util.HashSet<>();
+        Set<String> path = new java.util.HashSet<>(capacityFor(groups.size()));
         for (SourceGroup g : groups.values()) {
             visit(g, ordered, path);
         }
@@ -431,10 +443,12 @@ public final class Translation {
         // only looked up, never iterated: hash maps
         byAddress = new java.util.HashMap<>();
         dependents = new java.util.HashMap<>();
+        int perEnvironment = capacityFor(plan.resources().size() / Math.max(1, plan.environments().size()));
         for (PlannedResource r : plan.resources()) {
-            byAddress.computeIfAbsent(r.environment(), k -> new java.util.HashMap<>()).put(r.address(), r);
+            byAddress.computeIfAbsent(r.environment(), k -> new java.util.HashMap<>(perEnvironment)).put(r.address(), r);
             if (!r.dependsOn().isEmpty()) {
-                Map<String, List<PlannedResource>> into = dependents.computeIfAbsent(r.environment(), k -> new java.util.HashMap<>());
+                Map<String, List<PlannedResource>> into = dependents.computeIfAbsent(r.environment(),
+                        k -> new java.util.HashMap<>(perEnvironment));
                 for (String d : r.dependsOn()) {
                     into.computeIfAbsent(d, k -> new ArrayList<>()).add(r);
                 }
