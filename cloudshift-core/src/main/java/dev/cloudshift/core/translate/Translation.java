@@ -693,11 +693,30 @@ public final class Translation {
         return -1;
     }
 
+    /** A source reference {@code root.name[index].attr...} as written, split into what {@link #reference} needs. */
+    private record RefParts(String root, String name, String index, String attr) {
+    }
+
+    /** Text that is no translatable reference (a function call, var.x, a bare name). */
+    private static final RefParts NO_REF = new RefParts(null, null, null, null);
+
+    /** Per reference text: its parts (parsing depends on the text alone; resolving it depends on the scope). */
+    private final Map<String, RefParts> refParts = new java.util.HashMap<>();
+
     /** One source expression ({@code aws_db_instance.main.address}) as a target expression, or null. */
     HclExpr translateExpression(String text) {
+        RefParts p = refParts.get(text);
+        if (p == null) {
+            p = refParts(text);
+            refParts.put(text, p);
+        }
+        return p == NO_REF ? null : reference(p.root(), p.name(), p.index(), p.attr());
+    }
+
+    private static RefParts refParts(String text) {
         HclParser.ExpressionResult r = HclParser.parseExpression("ref", text);
         if (r.expr() == null || !r.diagnostics().isEmpty()) {
-            return null;
+            return NO_REF;
         }
         List<Object> steps = new ArrayList<>();
         Expr e = r.expr();
@@ -713,14 +732,14 @@ public final class Translation {
             }
         }
         if (!(e instanceof VariableExpr root)) {
-            return null;
+            return NO_REF;
         }
         if (root.name().equals("var") || root.name().equals("local") || root.name().equals("data")) {
-            return null;
+            return NO_REF;
         }
         // type.name[index].attr...
         if (steps.size() < 2 || !(steps.get(0) instanceof String name)) {
-            return null;
+            return NO_REF;
         }
         String index = null;
         int at = 1;
@@ -729,9 +748,9 @@ public final class Translation {
             at = 2;
         }
         if (at >= steps.size() || !(steps.get(at) instanceof String attr)) {
-            return null;
+            return NO_REF;
         }
-        return reference(root.name(), name, index, attr);
+        return new RefParts(root.name(), name, index, attr);
     }
 
     /** Data read from a source value: strings with references translated (null when one cannot be). */
