@@ -68,27 +68,30 @@ final class TargetRegions {
 
     /** Per environment with a recognisable source region: what was found (the most frequent region of that environment). */
     static Map<String, Found> of(Translation t) {
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        Map<String, String> cloudOf = new LinkedHashMap<>();
-        Map<String, int[]> totals = new java.util.HashMap<>(); // per environment: the sum of its counts
+        // per environment, in the order first seen: the region counts, their sum and the first source cloud
+        Map<String, Seen> seen = new LinkedHashMap<>();
+        Map<String, Map<String, Map<String, String>>> table = table();
         for (PlannedResource r : t.plan.resources()) {
             String cloud = r.provider();
-            if (cloud.equals(t.target) || !table().containsKey(cloud)) {
+            if (cloud.equals(t.target) || !table.containsKey(cloud)) {
                 continue;
             }
-            Map<String, Integer> c = counts.computeIfAbsent(r.environment(), k -> new LinkedHashMap<>());
-            int[] total = totals.computeIfAbsent(r.environment(), k -> new int[1]);
-            cloudOf.putIfAbsent(r.environment(), cloud);
+            Seen e = seen.get(r.environment());
+            if (e == null) {
+                e = new Seen(cloud);
+                seen.put(r.environment(), e);
+            }
+            Map<String, Integer> c = e.counts;
             switch (cloud) {
                 case "aws" -> {
-                    if (total[0] < ENOUGH) {
-                        total[0] += walkAws(r.resource().raw(), c, 0);
+                    if (e.total < ENOUGH) {
+                        e.total += walkAws(r.resource().raw(), c, 0);
                     }
                 }
                 case "azure" -> {
                     if (r.resource().raw().get("location") instanceof String s && !s.contains("${")) {
                         c.merge(s.toLowerCase(Locale.ROOT).replace(" ", ""), 1, Integer::sum);
-                        total[0]++;
+                        e.total++;
                     }
                 }
                 default -> {
@@ -97,13 +100,19 @@ final class TargetRegions {
                             Matcher m = GCP_REGION.matcher(s);
                             if (m.matches()) {
                                 c.merge(m.group(1), 1, Integer::sum);
-                                total[0]++;
+                                e.total++;
                             }
                         }
                     }
                 }
             }
         }
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        Map<String, String> cloudOf = new LinkedHashMap<>();
+        seen.forEach((env, e) -> {
+            counts.put(env, e.counts);
+            cloudOf.put(env, e.cloud);
+        });
         Map<String, Found> out = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Integer>> e : counts.entrySet()) {
             String cloud = cloudOf.get(e.getKey());
@@ -124,6 +133,17 @@ final class TargetRegions {
             }
         }
         return out;
+    }
+
+    /** What one environment's resources showed so far. */
+    private static final class Seen {
+        final String cloud;
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+        int total;
+
+        Seen(String cloud) {
+            this.cloud = cloud;
+        }
     }
 
     /**
