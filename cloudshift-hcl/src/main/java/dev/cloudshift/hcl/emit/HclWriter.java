@@ -31,8 +31,16 @@ public final class HclWriter {
     /** The file as canonical text; an empty file is the empty string. */
     public static String write(HclFile file) {
         StringBuilder out = new StringBuilder();
-        body(out, file.items(), 0);
+        write(file, out);
         return out.toString();
+    }
+
+    /**
+     * Appends the file's canonical text to {@code out} (a caller writing several files can reuse one builder instead of
+     * growing a new one from empty for each).
+     */
+    public static void write(HclFile file, StringBuilder out) {
+        body(out, file.items(), 0);
     }
 
     /** One expression as written at the given nesting level (continuation lines are indented). */
