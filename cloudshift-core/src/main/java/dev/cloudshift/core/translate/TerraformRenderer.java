@@ -530,7 +530,7 @@ final class TerraformRenderer {
 
     private static HclExpr field(Translation t, Draft d, Draft.Field f, String path, Map<String, Translation.Variable> vars,
             Map<String, Map<String, Map<String, Object>>> mapVar, Map<String, String> mapTypes, Set<Inst> active) {
-        List<Object> values = new ArrayList<>();
+        List<Object> values = new ArrayList<>(d.instances.size());
         for (Inst i : d.instances) {
             if (active != null && !active.contains(i)) {
                 continue; // the block does not exist there: its value does not matter

@@ -347,6 +347,33 @@ record ValueSpec(
     private static final Pattern OUTER_DASHES = Pattern.compile("^-|-$");
     private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Za-z0-9]");
 
+    /** Letters, digits and single inner dashes only: what the slug patterns leave unchanged. */
+    private static boolean isSlug(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '-') {
+                if (i == 0 || i == n - 1 || s.charAt(i - 1) == '-') {
+                    return false;
+                }
+            } else if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Letters and digits only: what NOT_ALNUM leaves unchanged. */
+    private static boolean isAlnum(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The transforms after the lookup, in their documented order. */
     private Object transformAfterLookup(Object v) {
         if (multiply != null || divide != null || add != null || roundUpTo != null || min != null || max != null) {
@@ -385,11 +412,13 @@ record ValueSpec(
             v = format.replace("{}", v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v));
         }
         if (slug) {
-            v = OUTER_DASHES.matcher(DASHES.matcher(NOT_SLUG.matcher(String.valueOf(v)).replaceAll("-")).replaceAll("-"))
-                    .replaceAll("");
+            String text = String.valueOf(v);
+            v = isSlug(text) ? text
+                    : OUTER_DASHES.matcher(DASHES.matcher(NOT_SLUG.matcher(text).replaceAll("-")).replaceAll("-")).replaceAll("");
         }
         if (alnum) {
-            v = NOT_ALNUM.matcher(String.valueOf(v)).replaceAll("");
+            String text = String.valueOf(v);
+            v = isAlnum(text) ? text : NOT_ALNUM.matcher(text).replaceAll("");
         }
         if (maxLength > 0 && String.valueOf(v).length() > maxLength) {
             v = String.valueOf(v).substring(0, maxLength);
