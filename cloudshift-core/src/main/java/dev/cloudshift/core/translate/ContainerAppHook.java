@@ -166,19 +166,22 @@ final class ContainerAppHook implements TranslationHook {
             }
         }
         Set<String> todo = new LinkedHashSet<>();
-        for (dev.cloudshift.core.model.ConfigChange c : t.plan.configChanges()) {
-            if (!files.contains(c.file())) {
-                continue;
-            }
-            for (Map.Entry<String, Map<String, Map<String, Object>>> k : env.entrySet()) {
+        ConfigChangeIndex index = ConfigChangeIndex.of(t);
+        // the containers do not change while the changes are applied (only their settings do)
+        List<Map.Entry<String, Map<String, Map<String, Object>>>> containers = new ArrayList<>(env.entrySet());
+        List<Integer> selected = index.inFiles(files);
+        for (int s = 0; s < selected.size(); s++) {
+            int n = selected.get(s);
+            dev.cloudshift.core.model.ConfigChange c = index.changes.get(n);
+            List<String> sameReason = index.sameReasonKeys.get(n);
+            for (int e = 0; e < containers.size(); e++) {
+                Map.Entry<String, Map<String, Map<String, Object>>> k = containers.get(e);
                 Map<String, Map<String, Object>> vars = k.getValue();
                 boolean has = vars.containsKey(c.key());
-                boolean related = !has && "<not set>".equals(c.from()) && t.plan.configChanges().stream().anyMatch(o ->
-                        o.environment().equals(c.environment()) && o.file().equals(c.file()) && o.reason().equals(c.reason())
-                                && vars.containsKey(o.key()))
+                boolean related = !has && "<not set>".equals(c.from()) && containsAny(vars, sameReason)
                         || !has && "<not set>".equals(c.from()) && c.key().contains("_") && vars.keySet().stream()
                                 .anyMatch(v -> v.startsWith(c.key().substring(0, c.key().indexOf('_') + 1)));
-                if (!has && !related || secretEnv.containsKey(k.getKey() + "\u0000" + c.key())) {
+                if (!has && !related || !secretEnv.isEmpty() && secretEnv.containsKey(k.getKey() + "\u0000" + c.key())) {
                     continue;
                 }
                 Object current = has ? vars.get(c.key()).get(c.environment()) : null;
@@ -200,6 +203,61 @@ final class ContainerAppHook implements TranslationHook {
                 vars.computeIfAbsent(c.key(), x -> new LinkedHashMap<>()).put(c.environment(), c.to());
             }
         }
+    }
+
+    private static boolean containsAny(Map<String, ?> map, List<String> keys) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (map.containsKey(keys.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The plan's configuration changes indexed once per translation (every container app asks about every change):
+     * the positions of the changes per file, and per change the keys of the changes with the same environment, file
+     * and reason, in plan order.
+     */
+    private static final class ConfigChangeIndex {
+        final List<dev.cloudshift.core.model.ConfigChange> changes;
+        final List<List<String>> sameReasonKeys = new ArrayList<>();
+        final Map<String, List<Integer>> byFile = new java.util.HashMap<>();
+
+        private ConfigChangeIndex(List<dev.cloudshift.core.model.ConfigChange> changes) {
+            this.changes = new ArrayList<>(changes);
+            Map<ReasonKey, List<String>> keys = new java.util.HashMap<>();
+            for (int n = 0; n < this.changes.size(); n++) {
+                dev.cloudshift.core.model.ConfigChange c = this.changes.get(n);
+                List<String> same = keys.computeIfAbsent(new ReasonKey(c.environment(), c.file(), c.reason()),
+                        x -> new ArrayList<>());
+                same.add(c.key());
+                sameReasonKeys.add(same);
+                byFile.computeIfAbsent(c.file(), x -> new ArrayList<>()).add(n);
+            }
+        }
+
+        static ConfigChangeIndex of(Translation t) {
+            return (ConfigChangeIndex) t.hookState.computeIfAbsent("container_app.config_changes",
+                    k -> new ConfigChangeIndex(t.plan.configChanges()));
+        }
+
+        /** The positions of the changes made in any of these files, in plan order. */
+        List<Integer> inFiles(Set<String> files) {
+            if (files.size() == 1) {
+                return byFile.getOrDefault(files.iterator().next(), List.of());
+            }
+            List<Integer> out = new ArrayList<>();
+            for (String f : files) {
+                out.addAll(byFile.getOrDefault(f, List.of()));
+            }
+            out.sort(null);
+            return out;
+        }
+    }
+
+    /** The environment, file and reason of a configuration change. */
+    private record ReasonKey(String environment, String file, String reason) {
     }
 
     private static Map<String, Object> perEnvironment(Translation t, Draft.Field f) {

@@ -68,7 +68,8 @@ final class Draft {
         }
 
         Field field(String name) {
-            for (Field f : fields) {
+            for (int i = 0; i < fields.size(); i++) {
+                Field f = fields.get(i);
                 if (f.name.equals(name)) {
                     return f;
                 }
@@ -77,7 +78,8 @@ final class Draft {
         }
 
         Block block(String type) {
-            for (Block b : blocks) {
+            for (int i = 0; i < blocks.size(); i++) {
+                Block b = blocks.get(i);
                 if (b.type.equals(type) && b.index < 0) {
                     return b;
                 }
@@ -117,6 +119,8 @@ final class Draft {
     final String file;
     final SourceGroup source;
     final String varPrefix;
+    /** {@code type.name}. */
+    private final String address;
     final Block body = new Block("resource");
     final Set<Inst> instances = new LinkedHashSet<>();
     /** Per-instance values that are no argument themselves but feed an expression (each.value.image_repository). */
@@ -132,6 +136,7 @@ final class Draft {
         this.file = file;
         this.source = source;
         this.varPrefix = varPrefix;
+        this.address = type + "." + name;
     }
 
     /** Sets an argument of a block to the same value for every instance (a hook's constant or reference). */
@@ -162,6 +167,6 @@ final class Draft {
     }
 
     String address() {
-        return type + "." + name;
+        return address;
     }
 }

@@ -20,22 +20,45 @@ final class RawValues {
     }
 
     static Object get(Object root, String path) {
+        return get(root, path, 0);
+    }
+
+    /** {@link #get(Object, String)} of the path from {@code from} on. */
+    static Object get(Object root, String path, int from) {
+        if (path.indexOf('[', from) >= 0 || path.indexOf(']', from) >= 0) {
+            // brackets: '[' separates like '.', ']' is dropped
+            path = path.substring(from).replace("[", ".").replace("]", "");
+            from = 0;
+        }
         Object cur = root;
-        for (String seg : path.replace("[", ".").replace("]", "").split("\\.")) {
-            if (seg.isEmpty()) {
-                continue;
+        int start = from;
+        while (start <= path.length()) {
+            int dot = path.indexOf('.', start);
+            int end = dot < 0 ? path.length() : dot;
+            if (end > start) { // empty segments are skipped
+                cur = decode(cur);
+                if (cur instanceof Map<?, ?> m) {
+                    cur = m.get(path.substring(start, end));
+                } else if (cur instanceof List<?> l && isDigits(path, start, end)) {
+                    int i = Integer.parseInt(path, start, end, 10);
+                    cur = i < l.size() ? l.get(i) : null;
+                } else {
+                    return null;
+                }
             }
-            cur = decode(cur);
-            if (cur instanceof Map<?, ?> m) {
-                cur = m.get(seg);
-            } else if (cur instanceof List<?> l && seg.chars().allMatch(Character::isDigit)) {
-                int i = Integer.parseInt(seg);
-                cur = i < l.size() ? l.get(i) : null;
-            } else {
-                return null;
-            }
+            start = end + 1;
         }
         return decode(cur);
+    }
+
+    /** Whether every character of the range is a digit ({@link Character#isDigit}). */
+    private static boolean isDigits(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A JSON object or array written as a string is decoded (numbers as BigDecimal); anything else unchanged. */

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  */
 final class SecurityGroupRulesHook implements TranslationHook {
 
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
+    private static final Pattern OUTER_DASHES = Pattern.compile("^-|-$");
     private static final Pattern SG_REF = Pattern.compile("\\$\\{aws_security_group\\.([A-Za-z0-9_-]+)\\.id\\}");
 
     @Override
@@ -162,7 +164,7 @@ final class SecurityGroupRulesHook implements TranslationHook {
             peer = HclExpr.str("*");
         }
         String name = r.get("description") != null ? String.valueOf(r.get("description")) : direction.toLowerCase() + "-" + ports;
-        return rule(name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "").toLowerCase(java.util.Locale.ROOT),
+        return rule(OUTER_DASHES.matcher(NOT_ALPHANUMERIC.matcher(name).replaceAll("-")).replaceAll("").toLowerCase(java.util.Locale.ROOT),
                 priority, direction, protocol, ports, arg, peer);
     }
 

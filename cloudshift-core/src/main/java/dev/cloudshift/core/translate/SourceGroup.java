@@ -58,6 +58,16 @@ final class SourceGroup {
         return dot < 0 ? base : base.substring(dot + 1);
     }
 
+    private String modulePrefix;
+
+    /** {@link Translation#modulePrefix} of this block's key, computed once. */
+    String modulePrefix() {
+        if (modulePrefix == null) {
+            modulePrefix = Translation.modulePrefix(key);
+        }
+        return modulePrefix;
+    }
+
     PlannedResource first() {
         return instances.values().iterator().next();
     }

@@ -68,24 +68,30 @@ final class TargetRegions {
 
     /** Per environment with a recognisable source region: what was found (the most frequent region of that environment). */
     static Map<String, Found> of(Translation t) {
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        Map<String, String> cloudOf = new LinkedHashMap<>();
+        // per environment, in the order first seen: the region counts, their sum and the first source cloud
+        Map<String, Seen> seen = new LinkedHashMap<>();
+        Map<String, Map<String, Map<String, String>>> table = table();
         for (PlannedResource r : t.plan.resources()) {
             String cloud = r.provider();
-            if (cloud.equals(t.target) || !table().containsKey(cloud)) {
+            if (cloud.equals(t.target) || !table.containsKey(cloud)) {
                 continue;
             }
-            Map<String, Integer> c = counts.computeIfAbsent(r.environment(), k -> new LinkedHashMap<>());
-            cloudOf.putIfAbsent(r.environment(), cloud);
+            Seen e = seen.get(r.environment());
+            if (e == null) {
+                e = new Seen(cloud);
+                seen.put(r.environment(), e);
+            }
+            Map<String, Integer> c = e.counts;
             switch (cloud) {
                 case "aws" -> {
-                    if (c.values().stream().mapToInt(Integer::intValue).sum() < ENOUGH) {
-                        walkAws(r.resource().raw(), c, 0);
+                    if (e.total < ENOUGH) {
+                        e.total += walkAws(r.resource().raw(), c, 0);
                     }
                 }
                 case "azure" -> {
                     if (r.resource().raw().get("location") instanceof String s && !s.contains("${")) {
                         c.merge(s.toLowerCase(Locale.ROOT).replace(" ", ""), 1, Integer::sum);
+                        e.total++;
                     }
                 }
                 default -> {
@@ -94,12 +100,19 @@ final class TargetRegions {
                             Matcher m = GCP_REGION.matcher(s);
                             if (m.matches()) {
                                 c.merge(m.group(1), 1, Integer::sum);
+                                e.total++;
                             }
                         }
                     }
                 }
             }
         }
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        Map<String, String> cloudOf = new LinkedHashMap<>();
+        seen.forEach((env, e) -> {
+            counts.put(env, e.counts);
+            cloudOf.put(env, e.cloud);
+        });
         Map<String, Found> out = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Integer>> e : counts.entrySet()) {
             String cloud = cloudOf.get(e.getKey());
@@ -122,20 +135,41 @@ final class TargetRegions {
         return out;
     }
 
-    /** AWS: region codes, ARNs and availability zones anywhere in the attribute values (JSON text included, not parsed). */
-    private static void walkAws(Object v, Map<String, Integer> counts, int depth) {
-        if (depth > 8) {
-            return;
+    /** What one environment's resources showed so far. */
+    private static final class Seen {
+        final String cloud;
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+        int total;
+
+        Seen(String cloud) {
+            this.cloud = cloud;
         }
+    }
+
+    /**
+     * AWS: region codes, ARNs and availability zones anywhere in the attribute values (JSON text included, not parsed);
+     * returns how many it counted.
+     */
+    private static int walkAws(Object v, Map<String, Integer> counts, int depth) {
+        if (depth > 8) {
+            return 0;
+        }
+        int found = 0;
         if (v instanceof Map<?, ?> m) {
-            m.values().forEach(y -> walkAws(y, counts, depth + 1));
+            for (Object y : m.values()) {
+                found += walkAws(y, counts, depth + 1);
+            }
         } else if (v instanceof List<?> l) {
-            l.forEach(y -> walkAws(y, counts, depth + 1));
+            for (Object y : l) {
+                found += walkAws(y, counts, depth + 1);
+            }
         } else if (v instanceof String s && s.indexOf('-') >= 0) {
             Matcher m = AWS_REGION.matcher(s.length() > 20_000 ? s.substring(0, 20_000) : s);
             while (m.find()) {
                 counts.merge(m.group(1), 1, Integer::sum);
+                found++;
             }
         }
+        return found;
     }
 }

@@ -68,8 +68,12 @@ public final class TerraformTranslator {
             }
             // when: {from: x} without in (or present: true) applies when any instance has the value (a port published in the
             // prod override only)
-            List<TranslationRules.TargetRule> targets = rule.targets().stream().filter(x -> x.whenIn().isEmpty() && x.whenFrom() != null
-                    ? g.instances.values().stream().anyMatch(x::applies) : x.applies(g.first())).toList();
+            List<TranslationRules.TargetRule> targets = new java.util.ArrayList<>(rule.targets().size());
+            for (TranslationRules.TargetRule x : rule.targets()) {
+                if (x.whenIn().isEmpty() && x.whenFrom() != null ? anyApplies(x, g) : x.applies(g.first())) {
+                    targets.add(x);
+                }
+            }
             if (targets.isEmpty()) {
                 TranslationRules.TargetRule first = rule.targets().get(0);
                 t.todo(g.key, "no translation for " + first.whenFrom() + " " + ValueSpec.read(g.first(), first.whenFrom())
@@ -93,12 +97,21 @@ public final class TerraformTranslator {
                 if (hook == null) {
                     throw new IllegalStateException(rule.origin() + ": unknown hook " + rule.hook());
                 }
-                t.scope = Translation.modulePrefix(g.key);
+                t.scope = g.modulePrefix();
                 t.resolvingFrom = g.first();
                 hook.apply(t, g);
                 t.resolvingFrom = null;
             }
         }
+    }
+
+    private static boolean anyApplies(TranslationRules.TargetRule x, SourceGroup g) {
+        for (PlannedResource r : g.instances.values()) {
+            if (x.applies(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fileOf(SourceGroup g) {
@@ -116,7 +129,7 @@ public final class TerraformTranslator {
     }
 
     private static void fillAll(Translation t, SourceGroup g, TranslationRules.TargetRule target, Draft d, boolean single) {
-        t.scope = Translation.modulePrefix(g.key);
+        t.scope = g.modulePrefix();
         for (Map.Entry<Inst, PlannedResource> e : g.instances.entrySet()) {
             Inst inst = single ? new Inst(e.getKey().environment(), null) : e.getKey();
             if (d.instances.contains(inst) && single && target.single()) {
@@ -146,7 +159,7 @@ public final class TerraformTranslator {
             Draft.Field f = block.field(a.getKey());
             if (f == null) {
                 String var = a.getValue().var() == null ? null : a.getValue().var().replace("{name}",
-                        SourceGroup.nameOf(SourceGroup.split(c.resource().address())[0]));
+                        SourceGroup.nameOf(t.parts(c.resource().address())[0]));
                 f = new Draft.Field(a.getKey(), a.getValue().perEnv(), var, a.getValue().description());
                 block.fields.add(f);
             }
@@ -204,7 +217,7 @@ public final class TerraformTranslator {
             ValueSpec.Context c) {
         List<Map<?, ?>> skipped = new java.util.ArrayList<>();
         List<Map<?, ?>> items = br.items(c, skipped);
-        String source = SourceGroup.split(c.resource().address())[0];
+        String source = t.parts(c.resource().address())[0];
         for (Map<?, ?> s : skipped) {
             t.todoOnce(source, br.type() + " " + label(s, -1) + " is not translated: " + (br.skipped() != null ? br.skipped()
                     : "it does not match " + br.where()), d.file, d.address());
@@ -281,6 +294,11 @@ public final class TerraformTranslator {
         }
 
         @Override
+        public HclExpr.Reference ref(String dotted) {
+            return base.ref(dotted);
+        }
+
+        @Override
         public String project() {
             return base.project();
         }
@@ -341,7 +359,12 @@ public final class TerraformTranslator {
 
         @Override
         public String project() {
-            return t.plan.project().replaceAll("[^A-Za-z0-9-]+", "-");
+            return t.projectSlug();
+        }
+
+        @Override
+        public HclExpr.Reference ref(String dotted) {
+            return t.ref(dotted);
         }
 
         @Override
@@ -352,7 +375,7 @@ public final class TerraformTranslator {
         @Override
         public HclExpr reference(ValueSpec.RefTo to) {
             if ("self".equals(to.source())) {
-                String[] own = SourceGroup.split(resource.address());
+                String[] own = t.parts(resource.address());
                 // name: one of several targets of the same type ({name}_lb beside {name})
                 String name = to.name() == null ? null : Translation.identifier(to.name().replace("{name}", SourceGroup.nameOf(own[0])));
                 for (Draft d : t.bySource.getOrDefault(own[0], List.of())) {
@@ -362,8 +385,7 @@ public final class TerraformTranslator {
                 }
                 return null;
             }
-            for (String dep : resource.dependsOn()) {
-                String[] parts = SourceGroup.split(dep);
+            for (String[] parts : t.dependencyParts(resource)) {
                 SourceGroup g = t.groups.get(parts[0]);
                 if (g == null || (to.source() != null && !g.type.equals(to.source()))) {
                     continue;

@@ -48,9 +48,12 @@ public final class Translation {
     record Output(String sourceKey, String draftName, HclExpr value) {
     }
 
+    /** Per output name: the values it has (the same module in 610 instances made the duplicate check quadratic). */
+    private final Map<String, Set<HclExpr>> outputValuesByName = new java.util.HashMap<>();
+
     void output(String name, Draft d, HclExpr value) {
         List<Output> list = outputs.computeIfAbsent(name, k -> new ArrayList<>());
-        if (list.stream().anyMatch(o -> o.value().equals(value))) {
+        if (!outputValuesByName.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(value)) {
             return; // a shared target resource (one Key Vault for every secret) reported again
         }
         list.add(new Output(d.source == null ? d.address() : d.source.key,
@@ -71,8 +74,8 @@ public final class Translation {
                 continue;
             }
             for (Output o : e.getValue()) {
-                String module = modulePrefix(o.sourceKey()).replaceAll("\\bmodule\\.", "").replaceAll("[^A-Za-z0-9]+", "_")
-                        .replaceAll("^_|_$", "");
+                String module = OUTER_UNDERSCORES.matcher(NOT_ALPHANUMERIC.matcher(MODULE_WORD.matcher(modulePrefix(o.sourceKey()))
+                        .replaceAll("")).replaceAll("_")).replaceAll("");
                 String base = identifier(e.getKey() + "_" + (module.isEmpty() ? o.draftName() : module));
                 String name = base;
                 for (int i = 2; taken.contains(name) || out.containsKey(name); i++) {
@@ -84,6 +87,10 @@ public final class Translation {
         }
         return out;
     }
+    private static final java.util.regex.Pattern MODULE_WORD = java.util.regex.Pattern.compile("\\bmodule\\.");
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
+    private static final java.util.regex.Pattern OUTER_UNDERSCORES = java.util.regex.Pattern.compile("^_|_$");
+
     /** Defaults written in variables.tf (the target region mapped from the source region). */
     final Map<String, Object> variableDefaults = new LinkedHashMap<>();
     final List<Todo> todos = new ArrayList<>();
@@ -94,10 +101,73 @@ public final class Translation {
     /** Per taken address {@code type.name}: the suffix from which the next free {@code name_N} is searched. */
     private final Map<String, Integer> nextSuffix = new java.util.HashMap<>();
     private final Map<String, List<Draft>> draftsByType = new LinkedHashMap<>();
+    /** Every draft by its address (addresses are unique: {@link #newDraft} picks a free one). */
+    private final Map<String, Draft> draftsByAddress = new java.util.HashMap<>();
     /** What a hook remembers between the source blocks of one translation (hooks themselves are stateless). */
     final Map<String, Object> hookState = new java.util.HashMap<>();
     /** Module prefix ({@code module.network.}) of the source block being translated: references resolve there first. */
     String scope = "";
+
+    /**
+     * {@link SourceGroup#split} of every address met (resources and their dependency edges), computed once: the same
+     * edges are followed when ordering the blocks, indexing dependents and resolving references.
+     */
+    private final Map<String, String[]> addressParts;
+
+    /** Per source resource: {@link #parts} of each of its dependency edges, in order. */
+    private final Map<PlannedResource, String[][]> dependencyParts;
+
+    /** A hash map capacity that holds this many entries without growing (the default grows 15 times for 20,000). */
+    static int capacityFor(int entries) {
+        return (int) (entries / 0.75f) + 1;
+    }
+
+    /** {@link #parts} of each address a resource depends on, in edge order (the arrays are shared: do not change them). */
+    String[][] dependencyParts(PlannedResource r) {
+        String[][] p = dependencyParts.get(r);
+        if (p == null) {
+            p = new String[r.dependsOn().size()][];
+            int i = 0;
+            for (String d : r.dependsOn()) {
+                p[i++] = parts(d);
+            }
+            dependencyParts.put(r, p);
+        }
+        return p;
+    }
+
+    /** One reference per dotted name ({@code var.location}): rules ask for the same few names for every instance. */
+    private final Map<String, HclExpr.Reference> refs = new java.util.HashMap<>();
+
+    /** {@link HclExpr#ref} of a dotted name; references are immutable, so one is handed out for every use. */
+    HclExpr.Reference ref(String dotted) {
+        HclExpr.Reference r = refs.get(dotted);
+        if (r == null) {
+            r = HclExpr.ref(dotted);
+            refs.put(dotted, r);
+        }
+        return r;
+    }
+
+    private String projectSlug;
+
+    /** The project name with every run of characters other than letters, digits and '-' as one '-'. */
+    String projectSlug() {
+        if (projectSlug == null) {
+            projectSlug = plan.project().replaceAll("[^A-Za-z0-9-]+", "-");
+        }
+        return projectSlug;
+    }
+
+    /** {@link SourceGroup#split} of an address (the returned array is shared: do not change it). */
+    String[] parts(String address) {
+        String[] p = addressParts.get(address);
+        if (p == null) {
+            p = SourceGroup.split(address);
+            addressParts.put(address, p);
+        }
+        return p;
+    }
 
     /** @param sourceProvider the source providers, joined with " and " (for the file header) */
     Translation(Plan plan, String sourceProvider, TranslationRules rules, Map<String, Map<String, SizingDecision>> sizing) {
@@ -106,21 +176,30 @@ public final class Translation {
         this.target = plan.target();
         this.rules = rules;
         this.sizing = sizing;
+        int n = plan.resources().size();
+        this.addressParts = new java.util.HashMap<>(capacityFor(n + n / 4)); // addresses and the odd edge to elsewhere
+        this.dependencyParts = new java.util.IdentityHashMap<>(n);
         for (PlannedResource r : plan.resources()) {
             if (r.provider().equals(plan.target())) {
                 continue;
             }
-            String[] parts = SourceGroup.split(r.address());
-            SourceGroup g = groups.computeIfAbsent(parts[0], k -> new SourceGroup(k, r.type(), SourceGroup.nameOf(k)));
+            String[] parts = parts(r.address());
+            SourceGroup g = groups.get(parts[0]);
+            if (g == null) {
+                g = new SourceGroup(parts[0], r.type(), SourceGroup.nameOf(parts[0]));
+                groups.put(parts[0], g);
+            }
             g.instances.put(new Inst(r.environment(), parts[1]), r);
             if (parts[1] != null) {
                 g.multi = true;
             }
         }
         // dependencies first, so that a file reads top-down (network before the subnets that use it)
-        Map<String, SourceGroup> ordered = new LinkedHashMap<>();
+        Map<String, SourceGroup> ordered = new LinkedHashMap<>(capacityFor(groups.size()));
+        // one set for every walk: a key in it is either finished (in ordered) or on the current walk's path
+        Set<String> path = new java.util.HashSet<>(capacityFor(groups.size()));
         for (SourceGroup g : groups.values()) {
-            visit(g, ordered, new java.util.HashSet<>());
+            visit(g, ordered, path);
         }
         groups.clear();
         groups.putAll(ordered);
@@ -131,8 +210,8 @@ public final class Translation {
             return;
         }
         for (PlannedResource r : g.instances.values()) {
-            for (String dep : r.dependsOn()) {
-                SourceGroup d = groups.get(SourceGroup.split(dep)[0]);
+            for (String[] dep : dependencyParts(r)) {
+                SourceGroup d = groups.get(dep[0]);
                 if (d != null) {
                     visit(d, ordered, path);
                 }
@@ -168,8 +247,8 @@ public final class Translation {
             groupDependents = new LinkedHashMap<>();
             for (SourceGroup from : groups.values()) {
                 for (PlannedResource r : from.instances.values()) {
-                    for (String d : r.dependsOn()) {
-                        groupDependents.computeIfAbsent(SourceGroup.split(d)[0], k -> new LinkedHashSet<>()).add(from.key);
+                    for (String[] d : dependencyParts(r)) {
+                        groupDependents.computeIfAbsent(d[0], k -> new LinkedHashSet<>()).add(from.key);
                     }
                 }
             }
@@ -217,6 +296,7 @@ public final class Translation {
         addresses.add(type + "." + candidate);
         Draft d = new Draft(type, candidate, file, source, varPrefix);
         drafts.add(d);
+        draftsByAddress.put(d.address(), d);
         draftsByType.computeIfAbsent(type, k -> new ArrayList<>()).add(d);
         if (source != null) {
             bySource.computeIfAbsent(source.key, k -> new ArrayList<>()).add(d);
@@ -246,16 +326,34 @@ public final class Translation {
 
     void todo(String address, String reason, String file, String beforeDraft) {
         if (beforeDraft != null) {
-            for (Draft d : drafts) {
-                if (d.address().equals(beforeDraft)) {
-                    file = d.file;
-                }
+            Draft d = draftsByAddress.get(beforeDraft);
+            if (d != null) {
+                file = d.file;
             }
         }
-        reason = reason.replaceAll("\\s+", " ");
+        reason = oneSpaced(reason);
         Todo t = new Todo(address, reason, file, 0, 0);
         todos.add(t);
         todoComments.computeIfAbsent(beforeDraft == null ? "file:" + file : beforeDraft, k -> new ArrayList<>()).add(t.comment());
+    }
+
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
+    /** Runs of whitespace as one space ({@code replaceAll("\\s+", " ")}); text without such a run is returned as is. */
+    static String oneSpaced(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (isRegexSpace(c) && (c != ' ' || i + 1 < n && isRegexSpace(s.charAt(i + 1)))) {
+                return WHITESPACE.matcher(s).replaceAll(" ");
+            }
+        }
+        return s;
+    }
+
+    /** The characters of the regular expression class {@code \\s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     void fileItem(String file, HclItem item) {
@@ -319,8 +417,11 @@ public final class Translation {
 
     /** The sizing table of a resource's direction (its provider to the target). */
     SizingTable sizingTable(PlannedResource r) {
-        return SizingTable.bundled(r.provider(), target);
+        return sizingTables.computeIfAbsent(r.provider(), p -> SizingTable.bundled(p, target));
     }
+
+    /** The bundled sizing table per source provider (SizingTable.bundled keys its cache by a string built per call). */
+    private final Map<String, SizingTable> sizingTables = new java.util.HashMap<>();
 
     SizingDecision sizingOf(PlannedResource r) {
         return sizing.getOrDefault(r.environment(), Map.of()).get(r.address());
@@ -339,41 +440,65 @@ public final class Translation {
         if (byAddress != null) {
             return;
         }
-        byAddress = new LinkedHashMap<>();
-        dependents = new LinkedHashMap<>();
+        // only looked up, never iterated: hash maps
+        byAddress = new java.util.HashMap<>();
+        dependents = new java.util.HashMap<>();
+        int perEnvironment = capacityFor(plan.resources().size() / Math.max(1, plan.environments().size()));
         for (PlannedResource r : plan.resources()) {
-            byAddress.computeIfAbsent(r.environment(), k -> new LinkedHashMap<>()).put(r.address(), r);
-            for (String d : r.dependsOn()) {
-                dependents.computeIfAbsent(r.environment(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(d, k -> new ArrayList<>()).add(r);
+            byAddress.computeIfAbsent(r.environment(), k -> new java.util.HashMap<>(perEnvironment)).put(r.address(), r);
+            if (!r.dependsOn().isEmpty()) {
+                Map<String, List<PlannedResource>> into = dependents.computeIfAbsent(r.environment(),
+                        k -> new java.util.HashMap<>(perEnvironment));
+                for (String d : r.dependsOn()) {
+                    into.computeIfAbsent(d, k -> new ArrayList<>()).add(r);
+                }
             }
         }
-        byTypeAndName = new LinkedHashMap<>();
+        byTypeAndName = new java.util.HashMap<>();
         for (SourceGroup g : groups.values()) {
             byTypeAndName.computeIfAbsent(g.type + " " + g.name, k -> new ArrayList<>()).add(g);
         }
     }
 
+    private static final java.util.Comparator<PlannedResource> BY_ADDRESS = java.util.Comparator.comparing(PlannedResource::address);
+
+    /** Per resource: what {@link #linkedTo} found (resources are asked about several types). */
+    private final Map<PlannedResource, List<PlannedResource>> linkedTo = new java.util.IdentityHashMap<>();
+
+    /**
+     * The resources of r's environment that r depends on (in edge order), then those that depend on r (in plan
+     * order); computed once per resource.
+     */
+    private List<PlannedResource> linkedTo(PlannedResource r) {
+        List<PlannedResource> out = linkedTo.get(r);
+        if (out == null) {
+            out = new ArrayList<>();
+            Map<String, PlannedResource> env = byAddress.getOrDefault(r.environment(), Map.of());
+            for (String d : r.dependsOn()) {
+                PlannedResource o = env.get(d);
+                if (o != null) {
+                    out.add(o);
+                }
+            }
+            out.addAll(dependents.getOrDefault(r.environment(), Map.of()).getOrDefault(r.address(), List.of()));
+            linkedTo.put(r, out);
+        }
+        return out;
+    }
+
     /** The source resource of a type linked to r by a dependency edge in either direction, preferring the same key. */
     PlannedResource related(PlannedResource r, String type) {
         index();
-        String key = SourceGroup.split(r.address())[1];
+        String key = parts(r.address())[1];
         List<PlannedResource> linked = new ArrayList<>();
-        Map<String, PlannedResource> env = byAddress.getOrDefault(r.environment(), Map.of());
-        for (String d : r.dependsOn()) {
-            PlannedResource o = env.get(d);
-            if (o != null && o.type().equals(type)) {
-                linked.add(o);
-            }
-        }
-        for (PlannedResource o : dependents.getOrDefault(r.environment(), Map.of()).getOrDefault(r.address(), List.of())) {
+        for (PlannedResource o : linkedTo(r)) {
             if (o.type().equals(type)) {
                 linked.add(o);
             }
         }
-        linked.sort(java.util.Comparator.comparing(PlannedResource::address));
+        linked.sort(BY_ADDRESS);
         for (PlannedResource o : linked) {
-            if (key != null && key.equals(SourceGroup.split(o.address())[1])) {
+            if (key != null && key.equals(parts(o.address())[1])) {
                 return o;
             }
         }
@@ -399,8 +524,8 @@ public final class Translation {
         if (resolvingFrom != null) {
             // the resource's own edges (a handful) rather than every candidate (one per module instance)
             SourceGroup linked = null;
-            for (String d : resolvingFrom.dependsOn()) {
-                SourceGroup g = groups.get(SourceGroup.split(d)[0]);
+            for (String[] d : dependencyParts(resolvingFrom)) {
+                SourceGroup g = groups.get(d[0]);
                 if (g != null && g != linked && g.type.equals(type) && g.name.equals(name)) {
                     if (linked != null) {
                         linked = null;
@@ -488,9 +613,19 @@ public final class Translation {
     /** Appends a dotted path ({@code identity.0.principal_id}); digits become index steps. */
     static HclExpr.Reference attrPath(HclExpr.Reference r, String path) {
         for (String p : path.split("\\.")) {
-            r = p.chars().allMatch(Character::isDigit) ? r.index(HclExpr.num(Long.parseLong(p))) : r.attr(p);
+            r = allDigits(p) ? r.index(HclExpr.num(Long.parseLong(p))) : r.attr(p);
         }
         return r;
+    }
+
+    /** {@code p.chars().allMatch(Character::isDigit)} without a stream (true for the empty string, as allMatch is). */
+    private static boolean allDigits(String p) {
+        for (int i = 0; i < p.length(); i++) {
+            if (!Character.isDigit(p.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -558,11 +693,30 @@ public final class Translation {
         return -1;
     }
 
+    /** A source reference {@code root.name[index].attr...} as written, split into what {@link #reference} needs. */
+    private record RefParts(String root, String name, String index, String attr) {
+    }
+
+    /** Text that is no translatable reference (a function call, var.x, a bare name). */
+    private static final RefParts NO_REF = new RefParts(null, null, null, null);
+
+    /** Per reference text: its parts (parsing depends on the text alone; resolving it depends on the scope). */
+    private final Map<String, RefParts> refParts = new java.util.HashMap<>();
+
     /** One source expression ({@code aws_db_instance.main.address}) as a target expression, or null. */
     HclExpr translateExpression(String text) {
+        RefParts p = refParts.get(text);
+        if (p == null) {
+            p = refParts(text);
+            refParts.put(text, p);
+        }
+        return p == NO_REF ? null : reference(p.root(), p.name(), p.index(), p.attr());
+    }
+
+    private static RefParts refParts(String text) {
         HclParser.ExpressionResult r = HclParser.parseExpression("ref", text);
         if (r.expr() == null || !r.diagnostics().isEmpty()) {
-            return null;
+            return NO_REF;
         }
         List<Object> steps = new ArrayList<>();
         Expr e = r.expr();
@@ -578,14 +732,14 @@ public final class Translation {
             }
         }
         if (!(e instanceof VariableExpr root)) {
-            return null;
+            return NO_REF;
         }
         if (root.name().equals("var") || root.name().equals("local") || root.name().equals("data")) {
-            return null;
+            return NO_REF;
         }
         // type.name[index].attr...
         if (steps.size() < 2 || !(steps.get(0) instanceof String name)) {
-            return null;
+            return NO_REF;
         }
         String index = null;
         int at = 1;
@@ -594,9 +748,9 @@ public final class Translation {
             at = 2;
         }
         if (at >= steps.size() || !(steps.get(at) instanceof String attr)) {
-            return null;
+            return NO_REF;
         }
-        return reference(root.name(), name, index, attr);
+        return new RefParts(root.name(), name, index, attr);
     }
 
     /** Data read from a source value: strings with references translated (null when one cannot be). */
@@ -614,8 +768,19 @@ public final class Translation {
 
     private static final java.util.regex.Pattern NOT_IDENTIFIER = java.util.regex.Pattern.compile("[^A-Za-z0-9_]");
 
+    /** Whether NOT_IDENTIFIER finds nothing to replace in the text (most names are identifiers already). */
+    private static boolean isIdentifierText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String identifier(String s) {
-        String t = NOT_IDENTIFIER.matcher(s).replaceAll("_");
+        String t = isIdentifierText(s) ? s : NOT_IDENTIFIER.matcher(s).replaceAll("_");
         if (t.isEmpty() || !Character.isLetter(t.charAt(0)) && t.charAt(0) != '_') {
             t = "r_" + t;
         }

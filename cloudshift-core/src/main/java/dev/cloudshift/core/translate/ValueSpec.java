@@ -101,6 +101,11 @@ record ValueSpec(
         /** The project name (compose {@code name:}, the input folder), letters, digits and '-' only. */
         String project();
 
+        /** {@link HclExpr#ref} of a dotted name (a translation hands out one immutable reference per name). */
+        default HclExpr.Reference ref(String dotted) {
+            return HclExpr.ref(dotted);
+        }
+
         /** The item of a repeated block ({@code for_each} of a block rule) being filled, or null. */
         default Map<?, ?> item() {
             return null;
@@ -214,9 +219,9 @@ record ValueSpec(
     Object evaluate(Context c) {
         Object v;
         if (secretVar != null) {
-            return listIfAsked(HclExpr.ref("var." + secretVarName(c.resource())));
+            return listIfAsked(c.ref("var." + secretVarName(c.resource())));
         } else if (ref != null) {
-            return listIfAsked(HclExpr.ref(ref));
+            return listIfAsked(c.ref(ref));
         } else if (expr != null) {
             return TerraformRenderer.expression(expr);
         } else if (project) {
@@ -285,9 +290,9 @@ record ValueSpec(
     /** {@code raw.<path>} reads the evaluated source attribute; a bare name reads the normalised attribute. */
     static Object read(PlannedResource r, String path) {
         if (path.startsWith("raw.")) {
-            return RawValues.get(r.resource().raw(), path.substring(4));
+            return RawValues.get(r.resource().raw(), path, 4);
         }
-        return RawValues.get(r.attributes(), path);
+        return RawValues.get(r.attributes(), path, 0);
     }
 
     Object transform(Object v) {
@@ -337,6 +342,38 @@ record ValueSpec(
         return hit != null ? hit : lookupDefault != null ? lookupDefault : MISSING;
     }
 
+    private static final Pattern NOT_SLUG = Pattern.compile("[^A-Za-z0-9-]+");
+    private static final Pattern DASHES = Pattern.compile("-+");
+    private static final Pattern OUTER_DASHES = Pattern.compile("^-|-$");
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Za-z0-9]");
+
+    /** Letters, digits and single inner dashes only: what the slug patterns leave unchanged. */
+    private static boolean isSlug(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '-') {
+                if (i == 0 || i == n - 1 || s.charAt(i - 1) == '-') {
+                    return false;
+                }
+            } else if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Letters and digits only: what NOT_ALNUM leaves unchanged. */
+    private static boolean isAlnum(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The transforms after the lookup, in their documented order. */
     private Object transformAfterLookup(Object v) {
         if (multiply != null || divide != null || add != null || roundUpTo != null || min != null || max != null) {
@@ -375,10 +412,13 @@ record ValueSpec(
             v = format.replace("{}", v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v));
         }
         if (slug) {
-            v = String.valueOf(v).replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
+            String text = String.valueOf(v);
+            v = isSlug(text) ? text
+                    : OUTER_DASHES.matcher(DASHES.matcher(NOT_SLUG.matcher(text).replaceAll("-")).replaceAll("-")).replaceAll("");
         }
         if (alnum) {
-            v = String.valueOf(v).replaceAll("[^A-Za-z0-9]", "");
+            String text = String.valueOf(v);
+            v = isAlnum(text) ? text : NOT_ALNUM.matcher(text).replaceAll("");
         }
         if (maxLength > 0 && String.valueOf(v).length() > maxLength) {
             v = String.valueOf(v).substring(0, maxLength);

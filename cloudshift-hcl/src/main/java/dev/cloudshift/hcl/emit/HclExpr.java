@@ -22,6 +22,18 @@ public sealed interface HclExpr permits HclExpr.Literal, HclExpr.Reference, HclE
                 throw new IllegalArgumentException("a literal is a String, Number, Boolean or null, not " + value.getClass().getSimpleName());
             }
         }
+
+        // equals and hashCode of this and the reference records are written out: the generated ones go through
+        // method handles, which the planner (C1 only) pays for in every set and comparison of values
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Literal l && Objects.equals(value, l.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(value);
+        }
     }
 
     /** A traversal: a root name and attribute / index steps, e.g. {@code azurerm_postgresql_flexible_server.main.fqdn}. */
@@ -31,18 +43,30 @@ public sealed interface HclExpr permits HclExpr.Literal, HclExpr.Reference, HclE
             steps = List.copyOf(steps);
         }
 
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Reference r && root.equals(r.root) && steps.equals(r.steps);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * root.hashCode() + steps.hashCode();
+        }
+
         /** Appends {@code .name}. */
         public Reference attr(String name) {
-            List<Step> next = new ArrayList<>(steps);
-            next.add(new AttrStep(name));
-            return new Reference(root, next);
+            return then(new AttrStep(name));
         }
 
         /** Appends {@code [key]}. */
         public Reference index(HclExpr key) {
-            List<Step> next = new ArrayList<>(steps);
-            next.add(new IndexStep(key));
-            return new Reference(root, next);
+            return then(new IndexStep(key));
+        }
+
+        private Reference then(Step step) {
+            Step[] next = steps.toArray(new Step[steps.size() + 1]);
+            next[steps.size()] = step;
+            return new Reference(root, List.of(next)); // an immutable list: not copied again
         }
     }
 
@@ -51,9 +75,27 @@ public sealed interface HclExpr permits HclExpr.Literal, HclExpr.Reference, HclE
     }
 
     record AttrStep(String name) implements Step {
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof AttrStep a && Objects.equals(name, a.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(name);
+        }
     }
 
     record IndexStep(HclExpr key) implements Step {
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof IndexStep i && Objects.equals(key, i.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(key);
+        }
     }
 
     /** A quoted template: literal text (String) and interpolated expressions (HclExpr), in order. */
@@ -126,6 +168,21 @@ public sealed interface HclExpr permits HclExpr.Literal, HclExpr.Reference, HclE
 
     /** A reference from dotted text without index steps: {@code ref("var.location")}. */
     static Reference ref(String dotted) {
+        if (!dotted.isEmpty() && dotted.charAt(dotted.length() - 1) != '.') {
+            // the same parts as split("\\.") (no trailing empty part to drop), without the intermediate lists
+            int dot = dotted.indexOf('.');
+            if (dot < 0) {
+                return new Reference(dotted, List.of());
+            }
+            List<Step> steps = new ArrayList<>(4);
+            for (int start = dot + 1; start <= dotted.length(); ) {
+                int next = dotted.indexOf('.', start);
+                int end = next < 0 ? dotted.length() : next;
+                steps.add(new AttrStep(dotted.substring(start, end)));
+                start = end + 1;
+            }
+            return new Reference(dotted.substring(0, dot), steps);
+        }
         String[] parts = dotted.split("\\.");
         List<Step> steps = new ArrayList<>();
         for (String p : Arrays.asList(parts).subList(1, parts.length)) {

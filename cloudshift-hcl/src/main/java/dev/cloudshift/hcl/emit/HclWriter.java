@@ -31,8 +31,16 @@ public final class HclWriter {
     /** The file as canonical text; an empty file is the empty string. */
     public static String write(HclFile file) {
         StringBuilder out = new StringBuilder();
-        body(out, file.items(), 0);
+        write(file, out);
         return out.toString();
+    }
+
+    /**
+     * Appends the file's canonical text to {@code out} (a caller writing several files can reuse one builder instead of
+     * growing a new one from empty for each).
+     */
+    public static void write(HclFile file, StringBuilder out) {
+        body(out, file.items(), 0);
     }
 
     /** One expression as written at the given nesting level (continuation lines are indented). */
@@ -44,6 +52,8 @@ public final class HclWriter {
 
     private static void body(StringBuilder out, List<HclItem> items, int level) {
         List<HclItem> cleaned = normalise(items);
+        // each attribute's value is rendered once: whether it spans lines (its group) does not depend on the level
+        String[] text = new String[cleaned.size()];
         int i = 0;
         HclItem previous = null;
         while (i < cleaned.size()) {
@@ -51,10 +61,10 @@ public final class HclWriter {
             if (previous != null && needsBlankBefore(previous, item)) {
                 out.append('\n');
             }
-            if (item instanceof HclItem.Attribute a && groupable(a)) {
+            if (item instanceof HclItem.Attribute a && groupable(a, text, i, level)) {
                 int end = i;
                 int width = 0;
-                while (end < cleaned.size() && cleaned.get(end) instanceof HclItem.Attribute g && groupable(g)) {
+                while (end < cleaned.size() && cleaned.get(end) instanceof HclItem.Attribute g && groupable(g, text, end, level)) {
                     width = Math.max(width, name(g.name()).length());
                     end++;
                     if (g.value() instanceof HclExpr.Heredoc) {
@@ -64,20 +74,33 @@ public final class HclWriter {
                 for (int k = i; k < end; k++) {
                     HclItem.Attribute g = (HclItem.Attribute) cleaned.get(k);
                     String n = name(g.name());
-                    indent(out, level).append(n).append(" ".repeat(width - n.length())).append(" = ")
-                            .append(expr(g.value(), level)).append('\n');
+                    indent(out, level).append(n);
+                    for (int pad = n.length(); pad < width; pad++) {
+                        out.append(' ');
+                    }
+                    out.append(" = ");
+                    value(out, g.value(), text, k, level);
+                    out.append('\n');
                 }
                 previous = cleaned.get(end - 1);
                 i = end;
                 continue;
             }
             if (item instanceof HclItem.Attribute a) {
-                indent(out, level).append(name(a.name())).append(" = ").append(expr(a.value(), level)).append('\n');
+                indent(out, level).append(name(a.name())).append(" = ");
+                value(out, a.value(), text, i, level);
+                out.append('\n');
             } else if (item instanceof HclItem.Block b) {
                 block(out, b, level);
             } else if (item instanceof HclItem.Comment c) {
                 for (String line : c.lines()) {
-                    indent(out, level).append(line.isEmpty() ? "#" : "# " + line).append('\n');
+                    indent(out, level);
+                    if (line.isEmpty()) {
+                        out.append('#');
+                    } else {
+                        out.append("# ").append(line);
+                    }
+                    out.append('\n');
                 }
             } else {
                 out.append('\n');
@@ -89,6 +112,9 @@ public final class HclWriter {
 
     /** Drops leading, trailing and repeated blank lines. */
     private static List<HclItem> normalise(List<HclItem> items) {
+        if (isNormal(items)) {
+            return items;
+        }
         List<HclItem> out = new ArrayList<>();
         for (HclItem item : items) {
             if (item instanceof HclItem.BlankLine && (out.isEmpty() || out.get(out.size() - 1) instanceof HclItem.BlankLine)) {
@@ -100,6 +126,29 @@ public final class HclWriter {
             out.remove(out.size() - 1);
         }
         return out;
+    }
+
+    /** Whether {@link #normalise} would keep the items as they are: no leading, trailing or repeated blank line. */
+    private static boolean isNormal(List<HclItem> items) {
+        boolean previousBlank = true; // a blank line first is dropped
+        for (int i = 0; i < items.size(); i++) {
+            boolean blank = items.get(i) instanceof HclItem.BlankLine;
+            if (blank && previousBlank) {
+                return false;
+            }
+            previousBlank = blank;
+        }
+        return !previousBlank || items.isEmpty();
+    }
+
+    /** Whether {@link #normalise} leaves nothing of these items. */
+    private static boolean onlyBlankLines(List<HclItem> items) {
+        for (HclItem item : items) {
+            if (!(item instanceof HclItem.BlankLine)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean needsBlankBefore(HclItem previous, HclItem item) {
@@ -115,8 +164,54 @@ public final class HclWriter {
         return previous instanceof HclItem.Attribute a && a.value() instanceof HclExpr.Heredoc;
     }
 
-    private static boolean groupable(HclItem.Attribute a) {
-        return a.value() instanceof HclExpr.Heredoc || expr(a.value(), 0).indexOf('\n') < 0;
+    /** A one-line value (or a heredoc) joins the aligned group of its neighbours. */
+    private static boolean groupable(HclItem.Attribute a, String[] text, int at, int level) {
+        return groupable(a.value(), text, at, level);
+    }
+
+    private static boolean groupable(HclExpr value, String[] text, int at, int level) {
+        return value instanceof HclExpr.Heredoc || value instanceof HclExpr.Literal || value instanceof HclExpr.Reference
+                || !multiLineObject(value) && rendered(value, text, at, level).indexOf('\n') < 0;
+    }
+
+    /** The attribute's value as written at this level, rendered on first use and kept in {@code text[at]}. */
+    private static String rendered(HclItem.Attribute a, String[] text, int at, int level) {
+        return rendered(a.value(), text, at, level);
+    }
+
+    private static String rendered(HclExpr value, String[] text, int at, int level) {
+        String s = text[at];
+        if (s == null) {
+            s = expr(value, level);
+            text[at] = s;
+        }
+        return s;
+    }
+
+    /**
+     * A non-empty object that is not asked for on one line: it always spans lines, so it is written straight into the
+     * output instead of being rendered into a string of its own first (tfvars maps hold thousands of entries).
+     */
+    private static boolean multiLineObject(HclExpr e) {
+        return e instanceof HclExpr.ObjectOf o && !o.inline() && !o.entries().isEmpty();
+    }
+
+    /**
+     * Appends an attribute's value: literals, references (never more than one line) and multi-line objects straight
+     * into the output, anything else as rendered for its group.
+     */
+    private static void value(StringBuilder out, HclExpr value, String[] text, int at, int level) {
+        if (text[at] != null) {
+            out.append(text[at]);
+        } else if (value instanceof HclExpr.Literal l) {
+            literal(out, l.value());
+        } else if (value instanceof HclExpr.Reference r) {
+            reference(out, r);
+        } else if (multiLineObject(value)) {
+            objectLines(out, (HclExpr.ObjectOf) value, level);
+        } else {
+            out.append(rendered(value, text, at, level));
+        }
     }
 
     private static void block(StringBuilder out, HclItem.Block b, int level) {
@@ -124,7 +219,7 @@ public final class HclWriter {
         for (String label : b.labels()) {
             out.append(' ').append(label(label));
         }
-        if (normalise(b.body()).isEmpty()) {
+        if (onlyBlankLines(b.body())) {
             out.append(" {}\n");
             return;
         }
@@ -140,21 +235,15 @@ public final class HclWriter {
             return literal(l.value());
         }
         if (e instanceof HclExpr.Reference r) {
-            StringBuilder sb = new StringBuilder(name(r.root()));
-            for (HclExpr.Step s : r.steps()) {
-                if (s instanceof HclExpr.AttrStep a) {
-                    sb.append('.').append(name(a.name()));
-                } else {
-                    sb.append('[').append(oneLine(((HclExpr.IndexStep) s).key())).append(']');
-                }
-            }
+            StringBuilder sb = new StringBuilder();
+            reference(sb, r);
             return sb.toString();
         }
         if (e instanceof HclExpr.Template t) {
             StringBuilder sb = new StringBuilder("\"");
             for (Object p : t.parts()) {
                 if (p instanceof String s) {
-                    sb.append(escapeTemplate(s));
+                    escapeTemplate(sb, s);
                 } else {
                     sb.append("${").append(oneLine((HclExpr) p)).append('}');
                 }
@@ -174,6 +263,18 @@ public final class HclWriter {
             return heredoc(h.text(), level);
         }
         return ((HclExpr.Raw) e).text();
+    }
+
+    /** A reference: its root, {@code .name} and {@code [key]} steps (a key is one line). */
+    private static void reference(StringBuilder out, HclExpr.Reference r) {
+        out.append(name(r.root()));
+        for (HclExpr.Step s : r.steps()) {
+            if (s instanceof HclExpr.AttrStep a) {
+                out.append('.').append(name(a.name()));
+            } else {
+                out.append('[').append(oneLine(((HclExpr.IndexStep) s).key())).append(']');
+            }
+        }
     }
 
     private static String oneLine(HclExpr e) {
@@ -234,42 +335,61 @@ public final class HclWriter {
                 return "{ " + String.join(", ", parts) + " }";
             }
         }
-        List<HclItem> items = new ArrayList<>();
-        for (Map.Entry<String, HclExpr> en : o.entries().entrySet()) {
-            items.add(new HclItem.Attribute(en.getKey(), en.getValue()));
-        }
-        StringBuilder sb = new StringBuilder("{\n");
-        objectBody(sb, items, level + 1);
-        return indent(sb, level).append('}').toString();
+        StringBuilder sb = new StringBuilder();
+        objectLines(sb, o, level);
+        return sb.toString();
+    }
+
+    /** A non-empty object one entry per line: {@code {}, the entries one level deeper, {@code }} at this level. */
+    private static void objectLines(StringBuilder out, HclExpr.ObjectOf o, int level) {
+        int n = o.entries().size();
+        String[] keys = new String[n];
+        HclExpr[] values = new HclExpr[n];
+        int[] k = {0};
+        // forEach reaches the entries without the read-only view's wrapper per entry
+        o.entries().forEach((key, value) -> {
+            keys[k[0]] = key;
+            values[k[0]++] = value;
+        });
+        out.append("{\n");
+        objectBody(out, keys, values, level + 1);
+        indent(out, level).append('}');
     }
 
     /** Object items: grouped and aligned like attributes; keys that are not identifiers are quoted. */
-    private static void objectBody(StringBuilder out, List<HclItem> items, int level) {
+    private static void objectBody(StringBuilder out, String[] keys, HclExpr[] values, int level) {
+        int size = keys.length;
+        String[] text = new String[size];
         int i = 0;
-        while (i < items.size()) {
-            HclItem.Attribute a = (HclItem.Attribute) items.get(i);
-            if (groupable(a)) {
+        while (i < size) {
+            if (groupable(values[i], text, i, level)) {
                 int end = i;
                 int width = 0;
-                while (end < items.size() && groupable((HclItem.Attribute) items.get(end))) {
-                    width = Math.max(width, key(((HclItem.Attribute) items.get(end)).name()).length());
+                while (end < size && groupable(values[end], text, end, level)) {
+                    width = Math.max(width, key(keys[end]).length());
                     end++;
-                    if (((HclItem.Attribute) items.get(end - 1)).value() instanceof HclExpr.Heredoc) {
+                    if (values[end - 1] instanceof HclExpr.Heredoc) {
                         break;
                     }
                 }
                 for (int k = i; k < end; k++) {
-                    HclItem.Attribute g = (HclItem.Attribute) items.get(k);
-                    String n = key(g.name());
-                    indent(out, level).append(n).append(" ".repeat(width - n.length())).append(" = ")
-                            .append(expr(g.value(), level)).append('\n');
+                    String n = key(keys[k]);
+                    indent(out, level).append(n);
+                    for (int pad = n.length(); pad < width; pad++) {
+                        out.append(' ');
+                    }
+                    out.append(" = ");
+                    value(out, values[k], text, k, level);
+                    out.append('\n');
                 }
-                if (end < items.size() && ((HclItem.Attribute) items.get(end - 1)).value() instanceof HclExpr.Heredoc) {
+                if (end < size && values[end - 1] instanceof HclExpr.Heredoc) {
                     out.append('\n');
                 }
                 i = end;
             } else {
-                indent(out, level).append(key(a.name())).append(" = ").append(expr(a.value(), level)).append('\n');
+                indent(out, level).append(key(keys[i])).append(" = ");
+                value(out, values[i], text, i, level);
+                out.append('\n');
                 i++;
             }
         }
@@ -329,7 +449,20 @@ public final class HclWriter {
         if (v instanceof Number n) {
             return number(n);
         }
-        return "\"" + escapeTemplate((String) v) + "\"";
+        StringBuilder sb = new StringBuilder(((String) v).length() + 2);
+        literal(sb, v);
+        return sb.toString();
+    }
+
+    /** Appends {@link #literal(Object)} of a value. */
+    private static void literal(StringBuilder out, Object v) {
+        if (v == null || v instanceof Boolean || v instanceof Number) {
+            out.append(literal(v));
+            return;
+        }
+        out.append('"');
+        escapeTemplate(out, (String) v);
+        out.append('"');
     }
 
     static String number(Number n) {
@@ -350,6 +483,20 @@ public final class HclWriter {
             return s;
         }
         StringBuilder sb = new StringBuilder(s.length() + 8);
+        escape(sb, s);
+        return sb.toString();
+    }
+
+    /** Appends {@link #escapeTemplate(String)} of the text. */
+    private static void escapeTemplate(StringBuilder sb, String s) {
+        if (needsEscape(s)) {
+            escape(sb, s);
+        } else {
+            sb.append(s);
+        }
+    }
+
+    private static void escape(StringBuilder sb, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -373,7 +520,6 @@ public final class HclWriter {
                 }
             }
         }
-        return sb.toString();
     }
 
     /** True when {@link #escapeTemplate} would change the text (most literals need no escaping at all). */
