@@ -254,9 +254,27 @@ public final class RunbookFacts {
         f.put("environment", env);
         f.put("role", roleOf(env));
         f.put("production", "prod".equals(roleOf(env)));
-        for (PlannedResource r : plan.resourcesOf(env)) {
-            f.merge("count:" + r.type(), 1, (a, b) -> (Integer) a + 1);
-            f.merge("count_category:" + r.category(), 1, (a, b) -> (Integer) a + 1);
+        // counted per type and category first, then put in the order the keys were first met (as merging would)
+        Map<String, int[]> byType = new java.util.HashMap<>();
+        Map<String, int[]> byCategory = new java.util.HashMap<>();
+        List<Map.Entry<String, int[]>> counts = new ArrayList<>();
+        for (PlannedResource r : plan.resources()) {
+            if (!r.environment().equals(env)) {
+                continue;
+            }
+            byType.computeIfAbsent(r.type(), t -> {
+                int[] n = new int[1];
+                counts.add(Map.entry("count:" + t, n));
+                return n;
+            })[0]++;
+            byCategory.computeIfAbsent(r.category(), c -> {
+                int[] n = new int[1];
+                counts.add(Map.entry("count_category:" + c, n));
+                return n;
+            })[0]++;
+        }
+        for (Map.Entry<String, int[]> c : counts) {
+            f.merge(c.getKey(), c.getValue()[0], (a, b) -> (Integer) a + (Integer) b);
         }
         for (PlanSection s : plan.sections()) {
             if (s instanceof CostSection cost) {
