@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudshift.core.plan.PlannedResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Validation checklists from catalog/rules/checklists.yaml, tailored to the resources present, with one
@@ -31,24 +29,25 @@ final class ChecklistBuilder {
             List<Map<String, Object>> items = new ArrayList<>();
             for (JsonNode item : section.path("items")) {
                 if ("resource".equals(item.path("scope").asText("estate"))) {
-                    FactCondition when = FactCondition.of(item.path("when"));
-                    for (String address : facts.byAddress().keySet()) {
+                    // per address: the reference instance's facts if it matches, else the first matching instance's
+                    boolean[] holding = facts.holding(FactCondition.of(item.path("when")));
+                    List<PlannedResource> all = facts.plan().resources();
+                    List<Map<String, Object>> allFacts = facts.ofResources();
+                    String text = item.path("text").asText();
+                    for (int[] instances : facts.positions()) {
                         Map<String, Object> matched = null;
-                        Set<String> envs = new LinkedHashSet<>();
-                        List<PlannedResource> instances = facts.byAddress().get(address);
-                        List<Map<String, Object>> instanceFacts = facts.ofInstances(address);
-                        for (int i = 0; i < instances.size(); i++) {
-                            PlannedResource r = instances.get(i);
-                            Map<String, Object> f = instanceFacts.get(i);
-                            if (when.holds(f)) {
-                                envs.add(r.environment());
+                        String address = null;
+                        for (int i : instances) {
+                            if (holding[i]) {
+                                PlannedResource r = all.get(i);
+                                address = r.address();
                                 if (matched == null || r == facts.reference(address)) {
-                                    matched = f;
+                                    matched = allFacts.get(i);
                                 }
                             }
                         }
                         if (matched != null) {
-                            items.add(item(FactTemplate.render(item.path("text").asText(), matched), List.of(address), null));
+                            items.add(item(FactTemplate.render(text, matched), List.of(address), null));
                         }
                     }
                 } else if (FactCondition.holds(item.path("when"), facts.estate())) {

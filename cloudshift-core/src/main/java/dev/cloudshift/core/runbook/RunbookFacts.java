@@ -50,12 +50,14 @@ public final class RunbookFacts {
     private final Map<String, String> roles = new LinkedHashMap<>();
     private final Map<PlannedResource, Boolean> stores = new IdentityHashMap<>();
     private final Map<String, PlannedResource> references = new java.util.HashMap<>();
-    private final Map<String, List<Map<String, Object>>> instanceFacts = new java.util.HashMap<>();
     private List<Map<String, Object>> resourceFacts;
     private Map<String, Object> frozenEstate;
     private Map<PlannedResource, Map<String, Object>> factsCache;
     private List<FactCondition> storeRules;
     private Map<String, Map<String, Object>> environmentCache;
+    /** Values of one fact over every resource (facts are final once the estate is frozen), by fact name. */
+    private final Map<String, FactColumn> columns = new java.util.HashMap<>();
+    private List<int[]> positions;
 
     RunbookFacts(Plan plan, RunbookOptions options, RunbookCatalog catalog) {
         this.plan = plan;
@@ -147,7 +149,7 @@ public final class RunbookFacts {
     }
 
     /** {@link #of} of every resource of the plan, in plan order (for rules walked over every resource). */
-    private List<Map<String, Object>> ofResources() {
+    List<Map<String, Object>> ofResources() {
         if (factsCache == null) {
             return plan.resources().stream().map(this::of).toList();
         }
@@ -161,19 +163,54 @@ public final class RunbookFacts {
     void forEachHolding(FactCondition when, BiConsumer<PlannedResource, Map<String, Object>> action) {
         List<PlannedResource> all = plan.resources();
         List<Map<String, Object>> allFacts = ofResources();
+        boolean[] holding = holding(when);
         for (int i = 0; i < all.size(); i++) {
-            if (when.holds(allFacts.get(i))) {
+            if (holding[i]) {
                 action.accept(all.get(i), allFacts.get(i));
             }
         }
     }
 
-    /** {@link #of} of every instance of an address, in the order of {@link #byAddress()}. */
-    List<Map<String, Object>> ofInstances(String address) {
-        if (factsCache == null) {
-            return byAddress.get(address).stream().map(this::of).toList();
+    /**
+     * Whether {@code when} holds on the facts of each resource of the plan, by position in {@link Plan#resources()}.
+     * Once the estate is frozen (the facts no longer change), a condition whose first key tests one fact tests each
+     * distinct value of that fact once (a rule starting with {@code category: database} decides most of the
+     * 20,000 resources of a large estate from a dozen categories) and tests the rest of its keys only on the
+     * resources that pass; the result is the same as testing every resource's facts in turn.
+     */
+    boolean[] holding(FactCondition when) {
+        List<Map<String, Object>> allFacts = ofResources();
+        boolean[] out = new boolean[allFacts.size()];
+        String first = factsCache == null ? null : when.firstFact();
+        if (first == null) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = when.holds(allFacts.get(i));
+            }
+            return out;
         }
-        return instanceFacts.computeIfAbsent(address, a -> byAddress.get(a).stream().map(this::of).toList());
+        FactColumn column = columns.computeIfAbsent(first, k -> FactColumn.of(allFacts, k));
+        boolean[] firstHolds = column.test(when::firstHolds);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = firstHolds[i] && when.restHolds(allFacts.get(i));
+        }
+        return out;
+    }
+
+    /** The position of each instance of every address in {@link Plan#resources()}, in {@link #byAddress()} order. */
+    List<int[]> positions() {
+        if (positions == null) {
+            Map<String, int[]> byAddr = new LinkedHashMap<>();
+            Map<String, Integer> filled = new java.util.HashMap<>();
+            byAddress.forEach((a, rs) -> byAddr.put(a, new int[rs.size()]));
+            List<PlannedResource> all = plan.resources();
+            for (int i = 0; i < all.size(); i++) {
+                String a = all.get(i).address();
+                int n = filled.merge(a, 1, Integer::sum) - 1;
+                byAddr.get(a)[n] = i;
+            }
+            positions = List.copyOf(byAddr.values());
+        }
+        return positions;
     }
 
     private Map<String, Object> compute(PlannedResource r) {
@@ -224,9 +261,11 @@ public final class RunbookFacts {
         if (PhasePlanner.absorbed(r)) {
             return false;
         }
-        Map<String, Object> f = new LinkedHashMap<>(r.attributes());
-        f.put("type", r.type());
-        f.put("category", r.category());
+        // its type and category over its attributes (a view: conditions only read facts)
+        Map<String, Object> own = new java.util.HashMap<>(4);
+        own.put("type", r.type());
+        own.put("category", r.category());
+        Map<String, Object> f = new LayeredFacts(own, r.attributes(), Map.of());
         if (storeRules == null) {
             storeRules = new ArrayList<>();
             for (JsonNode rule : catalog.strategy().path("stores")) {
