@@ -151,8 +151,11 @@ public final class ContainerEnvironment {
             out.add(new ConfigEntry(environment, r.position(), r.address(), key, null, false, "<unset>"));
             return;
         }
-        boolean secret = v.equals("<sensitive>") || redactor.detector().isSecret(key, v);
-        String shape = v.equals("<sensitive>") ? "<redacted>" : redactor.shape(key, v);
-        out.add(new ConfigEntry(environment, r.position(), r.address(), key, secret ? null : v, secret, shape));
+        if (v.equals("<sensitive>")) {
+            out.add(new ConfigEntry(environment, r.position(), r.address(), key, null, true, "<redacted>"));
+            return;
+        }
+        Redactor.Shaped s = redactor.secretAndShape(key, v);
+        out.add(new ConfigEntry(environment, r.position(), r.address(), key, s.secret() ? null : v, s.secret(), s.shape()));
     }
 }
