@@ -200,6 +200,52 @@ public final class PlanMarkdownWriter implements PlanRenderer {
         }
     }
 
+    /**
+     * True when every instance has an equal value (or every one none) for an attribute, so that all read the same in
+     * the table. Only for JSON-like values (text, numbers, booleans, lists, maps with text keys), whose equal values
+     * always read the same; anything else is compared by its text as before.
+     */
+    private static boolean sameEverywhere(Map<String, PlannedResource> per, String key) {
+        Object first = null;
+        boolean seen = false;
+        for (PlannedResource r : per.values()) {
+            Object v = r.attributes().get(key);
+            if (!seen) {
+                if (!jsonLike(v)) {
+                    return false;
+                }
+                first = v;
+                seen = true;
+            } else if (!java.util.Objects.equals(first, v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean jsonLike(Object v) {
+        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
+            return true;
+        }
+        if (v instanceof List<?> l) {
+            for (Object o : l) {
+                if (!jsonLike(o)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (v instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String) || !jsonLike(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static String names(List<PlannedResource> group) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < group.size() && i < MAX_DISTINCT; i++) {
@@ -273,6 +319,9 @@ public final class PlanMarkdownWriter implements PlanRenderer {
             Set<String> keys = new TreeSet<>();
             per.values().forEach(r -> keys.addAll(r.attributes().keySet()));
             for (String key : keys) {
+                if (sameEverywhere(per, key)) {
+                    continue; // equal values read the same: no row (most settings of most resources)
+                }
                 Set<String> values = new LinkedHashSet<>();
                 List<String> cells = new ArrayList<>();
                 for (String env : envs) {
