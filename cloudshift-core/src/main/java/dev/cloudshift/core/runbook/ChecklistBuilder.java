@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Validation checklists from catalog/rules/checklists.yaml, tailored to the resources present, with one
@@ -14,6 +15,9 @@ import java.util.Map;
  * environment variables).
  */
 final class ChecklistBuilder {
+
+    private static final Pattern NOT_UPPER_ALNUM = Pattern.compile("[^A-Z0-9]+");
+    private static final Pattern NOT_FILE_NAME = Pattern.compile("[^A-Za-z0-9_-]+");
 
     private final RunbookFacts facts;
     private final RunbookCatalog catalog;
@@ -85,8 +89,8 @@ final class ChecklistBuilder {
                             + FactTemplate.render(verify.path("unsupported_reason").asText(), f), List.of(r.address()), null));
                     continue;
                 }
-                String id = (env + "_" + PhasePlanner.workload(r.address())).toUpperCase(Locale.ROOT)
-                        .replaceAll("[^A-Z0-9]+", "_");
+                String workload = PhasePlanner.workload(r.address());
+                String id = NOT_UPPER_ALNUM.matcher((env + "_" + workload).toUpperCase(Locale.ROOT)).replaceAll("_");
                 String scheme = e.path("scheme").asText();
                 int port = e.path("port").asInt();
                 String db = "<database>";
@@ -96,8 +100,8 @@ final class ChecklistBuilder {
                         + " --target \"jdbc:" + scheme + "://<target-host-" + env + ">:" + port + "/" + db + "\""
                         + " --source-password-env SOURCE_" + id + "_PASSWORD"
                         + " --target-password-env TARGET_" + id + "_PASSWORD"
-                        + " --mode checksum --md verify-" + env + "-" + PhasePlanner.workload(r.address())
-                        .replaceAll("[^A-Za-z0-9_-]+", "-") + ".md";
+                        + " --mode checksum --md verify-" + env + "-" + NOT_FILE_NAME.matcher(workload).replaceAll("-")
+                        + ".md";
                 out.add(item("`" + r.address() + "` (" + env + ", " + engine + "): data verify reports every table equal",
                         List.of(r.address()), command));
             }

@@ -12,6 +12,7 @@ import dev.cloudshift.core.plan.TargetMapping;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -57,7 +58,7 @@ public final class RunbookFacts {
     private Map<String, Map<String, Object>> environmentCache;
     /** Values of one fact over every resource (facts are final once the estate is frozen), by fact name. */
     private final Map<String, FactColumn> columns = new java.util.HashMap<>();
-    private List<int[]> positions;
+    private final List<int[]> positions;
 
     RunbookFacts(Plan plan, RunbookOptions options, RunbookCatalog catalog) {
         this.plan = plan;
@@ -65,10 +66,32 @@ public final class RunbookFacts {
         for (String env : plan.environments()) {
             roles.put(env, role(env, catalog.drift().path("environment_roles")));
         }
-        for (PlannedResource r : plan.resources()) {
-            byAddress.computeIfAbsent(r.address(), k -> new ArrayList<>()).add(r);
+        Map<String, Instances> instances = new LinkedHashMap<>();
+        List<PlannedResource> all = plan.resources();
+        for (int i = 0; i < all.size(); i++) {
+            instances.computeIfAbsent(all.get(i).address(), k -> new Instances()).add(all.get(i), i);
         }
+        List<int[]> at = new ArrayList<>(instances.size());
+        instances.forEach((address, in) -> {
+            byAddress.put(address, in.resources);
+            at.add(Arrays.copyOf(in.positions, in.resources.size()));
+        });
+        positions = List.copyOf(at);
         buildEstate(options);
+    }
+
+    /** The instances of one address while they are gathered, with their positions in the plan. */
+    private static final class Instances {
+        final List<PlannedResource> resources = new ArrayList<>(2);
+        int[] positions = new int[2];
+
+        void add(PlannedResource r, int position) {
+            if (resources.size() == positions.length) {
+                positions = Arrays.copyOf(positions, positions.length * 2);
+            }
+            positions[resources.size()] = position;
+            resources.add(r);
+        }
     }
 
     /** The role (dev, test, staging, prod or other) of an environment name, from drift.yaml environment_roles. */
@@ -198,18 +221,6 @@ public final class RunbookFacts {
 
     /** The position of each instance of every address in {@link Plan#resources()}, in {@link #byAddress()} order. */
     List<int[]> positions() {
-        if (positions == null) {
-            Map<String, int[]> byAddr = new LinkedHashMap<>();
-            Map<String, Integer> filled = new java.util.HashMap<>();
-            byAddress.forEach((a, rs) -> byAddr.put(a, new int[rs.size()]));
-            List<PlannedResource> all = plan.resources();
-            for (int i = 0; i < all.size(); i++) {
-                String a = all.get(i).address();
-                int n = filled.merge(a, 1, Integer::sum) - 1;
-                byAddr.get(a)[n] = i;
-            }
-            positions = List.copyOf(byAddr.values());
-        }
         return positions;
     }
 
