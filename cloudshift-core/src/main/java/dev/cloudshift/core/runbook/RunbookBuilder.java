@@ -129,12 +129,21 @@ public final class RunbookBuilder {
         return m;
     }
 
+    /** Categories whose resources get a data strategy. */
+    private static final Set<String> DATA_CATEGORIES = Set.of("database", "cache", "messaging", "storage", "search",
+            "analytics");
+
     private List<Map<String, Object>> dataStrategies(RunbookFacts facts) {
         List<Map<String, Object>> out = new ArrayList<>();
+        List<JsonNode> rules = new ArrayList<>();
+        List<FactCondition> conditions = new ArrayList<>(); // each rule's condition read once, not per resource
+        for (JsonNode rule : catalog.strategy().path("data_strategies")) {
+            rules.add(rule);
+            conditions.add(FactCondition.of(rule.path("when")));
+        }
         for (String address : facts.byAddress().keySet()) {
             PlannedResource ref = facts.reference(address);
-            if (!Set.of("database", "cache", "messaging", "storage", "search", "analytics").contains(ref.category())
-                    || PhasePlanner.absorbed(ref)) {
+            if (!DATA_CATEGORIES.contains(ref.category()) || PhasePlanner.absorbed(ref)) {
                 continue;
             }
             Map<String, Object> f = facts.of(ref);
@@ -143,8 +152,9 @@ public final class RunbookBuilder {
             f.put("downtime_note", max == null ? ""
                     : Boolean.TRUE.equals(fits) ? ", within the allowed " + max + " min of downtime"
                     : " (the whole copy window exceeds the allowed " + max + " min)");
-            for (JsonNode rule : catalog.strategy().path("data_strategies")) {
-                if (FactCondition.holds(rule.path("when"), f)) {
+            for (int i = 0; i < rules.size(); i++) {
+                JsonNode rule = rules.get(i);
+                if (conditions.get(i).holds(f)) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("resource", address);
                     m.put("environments", facts.byAddress().get(address).stream().map(PlannedResource::environment).toList());

@@ -17,6 +17,9 @@ final class RunbookMarkdown {
     /** Text with `code spans` kept as code and everything else escaped. */
     static String md(Object value) {
         String s = value == null ? "" : value.toString();
+        if (s.indexOf('`') < 0) {
+            return MarkdownText.text(s); // no code span: the one part below
+        }
         StringBuilder out = new StringBuilder();
         String[] parts = s.split("`", -1);
         for (int i = 0; i < parts.length; i++) {
