@@ -165,11 +165,14 @@ public final class PlanMarkdownWriter implements PlanRenderer {
 
     private static void architecture(StringBuilder md, Plan plan) {
         md.append("## Current architecture\n\n");
-        Map<String, Set<String>> services = new TreeMap<>(BY_CATEGORY);
+        // grouped by hashing, then sorted once (instead of a sorted insert per resource)
+        Map<String, Set<String>> grouped = new java.util.HashMap<>();
         for (PlannedResource r : plan.resources()) {
-            services.computeIfAbsent(nz(r.category(), "other"), k -> new TreeSet<>())
+            grouped.computeIfAbsent(nz(r.category(), "other"), k -> new java.util.HashSet<>())
                     .add(nz(r.sourceService(), r.type()));
         }
+        Map<String, Set<String>> services = new TreeMap<>(BY_CATEGORY);
+        grouped.forEach((category, names) -> services.put(category, new TreeSet<>(names)));
         if (!services.isEmpty()) {
             md.append("The estate uses these ").append(ReportLabels.sourceLabel(plan.source())).append(" services:\n\n");
             services.forEach((category, names) -> md.append("- **").append(text(ReportLabels.categoryLabel(category))).append("**: ")
@@ -183,11 +186,13 @@ public final class PlanMarkdownWriter implements PlanRenderer {
                 md.append("No resources.\n\n");
                 continue;
             }
-            Map<String, Map<String, List<PlannedResource>>> byCategory = new TreeMap<>(BY_CATEGORY);
+            Map<String, Map<String, List<PlannedResource>>> unsorted = new java.util.HashMap<>();
             for (PlannedResource r : rs) {
-                byCategory.computeIfAbsent(nz(r.category(), "other"), k -> new TreeMap<>())
+                unsorted.computeIfAbsent(nz(r.category(), "other"), k -> new java.util.HashMap<>())
                         .computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r);
             }
+            Map<String, Map<String, List<PlannedResource>>> byCategory = new TreeMap<>(BY_CATEGORY);
+            unsorted.forEach((category, types) -> byCategory.put(category, new TreeMap<>(types)));
             List<List<String>> rows = new ArrayList<>();
             for (Map.Entry<String, Map<String, List<PlannedResource>>> c : byCategory.entrySet()) {
                 for (Map.Entry<String, List<PlannedResource>> t : c.getValue().entrySet()) {
