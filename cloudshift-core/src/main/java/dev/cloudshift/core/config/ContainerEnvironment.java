@@ -62,7 +62,9 @@ public final class ContainerEnvironment {
         }
         if (node instanceof List<?> l) {
             for (Object o : l) {
-                walk(environment, r, o, out, depth + 1);
+                if (o instanceof Map<?, ?> || o instanceof List<?>) {
+                    walk(environment, r, o, out, depth + 1);
+                }
             }
             return;
         }
@@ -78,8 +80,8 @@ public final class ContainerEnvironment {
                 nameValueList(environment, r, v, out);
             } else if (keys.maps().contains(k) && v instanceof Map<?, ?> vars && isFlatMap(vars)) {
                 vars.forEach((name, value) -> add(environment, r, String.valueOf(name), value, out));
-            } else {
-                walk(environment, r, v, out, depth + 1);
+            } else if (v instanceof Map<?, ?> || v instanceof List<?>) {
+                walk(environment, r, v, out, depth + 1); // (a scalar holds no environment)
             }
         }
     }
