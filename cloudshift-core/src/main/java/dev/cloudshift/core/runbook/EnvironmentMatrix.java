@@ -47,16 +47,32 @@ final class EnvironmentMatrix {
         List<String> raw = RunbookBuilder.texts(catalog.drift().path("matrix_raw_attributes"));
         PlannedResource[] byEnv = new PlannedResource[envs.size()]; // an address's instance per environment, reused
         Object[] values = new Object[envs.size()];
+        // where each matrix attribute is in the list: a resource has few attributes, so its own keys are looked up
+        // there instead of probing it for every matrix attribute (an attribute no instance has gives no row)
+        Map<String, List<Integer>> positionsOf = new java.util.HashMap<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            positionsOf.computeIfAbsent(attributes.get(i), k -> new ArrayList<>()).add(i);
+        }
+        boolean[] present = new boolean[attributes.size()];
         for (Map.Entry<String, List<PlannedResource>> e : facts.byAddress().entrySet()) {
             java.util.Arrays.fill(byEnv, null);
+            java.util.Arrays.fill(present, false);
             for (PlannedResource r : e.getValue()) {
                 int i = envs.indexOf(r.environment());
                 if (i >= 0) {
                     byEnv[i] = r;
+                    for (String key : r.attributes().keySet()) {
+                        List<Integer> at = positionsOf.get(key);
+                        if (at != null) {
+                            at.forEach(p -> present[p] = true);
+                        }
+                    }
                 }
             }
-            for (String a : attributes) {
-                addRow(rows, e.getKey(), a, envs, byEnv, values, true);
+            for (int i = 0; i < attributes.size(); i++) {
+                if (present[i]) {
+                    addRow(rows, e.getKey(), attributes.get(i), envs, byEnv, values, true);
+                }
             }
             for (String a : raw) {
                 addRow(rows, e.getKey(), a, envs, byEnv, values, false);
