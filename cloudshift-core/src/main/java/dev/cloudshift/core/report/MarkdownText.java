@@ -89,23 +89,34 @@ public final class MarkdownText {
     /** A GitHub table: header row, separator and one row per entry; cells must already be escaped. */
     public static String table(List<String> headers, List<List<String>> rows) {
         StringBuilder sb = new StringBuilder();
-        row(sb, headers);
+        tableHead(sb, headers);
+        for (List<String> r : rows) {
+            tableRow(sb, r);
+        }
+        return sb.toString();
+    }
+
+    /** The header row and separator of {@link #table}, appended (for a table written row by row). */
+    public static void tableHead(StringBuilder sb, List<String> headers) {
+        tableRow(sb, headers);
         sb.append('|');
         for (int i = 0; i < headers.size(); i++) {
             sb.append(" --- |");
         }
         sb.append('\n');
-        for (List<String> r : rows) {
-            row(sb, r);
-        }
-        return sb.toString();
     }
 
-    private static void row(StringBuilder sb, List<String> cells) {
+    /** One row of {@link #table}, appended; cells must already be escaped. */
+    public static void tableRow(StringBuilder sb, List<String> cells) {
         sb.append('|');
         for (String c : cells) {
-            sb.append(' ').append(c == null || c.isEmpty() ? " " : c).append(" |");
+            tableCell(sb, c);
         }
         sb.append('\n');
+    }
+
+    /** One cell of a row begun with {@code |}; end the row with a line break. */
+    public static void tableCell(StringBuilder sb, String cell) {
+        sb.append(' ').append(cell == null || cell.isEmpty() ? " " : cell).append(" |");
     }
 }
