@@ -72,7 +72,14 @@ public final class PlanMarkdownWriter implements PlanRenderer {
 
     @Override
     public String render(Plan plan) {
-        StringBuilder md = new StringBuilder(16384);
+        // sized for the parts rendered ahead (megabytes on a large estate), so that it is not grown by copying
+        Chapters ahead = chapters;
+        long size = 16384 + 256L * plan.warnings().size() + (ahead != null ? ahead.text().length() : 0);
+        for (PlanSection s : plan.sections()) {
+            String body = prepared.get(s);
+            size += body == null ? 0 : body.length() + s.title().length() + 16;
+        }
+        StringBuilder md = new StringBuilder((int) Math.min(size, Integer.MAX_VALUE - 16));
         md.append("# Migration plan: ").append(text(plan.project())).append(" (")
                 .append(ReportLabels.sourceLabel(plan.source())).append(" to ").append(ReportLabels.providerLabel(plan.target())).append(")\n\n");
         overview(md, plan);
@@ -94,7 +101,13 @@ public final class PlanMarkdownWriter implements PlanRenderer {
             md.append('\n');
         }
         warnings(md, plan);
-        return md.toString().stripTrailing() + "\n";
+        // what toString().stripTrailing() + "\n" gives, with one copy of the document instead of three
+        int end = md.length();
+        while (end > 0 && Character.isWhitespace(md.charAt(end - 1))) {
+            end--;
+        }
+        md.setLength(end);
+        return md.append('\n').toString();
     }
 
     /** Current architecture, service mapping, environment differences, configuration changes, unmapped resources. */
