@@ -176,8 +176,11 @@ final class EnvironmentMatrix {
                 if (!higher.equals(facts.roleOf(h.environment()))) {
                     continue;
                 }
+                if (h.attributes().isEmpty()) {
+                    continue; // no setting set: nothing can be larger (most resources)
+                }
                 for (PlannedResource l : e.getValue()) {
-                    if (!lower.equals(facts.roleOf(l.environment()))) {
+                    if (!lower.equals(facts.roleOf(l.environment())) || l.attributes().isEmpty()) {
                         continue;
                     }
                     for (String s : settings) {
