@@ -44,6 +44,7 @@ public final class RunbookBuilder {
         facts.estate().put("data_methods", methods.isEmpty() ? List.of("no data store moves") : List.copyOf(methods));
         facts.freezeEstate();
 
+        facts.readFirstFacts(resourceConditions());
         List<PhasePlanner.Phase> phases = planner.plan(order);
         Map<String, Object> strategy = strategy(facts, dataStrategies, phases, order);
         List<Map<String, Object>> risks = risks(facts);
@@ -52,6 +53,29 @@ public final class RunbookBuilder {
         Map<String, Object> matrix = new EnvironmentMatrix(facts, catalog, options).build();
         return new Runbook(strategy, phases.stream().map(PhasePlanner.Phase::toJson).toList(), risks, rollback,
                 checklists, matrix);
+    }
+
+    /** The conditions of the rules tested over every resource: resource risks, resource checklist items, drift. */
+    private List<FactCondition> resourceConditions() {
+        List<FactCondition> out = new ArrayList<>();
+        for (JsonNode rule : catalog.risks().path("risks")) {
+            if (rule.path("scope").asText("resource").equals("resource")) {
+                out.add(FactCondition.of(rule.path("when")));
+            }
+        }
+        for (JsonNode section : catalog.checklists().path("sections")) {
+            for (JsonNode item : section.path("items")) {
+                if ("resource".equals(item.path("scope").asText("estate"))) {
+                    out.add(FactCondition.of(item.path("when")));
+                }
+            }
+        }
+        for (JsonNode rule : catalog.drift().path("drift")) {
+            if (rule.path("kind").asText().equals("resource")) {
+                out.add(FactCondition.of(rule.path("when")));
+            }
+        }
+        return out;
     }
 
     // ---- strategy

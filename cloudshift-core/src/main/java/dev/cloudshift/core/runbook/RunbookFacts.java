@@ -219,6 +219,26 @@ public final class RunbookFacts {
         return out;
     }
 
+    /**
+     * Reads, in one pass over the resources, the facts the given conditions test first (see {@link #holding}), so
+     * that the conditions tested later find them read. Only once the estate is frozen; otherwise nothing.
+     */
+    void readFirstFacts(List<FactCondition> conditions) {
+        if (factsCache == null) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (FactCondition c : conditions) {
+            String first = c.firstFact();
+            if (first != null && !columns.containsKey(first) && !names.contains(first)) {
+                names.add(first);
+            }
+        }
+        if (!names.isEmpty()) {
+            columns.putAll(FactColumn.of(ofResources(), names));
+        }
+    }
+
     /** The position of each instance of every address in {@link Plan#resources()}, in {@link #byAddress()} order. */
     List<int[]> positions() {
         return positions;
