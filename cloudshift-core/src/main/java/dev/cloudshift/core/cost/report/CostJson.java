@@ -60,8 +60,7 @@ public final class CostJson {
         m.put("target_range_usd", e.targetRangeUsd());
         List<Object> lines = new ArrayList<>();
         for (CostLine l : e.lines()) {
-            lines.add(new LineFields(new Object[] {l.address(), l.side(), l.service(), l.sku(), l.component(),
-                    l.quantity(), l.unit(), l.unitPriceUsd(), l.monthlyUsd(), List.of(l.lowUsd(), l.highUsd()), l.note()}));
+            lines.add(line(l));
         }
         m.put("lines", lines);
         m.put("assumptions", e.assumptions());
@@ -155,6 +154,11 @@ public final class CostJson {
                 }
             };
         }
+    }
+
+    private static Map<String, Object> line(CostLine l) {
+        return new LineFields(new Object[] {l.address(), l.side(), l.service(), l.sku(), l.component(), l.quantity(),
+                l.unit(), l.unitPriceUsd(), l.monthlyUsd(), List.of(l.lowUsd(), l.highUsd()), l.note()});
     }
 
     public static String write(Object tree) {
