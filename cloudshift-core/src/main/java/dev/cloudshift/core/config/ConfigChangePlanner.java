@@ -74,12 +74,18 @@ public final class ConfigChangePlanner {
         for (Resource r : resources) {
             byAddress.putIfAbsent(r.address(), r);
         }
+        // each resource's kind once (an engine may be matched by regular expressions), not once per endpoint
+        String[] kinds = new String[resources.size()];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = detector.resourceKind(resources.get(i));
+        }
         Map<String, ConfigChange> out = new LinkedHashMap<>();
         for (ConfigEntry e : all) {
             Resource owner = e.owner() == null ? null : byAddress.get(e.owner());
             boolean ownerIsService = owner != null && detector.resourceKind(owner) != null;
             if (!ownerIsService) {
-                detector.detect(e).ifPresent(ep -> endpointChanges(environment, ep, all, resources, target, mappedService, out));
+                detector.detect(e).ifPresent(ep -> endpointChanges(environment, ep, all, resources, kinds, target,
+                        mappedService, out));
             }
             secretChange(environment, e, target).ifPresent(c -> out.putIfAbsent(placeKey(e), c));
         }
@@ -94,8 +100,9 @@ public final class ConfigChangePlanner {
     // ------------------------------------------------------------------ endpoints
 
     private void endpointChanges(String environment, Endpoint ep, List<ConfigEntry> all, List<Resource> resources,
-                                 String target, Function<String, String> mappedService, Map<String, ConfigChange> out) {
-        Resource pointed = resolve(ep, resources);
+                                 String[] kinds, String target, Function<String, String> mappedService,
+                                 Map<String, ConfigChange> out) {
+        Resource pointed = resolve(ep, resources, kinds);
         if (pointed == null || target.equals(pointed.provider())) {
             return; // outside the estate, or staying on its cloud
         }
@@ -161,23 +168,30 @@ public final class ConfigChangePlanner {
                 + (e.position().line() > 0 ? "" : "\u0000" + owner(e));
     }
 
-    /** The resource an endpoint points at, or null. */
-    Resource resolve(Endpoint ep, List<Resource> resources) {
+    /**
+     * The resource an endpoint points at, or null.
+     *
+     * @param kinds {@link EndpointDetector#resourceKind} of each resource, by position
+     */
+    Resource resolve(Endpoint ep, List<Resource> resources, String[] kinds) {
         if (ep.reference() != null) {
             String ref = ep.reference();
             for (Resource r : resources) {
-                String base = stripIndex(r.address());
-                if (ref.equals(r.address()) || ref.startsWith(r.address() + ".") || ref.equals(base) || ref.startsWith(base + ".")) {
+                // the reference is the address or its base (without the index), or an attribute path under one
+                String a = r.address();
+                if (isOrIsUnder(ref, a, a.length()) || isOrIsUnder(ref, a, baseLength(a))) {
                     return r;
                 }
             }
             if (ref.startsWith("module.")) {
                 String[] parts = ref.split("\\.");
                 String prefix = parts[0] + "." + stripIndex(parts[1]);
-                for (Resource r : resources) {
-                    if ((r.address().startsWith(prefix + ".") || r.address().startsWith(prefix + "["))
-                            && EndpointDetector.compatible(ep.kind(), detector.resourceKind(r))) {
-                        return r;
+                String dot = prefix + ".";
+                String bracket = prefix + "[";
+                for (int i = 0; i < kinds.length; i++) {
+                    String a = resources.get(i).address();
+                    if ((a.startsWith(dot) || a.startsWith(bracket)) && EndpointDetector.compatible(ep.kind(), kinds[i])) {
+                        return resources.get(i);
                     }
                 }
             }
@@ -185,8 +199,9 @@ public final class ConfigChangePlanner {
         if (ep.host() != null) {
             String host = ep.host();
             String firstLabel = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
-            for (Resource r : resources) {
-                if (detector.resourceKind(r) == null) {
+            for (int i = 0; i < kinds.length; i++) {
+                Resource r = resources.get(i);
+                if (kinds[i] == null) {
                     continue;
                 }
                 if ("compose".equals(r.provider())) {
@@ -206,13 +221,16 @@ public final class ConfigChangePlanner {
             }
         }
         Resource only = null;
-        for (Resource r : resources) {
-            if (EndpointDetector.compatible(ep.kind(), detector.resourceKind(r))) {
-                if (only != null && !stripIndex(only.address()).equals(stripIndex(r.address()))) {
+        String onlyBase = null;
+        for (int i = 0; i < kinds.length; i++) {
+            if (EndpointDetector.compatible(ep.kind(), kinds[i])) {
+                String a = resources.get(i).address();
+                if (only != null && !(baseLength(a) == onlyBase.length() && a.startsWith(onlyBase))) {
                     return null; // ambiguous
                 }
                 if (only == null) {
-                    only = r;
+                    only = resources.get(i);
+                    onlyBase = stripIndex(a);
                 }
             }
         }
@@ -220,8 +238,19 @@ public final class ConfigChangePlanner {
     }
 
     private static String stripIndex(String address) {
+        return address.substring(0, baseLength(address));
+    }
+
+    /** The length of an address without its last index ({@code [0]}, {@code ["a"]}), if it ends in one. */
+    private static int baseLength(String address) {
         int b = address.lastIndexOf('[');
-        return b > address.lastIndexOf('.') ? address.substring(0, b) : address;
+        return b > address.lastIndexOf('.') ? b : address.length();
+    }
+
+    /** {@code ref} equals the first {@code length} characters of {@code address}, or continues them with a dot. */
+    private static boolean isOrIsUnder(String ref, String address, int length) {
+        return ref.regionMatches(0, address, 0, length)
+                && (ref.length() == length || ref.length() > length && ref.charAt(length) == '.');
     }
 
     private String bucketName(Endpoint ep, Resource pointed) {

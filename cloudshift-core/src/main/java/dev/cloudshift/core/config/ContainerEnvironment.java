@@ -62,7 +62,9 @@ public final class ContainerEnvironment {
         }
         if (node instanceof List<?> l) {
             for (Object o : l) {
-                walk(environment, r, o, out, depth + 1);
+                if (o instanceof Map<?, ?> || o instanceof List<?>) {
+                    walk(environment, r, o, out, depth + 1);
+                }
             }
             return;
         }
@@ -78,8 +80,8 @@ public final class ContainerEnvironment {
                 nameValueList(environment, r, v, out);
             } else if (keys.maps().contains(k) && v instanceof Map<?, ?> vars && isFlatMap(vars)) {
                 vars.forEach((name, value) -> add(environment, r, String.valueOf(name), value, out));
-            } else {
-                walk(environment, r, v, out, depth + 1);
+            } else if (v instanceof Map<?, ?> || v instanceof List<?>) {
+                walk(environment, r, v, out, depth + 1); // (a scalar holds no environment)
             }
         }
     }
@@ -151,8 +153,11 @@ public final class ContainerEnvironment {
             out.add(new ConfigEntry(environment, r.position(), r.address(), key, null, false, "<unset>"));
             return;
         }
-        boolean secret = v.equals("<sensitive>") || redactor.detector().isSecret(key, v);
-        String shape = v.equals("<sensitive>") ? "<redacted>" : redactor.shape(key, v);
-        out.add(new ConfigEntry(environment, r.position(), r.address(), key, secret ? null : v, secret, shape));
+        if (v.equals("<sensitive>")) {
+            out.add(new ConfigEntry(environment, r.position(), r.address(), key, null, true, "<redacted>"));
+            return;
+        }
+        Redactor.Shaped s = redactor.secretAndShape(key, v);
+        out.add(new ConfigEntry(environment, r.position(), r.address(), key, s.secret() ? null : v, s.secret(), s.shape()));
     }
 }

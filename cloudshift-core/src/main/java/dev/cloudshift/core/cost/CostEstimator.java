@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,13 @@ public final class CostEstimator {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    /** Pricing-rule texts read once per run (the rules are fixed data): factors split, SKU templates, decimals. */
+    private static final Map<String, String[]> FACTORS = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> TEMPLATES = new ConcurrentHashMap<>();
+    private static final Map<String, BigDecimal> DECIMALS = new ConcurrentHashMap<>();
+    /** Attributes naming the source's own SKU, dropped before the target side is priced. */
+    private static final List<String> SOURCE_SKU_ATTRIBUTES = List.of("instance_class", "storage_type", "tier", "region",
+            "target_sku");
 
     private final PriceCatalog catalog;
     private final UsageDefaults usage;
@@ -69,10 +77,11 @@ public final class CostEstimator {
         inputs.forEach(i -> byAddress.put(i.resource().address(), i.resource()));
         List<CostLine> lines = new ArrayList<>();
         List<SizingDecision> sizing = new ArrayList<>();
+        Map<String, PricingRules> rulesOf = new HashMap<>(); // provider -> its rules, looked up once per environment
         for (CostInput in : inputs) {
             Resource r = in.resource();
-            PricingRules rules = PricingRules.forProvider(r.provider());
-            Map<String, Object> attrs = new LinkedHashMap<>(attributes(r, rules.rule(r.type()), byAddress));
+            PricingRules rules = rulesOf.computeIfAbsent(r.provider(), PricingRules::forProvider);
+            Map<String, Object> attrs = attributes(r, rules.rule(r.type()), byAddress);
             priceAttributes(r, attrs);
             lines.addAll(priceResource(pass, CostLine.SOURCE, rules, r.type(), r.address(), attrs, regionOf(r, rules), null));
         }
@@ -83,7 +92,7 @@ public final class CostEstimator {
             // of that target resource and is not priced a second time.
             Map<String, String> owners = new HashMap<>();
             for (CostInput in : inputs) {
-                if (!sourceFree(in.resource())) {
+                if (!rulesOf.computeIfAbsent(in.resource().provider(), PricingRules::forProvider).isFree(in.resource().type())) {
                     in.targetTypes().forEach(t -> owners.putIfAbsent(t, in.resource().address()));
                 }
             }
@@ -100,17 +109,15 @@ public final class CostEstimator {
                             "free: a setting of " + in.absorbedBy() + ", priced with that resource"));
                     continue;
                 }
-                Map<String, Object> attrs = new LinkedHashMap<>(
-                        attributes(r, PricingRules.forProvider(r.provider()).rule(r.type()), byAddress));
+                PricingRules sourceRules = rulesOf.computeIfAbsent(r.provider(), PricingRules::forProvider);
+                Map<String, Object> sizingInput = attributes(r, sourceRules.rule(r.type()), byAddress);
                 // The source's own SKU names mean nothing on the target: only sizing chooses them there.
-                Map<String, Object> sizingInput = new LinkedHashMap<>(attrs);
-                for (String k : List.of("instance_class", "storage_type", "tier", "region", "target_sku")) {
+                Map<String, Object> attrs = new LinkedHashMap<>(sizingInput);
+                for (String k : SOURCE_SKU_ATTRIBUTES) {
                     attrs.remove(k);
                 }
                 SizingTable table = SizingTable.bundled(r.provider(), targetProvider);
-                Optional<SizingDecision> d = table.size(
-                        new Resource(r.address(), r.type(), r.provider(), r.category(), r.environment(), sizingInput,
-                                r.raw(), r.dependsOn(), r.position()));
+                Optional<SizingDecision> d = table.size(r.address(), r.type(), sizingInput);
                 d.ifPresent(x -> {
                     sizing.add(x);
                     attrs.put("target_sku", x.targetSku());
@@ -118,7 +125,7 @@ public final class CostEstimator {
                     attrs.putAll(table.targetAttributes(r.type(), x.targetSku()));
                 });
                 attrs.remove("region");
-                boolean configurationOnly = sourceFree(r);
+                boolean configurationOnly = sourceRules.isFree(r.type());
                 for (String type : in.targetTypes()) {
                     String owner = owners.get(type);
                     if (configurationOnly && owner != null && !rules.isFree(type)) {
@@ -180,15 +187,10 @@ public final class CostEstimator {
         if (!self.covers(r.type())) {
             return;
         }
-        self.size(new Resource(r.address(), r.type(), r.provider(), r.category(), r.environment(), attrs, r.raw(),
-                r.dependsOn(), r.position())).ifPresent(d -> {
+        self.size(r.address(), r.type(), attrs).ifPresent(d -> {
                     attrs.putIfAbsent("target_sku", d.targetSku());
                     self.targetAttributes(r.type(), d.targetSku()).forEach(attrs::putIfAbsent);
                 });
-    }
-
-    private static boolean sourceFree(Resource r) {
-        return PricingRules.forProvider(r.provider()).isFree(r.type());
     }
 
     private static String regionOf(Resource r, PricingRules rules) {
@@ -304,10 +306,14 @@ public final class CostEstimator {
 
     private static String fill(String template, Map<String, Object> attrs, Map<String, String> defaults)
             throws MissingAttribute {
-        Matcher m = PLACEHOLDER.matcher(template);
+        List<String> parts = TEMPLATES.computeIfAbsent(template, CostEstimator::templateParts);
         StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
+        for (int i = 0; i < parts.size(); i += 2) {
+            sb.append(parts.get(i));
+            if (i + 1 == parts.size()) {
+                break;
+            }
+            String name = parts.get(i + 1);
             Object v = attrs.get(name);
             if (v == null && name.equals("target_sku")) {
                 v = attrs.get("instance_class");
@@ -319,10 +325,23 @@ public final class CostEstimator {
             if (s == null) {
                 throw new MissingAttribute(name);
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(s));
+            sb.append(s);
         }
-        m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** A SKU template's literal text and placeholder names, alternating (text, name, text, ..., text). */
+    private static List<String> templateParts(String template) {
+        List<String> parts = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int at = 0;
+        while (m.find()) {
+            parts.add(template.substring(at, m.start()));
+            parts.add(m.group(1));
+            at = m.end();
+        }
+        parts.add(template.substring(at));
+        return List.copyOf(parts);
     }
 
     private static UsageRange quantity(Pass pass, List<String> factors, Map<String, Object> attrs)
@@ -340,7 +359,7 @@ public final class CostEstimator {
     }
 
     private static UsageRange factor(Pass pass, String f, Map<String, Object> attrs) throws MissingAttribute {
-        String[] p = f.split(":");
+        String[] p = FACTORS.computeIfAbsent(f, x -> x.split(":")); // shared: only read
         switch (p[0]) {
             case "usage" -> {
                 UsageRange u = pass.profile.get(p[1]).orElseThrow(() -> new MissingAttribute("usage " + p[1]));
@@ -352,7 +371,7 @@ public final class CostEstimator {
                 if (v == null) {
                     if (p.length > 2) {
                         pass.notes.add(p[1] + " not stated: " + p[2] + " assumed where needed");
-                        return UsageRange.exact(new BigDecimal(p[2]));
+                        return UsageRange.exact(decimal(p[2]));
                     }
                     throw new MissingAttribute(p[1]);
                 }
@@ -362,7 +381,7 @@ public final class CostEstimator {
                 BigDecimal typ = number(attrs.get(p[1]));
                 BigDecimal lo = number(attrs.get(p[2]));
                 BigDecimal hi = number(attrs.get(p[3]));
-                BigDecimal def = p.length > 4 ? new BigDecimal(p[4]) : null;
+                BigDecimal def = p.length > 4 ? decimal(p[4]) : null;
                 if (typ == null) {
                     typ = lo != null ? lo : def;
                 }
@@ -376,16 +395,21 @@ public final class CostEstimator {
             case "if" -> {
                 Object v = attrs.get(p[1]);
                 boolean on = Boolean.TRUE.equals(v) || "true".equals(String.valueOf(v));
-                return UsageRange.exact(on ? new BigDecimal(p[2]) : BigDecimal.ONE);
+                return UsageRange.exact(on ? decimal(p[2]) : BigDecimal.ONE);
             }
             default -> {
                 try {
-                    return UsageRange.exact(new BigDecimal(f));
+                    return UsageRange.exact(decimal(f));
                 } catch (NumberFormatException e) {
                     throw new IllegalStateException("pricing rule factor not understood: " + f);
                 }
             }
         }
+    }
+
+    /** A decimal written in a pricing rule, parsed once (BigDecimal is immutable; a bad one throws every time). */
+    private static BigDecimal decimal(String text) {
+        return DECIMALS.computeIfAbsent(text, BigDecimal::new);
     }
 
     private static CostLine zero(String address, String side, String service, String note) {

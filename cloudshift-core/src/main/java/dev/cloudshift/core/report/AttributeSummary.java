@@ -133,6 +133,7 @@ public final class AttributeSummary {
         return s.contains("${") ? UNKNOWN_PART.matcher(s).replaceAll("(computed)") : s;
     }
 
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\s*\\n\\s*");
     private static final java.util.regex.Pattern UNKNOWN_PART = java.util.regex.Pattern.compile("\\$\\{[^}]*}");
 
     /** Text of any value for a difference table: unknowns and maps included, null as a dash. */
@@ -144,7 +145,7 @@ public final class AttributeSummary {
             return JsonText.number(n);
         }
         if (v instanceof Map<?, ?> || v instanceof Collection<?>) {
-            return JsonText.write(JsonValues.canonical(v)).replaceAll("\\s*\\n\\s*", " ").trim();
+            return LINE_BREAK.matcher(JsonText.write(JsonValues.canonical(v))).replaceAll(" ").trim();
         }
         return v.toString();
     }

@@ -21,21 +21,33 @@ public record MappingRows(String sourceService, String sourceType, TargetMapping
 
     /** The rows of a plan, empty when nothing was mapped. */
     public static List<MappingRows> of(Plan plan) {
+        // grouped by type then service with hash lookups, the groups sorted once
+        Map<String, Map<String, List<PlannedResource>>> byType = new java.util.HashMap<>();
+        for (PlannedResource r : plan.resources()) {
+            if (r.mapped()) {
+                String service = r.sourceService() != null ? r.sourceService() : r.type();
+                byType.computeIfAbsent(r.type(), k -> new java.util.HashMap<>())
+                        .computeIfAbsent(service, k -> new ArrayList<>()).add(r);
+            }
+        }
         Map<List<String>, List<PlannedResource>> bySource = new TreeMap<>((a, b) -> {
             int c = a.get(0).compareTo(b.get(0));
             return c != 0 ? c : a.get(1).compareTo(b.get(1));
         });
-        for (PlannedResource r : plan.resources()) {
-            if (r.mapped()) {
-                String service = r.sourceService() != null ? r.sourceService() : r.type();
-                bySource.computeIfAbsent(List.of(service, r.type()), k -> new ArrayList<>()).add(r);
-            }
-        }
+        byType.forEach((type, services) -> services.forEach((service, rs) -> bySource.put(List.of(service, type), rs)));
         List<MappingRows> rows = new ArrayList<>();
         for (Map.Entry<List<String>, List<PlannedResource>> e : bySource.entrySet()) {
             Map<TargetMapping.Mapped, List<PlannedResource>> byTarget = new LinkedHashMap<>();
+            // the same mapping is usually the same object: found by identity before hashing the record
+            Map<TargetMapping.Mapped, List<PlannedResource>> byIdentity = new java.util.IdentityHashMap<>();
             for (PlannedResource r : e.getValue()) {
-                byTarget.computeIfAbsent((TargetMapping.Mapped) r.mapping(), k -> new ArrayList<>()).add(r);
+                TargetMapping.Mapped m = (TargetMapping.Mapped) r.mapping();
+                List<PlannedResource> group = byIdentity.get(m);
+                if (group == null) {
+                    group = byTarget.computeIfAbsent(m, k -> new ArrayList<>());
+                    byIdentity.put(m, group);
+                }
+                group.add(r);
             }
             byTarget.forEach((target, rs) -> rows.add(new MappingRows(e.getKey().get(0), e.getKey().get(1), target, rs)));
         }

@@ -17,8 +17,16 @@ public final class MarkdownText {
         if (s == null) {
             return "";
         }
+        int first = 0;
+        while (first < s.length() && !special(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s; // nothing to escape (most values)
+        }
         StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
+        sb.append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\\', '`', '*', '_', '[', ']', '#', '|', '~' -> sb.append('\\').append(c);
@@ -34,6 +42,14 @@ public final class MarkdownText {
         return sb.toString();
     }
 
+    /** A character {@link #text} escapes, replaces or drops. */
+    private static boolean special(char c) {
+        return switch (c) {
+            case '\\', '`', '*', '_', '[', ']', '#', '|', '~', '<', '>', '&', '\r', '\n' -> true;
+            default -> false;
+        };
+    }
+
     /**
      * Inline code ({@code `aws_db_instance.main`}) safe in a table cell: a fence longer than any backtick run
      * in the value, {@code |} escaped (GitHub tables unescape it before the code span), line breaks folded.
@@ -41,6 +57,9 @@ public final class MarkdownText {
     public static String code(String s) {
         if (s == null || s.isEmpty()) {
             return "";
+        }
+        if (plainCode(s)) {
+            return "`" + s + "`"; // what the general case below gives for a value without backticks, | or line breaks
         }
         String v = s.replace("\r", "").replace('\n', ' ').replace("|", "\\|");
         int longest = 0;
@@ -57,26 +76,47 @@ public final class MarkdownText {
         return fence + (pad ? " " : "") + v + (pad ? " " : "") + fence;
     }
 
+    private static boolean plainCode(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '`' || c == '|' || c == '\r' || c == '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A GitHub table: header row, separator and one row per entry; cells must already be escaped. */
     public static String table(List<String> headers, List<List<String>> rows) {
         StringBuilder sb = new StringBuilder();
-        row(sb, headers);
+        tableHead(sb, headers);
+        for (List<String> r : rows) {
+            tableRow(sb, r);
+        }
+        return sb.toString();
+    }
+
+    /** The header row and separator of {@link #table}, appended (for a table written row by row). */
+    public static void tableHead(StringBuilder sb, List<String> headers) {
+        tableRow(sb, headers);
         sb.append('|');
         for (int i = 0; i < headers.size(); i++) {
             sb.append(" --- |");
         }
         sb.append('\n');
-        for (List<String> r : rows) {
-            row(sb, r);
-        }
-        return sb.toString();
     }
 
-    private static void row(StringBuilder sb, List<String> cells) {
+    /** One row of {@link #table}, appended; cells must already be escaped. */
+    public static void tableRow(StringBuilder sb, List<String> cells) {
         sb.append('|');
         for (String c : cells) {
-            sb.append(' ').append(c == null || c.isEmpty() ? " " : c).append(" |");
+            tableCell(sb, c);
         }
         sb.append('\n');
+    }
+
+    /** One cell of a row begun with {@code |}; end the row with a line break. */
+    public static void tableCell(StringBuilder sb, String cell) {
+        sb.append(' ').append(cell == null || cell.isEmpty() ? " " : cell).append(" |");
     }
 }

@@ -72,7 +72,14 @@ public final class PlanMarkdownWriter implements PlanRenderer {
 
     @Override
     public String render(Plan plan) {
-        StringBuilder md = new StringBuilder(16384);
+        // sized for the parts rendered ahead (megabytes on a large estate), so that it is not grown by copying
+        Chapters ahead = chapters;
+        long size = 16384 + 256L * plan.warnings().size() + (ahead != null ? ahead.text().length() : 0);
+        for (PlanSection s : plan.sections()) {
+            String body = prepared.get(s);
+            size += body == null ? 0 : body.length() + s.title().length() + 16;
+        }
+        StringBuilder md = new StringBuilder((int) Math.min(size, Integer.MAX_VALUE - 16));
         md.append("# Migration plan: ").append(text(plan.project())).append(" (")
                 .append(ReportLabels.sourceLabel(plan.source())).append(" to ").append(ReportLabels.providerLabel(plan.target())).append(")\n\n");
         overview(md, plan);
@@ -94,7 +101,13 @@ public final class PlanMarkdownWriter implements PlanRenderer {
             md.append('\n');
         }
         warnings(md, plan);
-        return md.toString().stripTrailing() + "\n";
+        // what toString().stripTrailing() + "\n" gives, with one copy of the document instead of three
+        int end = md.length();
+        while (end > 0 && Character.isWhitespace(md.charAt(end - 1))) {
+            end--;
+        }
+        md.setLength(end);
+        return md.append('\n').toString();
     }
 
     /** Current architecture, service mapping, environment differences, configuration changes, unmapped resources. */
@@ -165,11 +178,14 @@ public final class PlanMarkdownWriter implements PlanRenderer {
 
     private static void architecture(StringBuilder md, Plan plan) {
         md.append("## Current architecture\n\n");
-        Map<String, Set<String>> services = new TreeMap<>(BY_CATEGORY);
+        // grouped by hashing, then sorted once (instead of a sorted insert per resource)
+        Map<String, Set<String>> grouped = new java.util.HashMap<>();
         for (PlannedResource r : plan.resources()) {
-            services.computeIfAbsent(nz(r.category(), "other"), k -> new TreeSet<>())
+            grouped.computeIfAbsent(nz(r.category(), "other"), k -> new java.util.HashSet<>())
                     .add(nz(r.sourceService(), r.type()));
         }
+        Map<String, Set<String>> services = new TreeMap<>(BY_CATEGORY);
+        grouped.forEach((category, names) -> services.put(category, new TreeSet<>(names)));
         if (!services.isEmpty()) {
             md.append("The estate uses these ").append(ReportLabels.sourceLabel(plan.source())).append(" services:\n\n");
             services.forEach((category, names) -> md.append("- **").append(text(ReportLabels.categoryLabel(category))).append("**: ")
@@ -183,11 +199,13 @@ public final class PlanMarkdownWriter implements PlanRenderer {
                 md.append("No resources.\n\n");
                 continue;
             }
-            Map<String, Map<String, List<PlannedResource>>> byCategory = new TreeMap<>(BY_CATEGORY);
+            Map<String, Map<String, List<PlannedResource>>> unsorted = new java.util.HashMap<>();
             for (PlannedResource r : rs) {
-                byCategory.computeIfAbsent(nz(r.category(), "other"), k -> new TreeMap<>())
+                unsorted.computeIfAbsent(nz(r.category(), "other"), k -> new java.util.HashMap<>())
                         .computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r);
             }
+            Map<String, Map<String, List<PlannedResource>>> byCategory = new TreeMap<>(BY_CATEGORY);
+            unsorted.forEach((category, types) -> byCategory.put(category, new TreeMap<>(types)));
             List<List<String>> rows = new ArrayList<>();
             for (Map.Entry<String, Map<String, List<PlannedResource>>> c : byCategory.entrySet()) {
                 for (Map.Entry<String, List<PlannedResource>> t : c.getValue().entrySet()) {
@@ -198,6 +216,52 @@ public final class PlanMarkdownWriter implements PlanRenderer {
             }
             md.append(table(List.of("Category", "Type", "Count", "Resources", "Key settings"), rows)).append('\n');
         }
+    }
+
+    /**
+     * True when every instance has an equal value (or every one none) for an attribute, so that all read the same in
+     * the table. Only for JSON-like values (text, numbers, booleans, lists, maps with text keys), whose equal values
+     * always read the same; anything else is compared by its text as before.
+     */
+    private static boolean sameEverywhere(Map<String, PlannedResource> per, String key) {
+        Object first = null;
+        boolean seen = false;
+        for (PlannedResource r : per.values()) {
+            Object v = r.attributes().get(key);
+            if (!seen) {
+                if (!jsonLike(v)) {
+                    return false;
+                }
+                first = v;
+                seen = true;
+            } else if (!java.util.Objects.equals(first, v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean jsonLike(Object v) {
+        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
+            return true;
+        }
+        if (v instanceof List<?> l) {
+            for (Object o : l) {
+                if (!jsonLike(o)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (v instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String) || !jsonLike(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static String names(List<PlannedResource> group) {
@@ -273,6 +337,9 @@ public final class PlanMarkdownWriter implements PlanRenderer {
             Set<String> keys = new TreeSet<>();
             per.values().forEach(r -> keys.addAll(r.attributes().keySet()));
             for (String key : keys) {
+                if (sameEverywhere(per, key)) {
+                    continue; // equal values read the same: no row (most settings of most resources)
+                }
                 Set<String> values = new LinkedHashSet<>();
                 List<String> cells = new ArrayList<>();
                 for (String env : envs) {

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudshift.core.plan.PlannedResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Validation checklists from catalog/rules/checklists.yaml, tailored to the resources present, with one
@@ -16,6 +15,9 @@ import java.util.Set;
  * environment variables).
  */
 final class ChecklistBuilder {
+
+    private static final Pattern NOT_UPPER_ALNUM = Pattern.compile("[^A-Z0-9]+");
+    private static final Pattern NOT_FILE_NAME = Pattern.compile("[^A-Za-z0-9_-]+");
 
     private final RunbookFacts facts;
     private final RunbookCatalog catalog;
@@ -31,24 +33,25 @@ final class ChecklistBuilder {
             List<Map<String, Object>> items = new ArrayList<>();
             for (JsonNode item : section.path("items")) {
                 if ("resource".equals(item.path("scope").asText("estate"))) {
-                    FactCondition when = FactCondition.of(item.path("when"));
-                    for (String address : facts.byAddress().keySet()) {
+                    // per address: the reference instance's facts if it matches, else the first matching instance's
+                    boolean[] holding = facts.holding(FactCondition.of(item.path("when")));
+                    List<PlannedResource> all = facts.plan().resources();
+                    List<Map<String, Object>> allFacts = facts.ofResources();
+                    String text = item.path("text").asText();
+                    for (int[] instances : facts.positions()) {
                         Map<String, Object> matched = null;
-                        Set<String> envs = new LinkedHashSet<>();
-                        List<PlannedResource> instances = facts.byAddress().get(address);
-                        List<Map<String, Object>> instanceFacts = facts.ofInstances(address);
-                        for (int i = 0; i < instances.size(); i++) {
-                            PlannedResource r = instances.get(i);
-                            Map<String, Object> f = instanceFacts.get(i);
-                            if (when.holds(f)) {
-                                envs.add(r.environment());
+                        String address = null;
+                        for (int i : instances) {
+                            if (holding[i]) {
+                                PlannedResource r = all.get(i);
+                                address = r.address();
                                 if (matched == null || r == facts.reference(address)) {
-                                    matched = f;
+                                    matched = allFacts.get(i);
                                 }
                             }
                         }
                         if (matched != null) {
-                            items.add(item(FactTemplate.render(item.path("text").asText(), matched), List.of(address), null));
+                            items.add(item(FactTemplate.render(text, matched), List.of(address), null));
                         }
                     }
                 } else if (FactCondition.holds(item.path("when"), facts.estate())) {
@@ -86,8 +89,8 @@ final class ChecklistBuilder {
                             + FactTemplate.render(verify.path("unsupported_reason").asText(), f), List.of(r.address()), null));
                     continue;
                 }
-                String id = (env + "_" + PhasePlanner.workload(r.address())).toUpperCase(Locale.ROOT)
-                        .replaceAll("[^A-Z0-9]+", "_");
+                String workload = PhasePlanner.workload(r.address());
+                String id = NOT_UPPER_ALNUM.matcher((env + "_" + workload).toUpperCase(Locale.ROOT)).replaceAll("_");
                 String scheme = e.path("scheme").asText();
                 int port = e.path("port").asInt();
                 String db = "<database>";
@@ -97,8 +100,8 @@ final class ChecklistBuilder {
                         + " --target \"jdbc:" + scheme + "://<target-host-" + env + ">:" + port + "/" + db + "\""
                         + " --source-password-env SOURCE_" + id + "_PASSWORD"
                         + " --target-password-env TARGET_" + id + "_PASSWORD"
-                        + " --mode checksum --md verify-" + env + "-" + PhasePlanner.workload(r.address())
-                        .replaceAll("[^A-Za-z0-9_-]+", "-") + ".md";
+                        + " --mode checksum --md verify-" + env + "-" + NOT_FILE_NAME.matcher(workload).replaceAll("-")
+                        + ".md";
                 out.add(item("`" + r.address() + "` (" + env + ", " + engine + "): data verify reports every table equal",
                         List.of(r.address()), command));
             }

@@ -16,12 +16,17 @@ public final class EffortModel {
 
     private final JsonNode effort;
     private final List<FactCondition> factors = new ArrayList<>();
+    /** Each factor's multiplier, beside its condition in {@link #factors}. */
+    private final List<BigDecimal> multipliers = new ArrayList<>();
+    private final BigDecimal additionalEnvironmentFactor;
 
     public EffortModel(JsonNode effort) {
         this.effort = effort;
         for (JsonNode f : effort.path("factors")) {
             factors.add(FactCondition.of(f.path("when")));
+            multipliers.add(f.path("factor").decimalValue());
         }
+        additionalEnvironmentFactor = effort.path("additional_environment_factor").decimalValue();
     }
 
     /** Hours for a resource with these facts that exists in {@code environments} environments. */
@@ -36,14 +41,12 @@ public final class EffortModel {
             base = effort.path("category_hours").path("other");
         }
         BigDecimal h = base.decimalValue();
-        int i = 0;
-        for (JsonNode f : effort.path("factors")) {
-            if (factors.get(i++).holds(facts)) {
-                h = h.multiply(f.path("factor").decimalValue());
+        for (int i = 0; i < factors.size(); i++) {
+            if (factors.get(i).holds(facts)) {
+                h = h.multiply(multipliers.get(i));
             }
         }
-        BigDecimal extra = effort.path("additional_environment_factor").decimalValue()
-                .multiply(BigDecimal.valueOf(Math.max(0, environments - 1)));
+        BigDecimal extra = additionalEnvironmentFactor.multiply(BigDecimal.valueOf(Math.max(0, environments - 1)));
         return h.multiply(BigDecimal.ONE.add(extra));
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudshift.core.plan.PlannedResource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +45,37 @@ final class EnvironmentMatrix {
         }
         List<String> attributes = RunbookBuilder.texts(catalog.drift().path("matrix_attributes"));
         List<String> raw = RunbookBuilder.texts(catalog.drift().path("matrix_raw_attributes"));
+        PlannedResource[] byEnv = new PlannedResource[envs.size()]; // an address's instance per environment, reused
+        Object[] values = new Object[envs.size()];
+        // where each matrix attribute is in the list: a resource has few attributes, so its own keys are looked up
+        // there instead of probing it for every matrix attribute (an attribute no instance has gives no row)
+        Map<String, List<Integer>> positionsOf = new java.util.HashMap<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            positionsOf.computeIfAbsent(attributes.get(i), k -> new ArrayList<>()).add(i);
+        }
+        boolean[] present = new boolean[attributes.size()];
         for (Map.Entry<String, List<PlannedResource>> e : facts.byAddress().entrySet()) {
-            Map<String, PlannedResource> byEnv = new LinkedHashMap<>();
-            e.getValue().forEach(r -> byEnv.put(r.environment(), r));
-            for (String a : attributes) {
-                addRow(rows, e.getKey(), a, envs, byEnv, true);
+            java.util.Arrays.fill(byEnv, null);
+            java.util.Arrays.fill(present, false);
+            for (PlannedResource r : e.getValue()) {
+                int i = envs.indexOf(r.environment());
+                if (i >= 0) {
+                    byEnv[i] = r;
+                    for (String key : r.attributes().keySet()) {
+                        List<Integer> at = positionsOf.get(key);
+                        if (at != null) {
+                            at.forEach(p -> present[p] = true);
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < attributes.size(); i++) {
+                if (present[i]) {
+                    addRow(rows, e.getKey(), attributes.get(i), envs, byEnv, values, true);
+                }
             }
             for (String a : raw) {
-                addRow(rows, e.getKey(), a, envs, byEnv, false);
+                addRow(rows, e.getKey(), a, envs, byEnv, values, false);
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -66,21 +88,25 @@ final class EnvironmentMatrix {
         return m;
     }
 
+    /** Adds the row of one setting of an address when some environment sets it; {@code values} is scratch space. */
     private void addRow(List<Map<String, Object>> rows, String address, String attribute, List<String> envs,
-            Map<String, PlannedResource> byEnv, boolean normalised) {
-        Map<String, Object> values = new LinkedHashMap<>();
+            PlannedResource[] byEnv, Object[] values, boolean normalised) {
         boolean any = false;
-        for (String env : envs) {
-            PlannedResource r = byEnv.get(env);
+        for (int i = 0; i < byEnv.length; i++) {
+            PlannedResource r = byEnv[i];
             Object v = r == null ? null : scalar(normalised ? r.attributes().get(attribute) : r.resource().raw().get(attribute));
             if (v instanceof String s && s.startsWith("${")) {
                 v = null;
             }
             any |= v != null;
-            values.put(env, v);
+            values[i] = v;
         }
         if (any) {
-            rows.add(row(normalised ? "resource" : "resource_raw", address, attribute, values));
+            Map<String, Object> byName = new LinkedHashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                byName.put(envs.get(i), values[i]);
+            }
+            rows.add(row(normalised ? "resource" : "resource_raw", address, attribute, byName));
         }
     }
 
@@ -99,12 +125,26 @@ final class EnvironmentMatrix {
         }
         m.put("setting", setting);
         m.put("values", values);
-        Set<String> distinct = new HashSet<>();
-        values.values().forEach(v -> distinct.add(v instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString()
-                : v instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
-                : Objects.toString(v)));
-        m.put("differs", distinct.size() > 1);
+        String first = null;
+        boolean differs = false;
+        for (Object v : values.values()) {
+            String text = comparable(v);
+            if (first == null) {
+                first = text;
+            } else if (!first.equals(text)) {
+                differs = true;
+                break;
+            }
+        }
+        m.put("differs", differs);
         return m;
+    }
+
+    /** A value as compared across environments: numbers by value (1.0 = 1), anything else as text. */
+    private static String comparable(Object v) {
+        return v instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString()
+                : v instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
+                : Objects.toString(v);
     }
 
     private List<Map<String, Object>> drift() {
@@ -128,13 +168,19 @@ final class EnvironmentMatrix {
         String higher = rule.path("higher").asText();
         String lower = rule.path("lower").asText();
         List<String> settings = RunbookBuilder.texts(rule.path("settings"));
+        if (!facts.roles().containsValue(higher) || !facts.roles().containsValue(lower)) {
+            return; // no environment has one of the two roles: no pair to compare
+        }
         for (Map.Entry<String, List<PlannedResource>> e : facts.byAddress().entrySet()) {
             for (PlannedResource h : e.getValue()) {
                 if (!higher.equals(facts.roleOf(h.environment()))) {
                     continue;
                 }
+                if (h.attributes().isEmpty()) {
+                    continue; // no setting set: nothing can be larger (most resources)
+                }
                 for (PlannedResource l : e.getValue()) {
-                    if (!lower.equals(facts.roleOf(l.environment()))) {
+                    if (!lower.equals(facts.roleOf(l.environment())) || l.attributes().isEmpty()) {
                         continue;
                     }
                     for (String s : settings) {

@@ -33,9 +33,18 @@ public final class FactCondition {
     }
 
     private final Step[] steps;
+    /** The fact the first step tests, when the first step is a plain test of one fact (not {@code any}); else null. */
+    private final String firstFact;
+    private final Test firstTest;
 
     private FactCondition(Step[] steps) {
+        this(steps, null, null);
+    }
+
+    private FactCondition(Step[] steps, String firstFact, Test firstTest) {
         this.steps = steps;
+        this.firstFact = firstFact;
+        this.firstTest = firstTest;
     }
 
     /**
@@ -53,6 +62,8 @@ public final class FactCondition {
             }});
         }
         List<Step> steps = new ArrayList<>();
+        String firstFact = null;
+        Test firstTest = null;
         Iterator<Map.Entry<String, JsonNode>> it = when.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -73,9 +84,13 @@ public final class FactCondition {
             }
             String key = e.getKey();
             Test test = test(e.getValue());
+            if (steps.isEmpty()) {
+                firstFact = key;
+                firstTest = test;
+            }
             steps.add(facts -> test.test(facts.get(key)));
         }
-        return new FactCondition(steps.toArray(new Step[0]));
+        return new FactCondition(steps.toArray(new Step[0]), firstFact, firstTest);
     }
 
     public static boolean holds(JsonNode when, Map<String, Object> facts) {
@@ -86,6 +101,30 @@ public final class FactCondition {
     public boolean holds(Map<String, Object> facts) {
         for (Step step : steps) {
             if (!step.holds(facts)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The fact the condition tests first, when its first key is a plain test of that fact's value (not {@code any});
+     * else null. Such a condition holds exactly when {@link #firstHolds} holds on that fact's value and
+     * {@link #restHolds} on the facts: a caller testing many sets of facts can test each distinct value once.
+     */
+    String firstFact() {
+        return firstFact;
+    }
+
+    /** The first key's test on a value of {@link #firstFact()} (null when the fact is missing). */
+    boolean firstHolds(Object value) {
+        return firstTest.test(value);
+    }
+
+    /** Every key after the first holds on these facts (for facts whose first key already holds). */
+    boolean restHolds(Map<String, Object> facts) {
+        for (int i = 1; i < steps.length; i++) {
+            if (!steps[i].holds(facts)) {
                 return false;
             }
         }

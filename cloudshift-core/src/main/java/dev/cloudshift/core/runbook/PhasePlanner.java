@@ -54,6 +54,7 @@ final class PhasePlanner {
     }
 
     private static final Pattern INSTANCE_KEY = Pattern.compile("\\[\"([^\"]+)\"]$");
+    private static final Pattern TRAILING_INDEX = Pattern.compile("\\[[^\\]]*]$");
 
     private final RunbookFacts facts;
     private final RunbookCatalog catalog;
@@ -75,7 +76,7 @@ final class PhasePlanner {
         if (m.find()) {
             return m.group(1);
         }
-        String a = address.replaceAll("\\[[^\\]]*]$", "");
+        String a = TRAILING_INDEX.matcher(address).replaceAll("");
         int mod = a.lastIndexOf("module.");
         if (mod >= 0) {
             String rest = a.substring(mod);

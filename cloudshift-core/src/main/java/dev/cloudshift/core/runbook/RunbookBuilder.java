@@ -44,6 +44,7 @@ public final class RunbookBuilder {
         facts.estate().put("data_methods", methods.isEmpty() ? List.of("no data store moves") : List.copyOf(methods));
         facts.freezeEstate();
 
+        facts.readFirstFacts(resourceConditions());
         List<PhasePlanner.Phase> phases = planner.plan(order);
         Map<String, Object> strategy = strategy(facts, dataStrategies, phases, order);
         List<Map<String, Object>> risks = risks(facts);
@@ -52,6 +53,29 @@ public final class RunbookBuilder {
         Map<String, Object> matrix = new EnvironmentMatrix(facts, catalog, options).build();
         return new Runbook(strategy, phases.stream().map(PhasePlanner.Phase::toJson).toList(), risks, rollback,
                 checklists, matrix);
+    }
+
+    /** The conditions of the rules tested over every resource: resource risks, resource checklist items, drift. */
+    private List<FactCondition> resourceConditions() {
+        List<FactCondition> out = new ArrayList<>();
+        for (JsonNode rule : catalog.risks().path("risks")) {
+            if (rule.path("scope").asText("resource").equals("resource")) {
+                out.add(FactCondition.of(rule.path("when")));
+            }
+        }
+        for (JsonNode section : catalog.checklists().path("sections")) {
+            for (JsonNode item : section.path("items")) {
+                if ("resource".equals(item.path("scope").asText("estate"))) {
+                    out.add(FactCondition.of(item.path("when")));
+                }
+            }
+        }
+        for (JsonNode rule : catalog.drift().path("drift")) {
+            if (rule.path("kind").asText().equals("resource")) {
+                out.add(FactCondition.of(rule.path("when")));
+            }
+        }
+        return out;
     }
 
     // ---- strategy
@@ -129,12 +153,21 @@ public final class RunbookBuilder {
         return m;
     }
 
+    /** Categories whose resources get a data strategy. */
+    private static final Set<String> DATA_CATEGORIES = Set.of("database", "cache", "messaging", "storage", "search",
+            "analytics");
+
     private List<Map<String, Object>> dataStrategies(RunbookFacts facts) {
         List<Map<String, Object>> out = new ArrayList<>();
+        List<JsonNode> rules = new ArrayList<>();
+        List<FactCondition> conditions = new ArrayList<>(); // each rule's condition read once, not per resource
+        for (JsonNode rule : catalog.strategy().path("data_strategies")) {
+            rules.add(rule);
+            conditions.add(FactCondition.of(rule.path("when")));
+        }
         for (String address : facts.byAddress().keySet()) {
             PlannedResource ref = facts.reference(address);
-            if (!Set.of("database", "cache", "messaging", "storage", "search", "analytics").contains(ref.category())
-                    || PhasePlanner.absorbed(ref)) {
+            if (!DATA_CATEGORIES.contains(ref.category()) || PhasePlanner.absorbed(ref)) {
                 continue;
             }
             Map<String, Object> f = facts.of(ref);
@@ -143,8 +176,9 @@ public final class RunbookBuilder {
             f.put("downtime_note", max == null ? ""
                     : Boolean.TRUE.equals(fits) ? ", within the allowed " + max + " min of downtime"
                     : " (the whole copy window exceeds the allowed " + max + " min)");
-            for (JsonNode rule : catalog.strategy().path("data_strategies")) {
-                if (FactCondition.holds(rule.path("when"), f)) {
+            for (int i = 0; i < rules.size(); i++) {
+                JsonNode rule = rules.get(i);
+                if (conditions.get(i).holds(f)) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("resource", address);
                     m.put("environments", facts.byAddress().get(address).stream().map(PlannedResource::environment).toList());

@@ -17,6 +17,9 @@ final class RunbookMarkdown {
     /** Text with `code spans` kept as code and everything else escaped. */
     static String md(Object value) {
         String s = value == null ? "" : value.toString();
+        if (s.indexOf('`') < 0) {
+            return MarkdownText.text(s); // no code span: the one part below
+        }
         StringBuilder out = new StringBuilder();
         String[] parts = s.split("`", -1);
         for (int i = 0; i < parts.length; i++) {
@@ -260,27 +263,33 @@ final class RunbookMarkdown {
         List<Map<String, Object>> rows = maps(m.get("rows"));
         for (String[] part : new String[][] {{"variable", "Variables (tfvars)"}, {"resource", "Resource settings"},
                 {"resource_raw", "Caching, concurrency and switches"}}) {
-            List<List<String>> table = new ArrayList<>();
+            // written row by row into the chapter (10,000 rows on a large estate), not gathered as cell lists first
+            boolean first = true;
             for (Map<String, Object> r : rows) {
                 if (!part[0].equals(r.get("source"))) {
                     continue;
                 }
+                if (first) {
+                    List<String> headers = new ArrayList<>(List.of("", "Setting"));
+                    headers.addAll(envs);
+                    sb.append("### ").append(part[1]).append("\n\n");
+                    MarkdownText.tableHead(sb, headers);
+                    first = false;
+                }
                 boolean differs = Boolean.TRUE.equals(r.get("differs"));
-                List<String> cells = new ArrayList<>();
-                cells.add(differs ? "**≠**" : "");
-                cells.add(r.containsKey("resource") ? MarkdownText.code((String) r.get("resource")) + " "
+                sb.append('|');
+                MarkdownText.tableCell(sb, differs ? "**≠**" : "");
+                MarkdownText.tableCell(sb, r.containsKey("resource") ? MarkdownText.code((String) r.get("resource")) + " "
                         + MarkdownText.code((String) r.get("setting")) : MarkdownText.code((String) r.get("setting")));
                 Map<String, Object> values = map(r.get("values"));
                 for (String e : envs) {
                     String v = MarkdownText.text(fmt(values.get(e)));
-                    cells.add(differs && values.get(e) != null ? "**" + v + "**" : v);
+                    MarkdownText.tableCell(sb, differs && values.get(e) != null ? "**" + v + "**" : v);
                 }
-                table.add(cells);
+                sb.append('\n');
             }
-            if (!table.isEmpty()) {
-                List<String> headers = new ArrayList<>(List.of("", "Setting"));
-                headers.addAll(envs);
-                sb.append("### ").append(part[1]).append("\n\n").append(MarkdownText.table(headers, table)).append('\n');
+            if (!first) {
+                sb.append('\n');
             }
         }
         List<Map<String, Object>> drift = maps(m.get("drift"));

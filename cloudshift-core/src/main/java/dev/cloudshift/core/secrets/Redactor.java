@@ -78,6 +78,36 @@ public final class Redactor {
         return value;
     }
 
+    /** Whether a value set under a key is secret, and its printable shape. */
+    public record Shaped(boolean secret, String shape) {
+    }
+
+    /**
+     * {@link SecretDetector#isSecret(String, String)} and {@link #shape(String, String)} of the same key and value
+     * together, with the key and the value checked once each instead of once for each answer.
+     */
+    public Shaped secretAndShape(String key, String value) {
+        boolean secretKey = detector.isSecretKey(key);
+        if (value == null || value.isEmpty()) {
+            return new Shaped(secretKey, value);
+        }
+        if (secretKey) {
+            return new Shaped(true, REDACTED);
+        }
+        boolean credential = detector.looksLikeCredential(value);
+        Optional<UrlParts> url = UrlParts.parse(value);
+        if (url.isPresent()) {
+            return new Shaped(credential, urlShape(url.get()));
+        }
+        if (value.indexOf(';') >= 0 && value.indexOf('=') >= 0) {
+            String cs = connectionStringShape(value);
+            if (!cs.equals(value) || !credential) {
+                return new Shaped(credential, cs);
+            }
+        }
+        return new Shaped(credential, credential ? REDACTED : value);
+    }
+
     private String urlShape(UrlParts u) {
         StringBuilder b = new StringBuilder(u.scheme()).append("://");
         if (u.user() != null) {

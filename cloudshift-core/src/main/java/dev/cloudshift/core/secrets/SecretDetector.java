@@ -9,9 +9,6 @@ import java.util.regex.Pattern;
  */
 public final class SecretDetector {
 
-    private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
-    private static final Pattern NON_ALNUM = Pattern.compile("[^A-Za-z0-9]+");
-
     private final SecretRules rules;
 
     public SecretDetector(SecretRules rules) {
@@ -36,9 +33,25 @@ public final class SecretDetector {
         if (key == null) {
             return "";
         }
-        String s = CAMEL.matcher(key).replaceAll("$1_$2");
-        s = NON_ALNUM.matcher(s).replaceAll("_");
-        s = s.toUpperCase(Locale.ROOT);
+        // in one scan: "_" between a lower-case letter or digit and an upper-case letter (camelCase), then every run
+        // of characters other than ASCII letters and digits as one "_" (what replacing
+        // "([a-z0-9])([A-Z])" by "$1_$2" and then "[^A-Za-z0-9]+" by "_" gives)
+        StringBuilder sb = new StringBuilder(key.length() + 4);
+        boolean inRun = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (isAlnum(c)) {
+                if (c >= 'A' && c <= 'Z' && i > 0 && (isLowerOrDigit(key.charAt(i - 1)))) {
+                    sb.append('_');
+                }
+                sb.append(c);
+                inRun = false;
+            } else if (!inRun) {
+                sb.append('_');
+                inRun = true;
+            }
+        }
+        String s = sb.toString().toUpperCase(Locale.ROOT);
         int start = 0;
         int end = s.length();
         while (start < end && s.charAt(start) == '_') {
@@ -48,6 +61,14 @@ public final class SecretDetector {
             end--;
         }
         return s.substring(start, end);
+    }
+
+    private static boolean isAlnum(char c) {
+        return isLowerOrDigit(c) || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isLowerOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     /** True when a variable or attribute with this name holds a secret (DB_PASSWORD, apiKey, JWT_SECRET...). */

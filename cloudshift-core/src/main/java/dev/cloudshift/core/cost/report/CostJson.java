@@ -10,10 +10,16 @@ import dev.cloudshift.core.cost.CostEstimate;
 import dev.cloudshift.core.cost.CostLine;
 import dev.cloudshift.core.cost.EnvironmentCost;
 import dev.cloudshift.core.cost.sizing.SizingDecision;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The JSON form of a cost estimate: per environment {@code source_monthly_usd}, {@code target_monthly_usd},
@@ -54,19 +60,7 @@ public final class CostJson {
         m.put("target_range_usd", e.targetRangeUsd());
         List<Object> lines = new ArrayList<>();
         for (CostLine l : e.lines()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("address", l.address());
-            x.put("side", l.side());
-            x.put("service", l.service());
-            x.put("sku", l.sku());
-            x.put("component", l.component());
-            x.put("quantity", l.quantity());
-            x.put("unit", l.unit());
-            x.put("unit_price_usd", l.unitPriceUsd());
-            x.put("monthly_usd", l.monthlyUsd());
-            x.put("monthly_range_usd", List.of(l.lowUsd(), l.highUsd()));
-            x.put("note", l.note());
-            lines.add(x);
+            lines.add(line(l));
         }
         m.put("lines", lines);
         m.put("assumptions", e.assumptions());
@@ -81,6 +75,90 @@ public final class CostJson {
         }
         m.put("sizing", sizing);
         return m;
+    }
+
+    /**
+     * One cost line as a JSON object: its fields in a fixed order, values (nulls included) in an array instead of a
+     * hash table per line (an environment of a large estate has tens of thousands of lines). Read-only.
+     */
+    private static final class LineFields extends AbstractMap<String, Object> {
+
+        private static final String[] NAMES = {"address", "side", "service", "sku", "component", "quantity", "unit",
+                "unit_price_usd", "monthly_usd", "monthly_range_usd", "note"};
+
+        private final Object[] values;
+
+        LineFields(Object[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public Object get(Object key) {
+            for (int i = 0; i < NAMES.length; i++) {
+                if (NAMES[i].equals(key)) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            for (String name : NAMES) {
+                if (name.equals(key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public int size() {
+            return NAMES.length;
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super Object> action) {
+            for (int i = 0; i < NAMES.length; i++) {
+                action.accept(NAMES[i], values[i]);
+            }
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, Object>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < NAMES.length;
+                        }
+
+                        @Override
+                        public Entry<String, Object> next() {
+                            if (next >= NAMES.length) {
+                                throw new NoSuchElementException();
+                            }
+                            int i = next++;
+                            return new SimpleImmutableEntry<>(NAMES[i], values[i]);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return NAMES.length;
+                }
+            };
+        }
+    }
+
+    private static Map<String, Object> line(CostLine l) {
+        return new LineFields(new Object[] {l.address(), l.side(), l.service(), l.sku(), l.component(), l.quantity(),
+                l.unit(), l.unitPriceUsd(), l.monthlyUsd(), List.of(l.lowUsd(), l.highUsd()), l.note()});
     }
 
     public static String write(Object tree) {

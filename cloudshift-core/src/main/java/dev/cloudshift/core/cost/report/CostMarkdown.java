@@ -6,8 +6,10 @@ import dev.cloudshift.core.cost.EnvironmentCost;
 import dev.cloudshift.core.cost.sizing.SizingDecision;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +25,9 @@ public final class CostMarkdown {
 
     /** Unpriced parts listed per environment; the rest are counted (all of them are in the JSON lines). */
     static final int MAX_LISTED = 40;
+
+    /** Addresses listed under "Largest differences" per environment. */
+    private static final int MAX_DIFFERENCES = 5;
 
     private CostMarkdown() {
     }
@@ -68,9 +73,18 @@ public final class CostMarkdown {
                     .append(" | |\n");
         }
         sb.append('\n');
-        byService(sb, "Current (" + src + ") by service", e.lines(CostLine.SOURCE));
+        List<CostLine> sourceLines = new ArrayList<>();
+        List<CostLine> targetLines = new ArrayList<>();
+        for (CostLine l : e.lines()) {
+            if (l.side().equals(CostLine.SOURCE)) {
+                sourceLines.add(l);
+            } else if (l.side().equals(CostLine.TARGET)) {
+                targetLines.add(l);
+            }
+        }
+        byService(sb, "Current (" + src + ") by service", sourceLines);
         if (tgt != null) {
-            byService(sb, "Target (" + tgt + ") by service", e.lines(CostLine.TARGET));
+            byService(sb, "Target (" + tgt + ") by service", targetLines);
             differences(sb, e);
         }
         List<CostLine> unpriced = e.lines().stream().filter(CostLine::unpriced).toList();
@@ -100,44 +114,67 @@ public final class CostMarkdown {
         sb.append('\n');
     }
 
+    /** One service's lines summed once: low, typical and high totals, distinct addresses and priced SKUs. */
+    private static final class ServiceGroup {
+        final String service;
+        BigDecimal low = BigDecimal.ZERO.setScale(2);
+        BigDecimal typical = BigDecimal.ZERO.setScale(2);
+        BigDecimal high = BigDecimal.ZERO.setScale(2);
+        final Set<String> addresses = new HashSet<>();
+        final Set<String> skus = new LinkedHashSet<>();
+        boolean allFree = true;
+        boolean anyUnpriced;
+
+        ServiceGroup(String service) {
+            this.service = service;
+        }
+
+        void add(CostLine l) {
+            low = low.add(l.lowUsd());
+            typical = typical.add(l.monthlyUsd());
+            high = high.add(l.highUsd());
+            addresses.add(l.address());
+            if (l.sku() != null && l.unitPriceUsd() != null) {
+                skus.add(l.sku());
+            }
+            allFree &= l.free();
+            anyUnpriced |= l.unpriced();
+        }
+    }
+
+    private static final Comparator<ServiceGroup> COSTLIEST_FIRST = Comparator.comparing((ServiceGroup g) -> g.typical)
+            .reversed().thenComparing(g -> g.service);
+
     private static void byService(StringBuilder sb, String title, List<CostLine> lines) {
-        Map<String, List<CostLine>> groups = new LinkedHashMap<>();
+        Map<String, ServiceGroup> groups = new LinkedHashMap<>();
         for (CostLine l : lines) {
             String svc = l.service() == null || l.service().equals("-") ? "(unmapped)" : l.service();
-            groups.computeIfAbsent(svc, k -> new ArrayList<>()).add(l);
+            groups.computeIfAbsent(svc, ServiceGroup::new).add(l);
         }
         sb.append("**").append(title).append("**\n\n");
         sb.append("| Service | Resources | Configuration | Monthly | Range |\n|---|---:|---|---:|---:|\n");
-        Map<String, BigDecimal> typical = new HashMap<>(); // each group's total once, not once per comparison
-        groups.forEach((svc, ls) -> typical.put(svc, sum(ls, 1)));
-        List<Map.Entry<String, List<CostLine>>> sorted = new ArrayList<>(groups.entrySet());
-        sorted.sort(Comparator.comparing((Map.Entry<String, List<CostLine>> x) -> typical.get(x.getKey())).reversed()
-                .thenComparing(Map.Entry::getKey));
+        List<ServiceGroup> sorted = new ArrayList<>(groups.values());
+        sorted.sort(COSTLIEST_FIRST);
         List<String> freeServices = new ArrayList<>();
-        Set<String> freeAddresses = new LinkedHashSet<>();
-        for (var g : sorted) {
-            Set<String> addrs = new LinkedHashSet<>();
-            Set<String> cfg = new LinkedHashSet<>();
-            boolean allFree = true;
-            boolean anyUnpriced = false;
-            for (CostLine l : g.getValue()) {
-                addrs.add(l.address());
-                if (l.sku() != null && l.unitPriceUsd() != null) {
-                    cfg.add(l.sku());
-                }
-                allFree &= l.free();
-                anyUnpriced |= l.unpriced();
-            }
-            if (allFree) {
-                freeServices.add(g.getKey());
-                freeAddresses.addAll(addrs);
+        Set<String> freeAddresses = new HashSet<>();
+        // the totals are the sums of the group sums: BigDecimal addition is exact, so the value and scale are the same
+        BigDecimal low = BigDecimal.ZERO.setScale(2);
+        BigDecimal typical = BigDecimal.ZERO.setScale(2);
+        BigDecimal high = BigDecimal.ZERO.setScale(2);
+        for (ServiceGroup g : sorted) {
+            low = low.add(g.low);
+            typical = typical.add(g.typical);
+            high = high.add(g.high);
+            if (g.allFree) {
+                freeServices.add(g.service);
+                freeAddresses.addAll(g.addresses);
                 continue;
             }
-            String conf = cfg.isEmpty() ? (anyUnpriced ? "unpriced" : "")
-                    : String.join(", ", cfg) + (anyUnpriced ? "; partly unpriced" : "");
-            sb.append("| ").append(g.getKey()).append(" | ").append(addrs.size()).append(" | ").append(conf)
-                    .append(" | ").append(Money.usd(typical.get(g.getKey()))).append(" | ")
-                    .append(Money.range(List.of(sum(g.getValue(), 0), sum(g.getValue(), 2)))).append(" |\n");
+            String conf = g.skus.isEmpty() ? (g.anyUnpriced ? "unpriced" : "")
+                    : String.join(", ", g.skus) + (g.anyUnpriced ? "; partly unpriced" : "");
+            sb.append("| ").append(g.service).append(" | ").append(g.addresses.size()).append(" | ").append(conf)
+                    .append(" | ").append(Money.usd(g.typical)).append(" | ")
+                    .append(Money.range(List.of(g.low, g.high))).append(" |\n");
         }
         if (!freeServices.isEmpty()) {
             String names = freeServices.size() <= 6 ? String.join(", ", freeServices)
@@ -145,32 +182,61 @@ public final class CostMarkdown {
             sb.append("| No charge of their own | ").append(freeAddresses.size()).append(" | ").append(names)
                     .append(" | $0.00 | $0.00 |\n");
         }
-        sb.append("| **Total** | | | **").append(Money.usd(sum(lines, 1))).append("** | ")
-                .append(Money.range(List.of(sum(lines, 0), sum(lines, 2)))).append(" |\n\n");
+        sb.append("| **Total** | | | **").append(Money.usd(typical)).append("** | ")
+                .append(Money.range(List.of(low, high))).append(" |\n\n");
     }
 
+    /** An address's source and target totals, and the size of their difference (the sort key, computed once). */
+    private record AddressDifference(String address, BigDecimal source, BigDecimal target, BigDecimal size) {
+    }
+
+    private static final Comparator<AddressDifference> LARGEST_FIRST = Comparator.comparing(AddressDifference::size)
+            .reversed().thenComparing(AddressDifference::address);
+
     private static void differences(StringBuilder sb, EnvironmentCost e) {
-        Map<String, BigDecimal[]> per = new LinkedHashMap<>();
+        Map<String, BigDecimal[]> per = new HashMap<>();
         for (CostLine l : e.lines()) {
             BigDecimal[] v = per.computeIfAbsent(l.address(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             int i = l.side().equals(CostLine.SOURCE) ? 0 : 1;
             v[i] = v[i].add(l.monthlyUsd());
         }
-        List<Map.Entry<String, BigDecimal[]>> diffs = new ArrayList<>(per.entrySet());
-        diffs.removeIf(x -> x.getValue()[0].compareTo(x.getValue()[1]) == 0);
-        diffs.sort(Comparator.comparing((Map.Entry<String, BigDecimal[]> x) -> x.getValue()[1].subtract(x.getValue()[0]).abs())
-                .reversed().thenComparing(Map.Entry::getKey));
-        if (diffs.isEmpty()) {
+        // the first five in LARGEST_FIRST order (a total order: addresses are unique), kept sorted while scanning
+        List<AddressDifference> largest = new ArrayList<>(MAX_DIFFERENCES + 1);
+        per.forEach((address, v) -> {
+            if (v[0].compareTo(v[1]) == 0) {
+                return;
+            }
+            AddressDifference d = new AddressDifference(address, v[0], v[1], v[1].subtract(v[0]).abs());
+            if (largest.size() == MAX_DIFFERENCES && LARGEST_FIRST.compare(d, largest.get(MAX_DIFFERENCES - 1)) >= 0) {
+                return;
+            }
+            int at = -Collections.binarySearch(largest, d, LARGEST_FIRST) - 1;
+            largest.add(at, d);
+            if (largest.size() > MAX_DIFFERENCES) {
+                largest.remove(MAX_DIFFERENCES);
+            }
+        });
+        if (largest.isEmpty()) {
             return;
         }
+        // the lines of the listed addresses, in line order, gathered in one pass
+        Map<String, List<CostLine>> linesOf = new HashMap<>();
+        largest.forEach(d -> linesOf.put(d.address(), new ArrayList<>()));
+        for (CostLine l : e.lines()) {
+            List<CostLine> own = linesOf.get(l.address());
+            if (own != null) {
+                own.add(l);
+            }
+        }
         sb.append("**Largest differences**\n\n");
-        for (var d : diffs.subList(0, Math.min(5, diffs.size()))) {
-            String addr = d.getKey();
-            sb.append("- `").append(addr).append("`: ").append(Money.usd(d.getValue()[0])).append(" → ")
-                    .append(Money.usd(d.getValue()[1])).append(" (").append(Money.signed(d.getValue()[1].subtract(d.getValue()[0])))
-                    .append("). ").append(explain(e, addr, CostLine.SOURCE)).append(" → ")
-                    .append(explain(e, addr, CostLine.TARGET)).append('.');
-            boolean partial = e.lines().stream().anyMatch(l -> l.address().equals(addr) && l.unpriced());
+        for (AddressDifference d : largest) {
+            String addr = d.address();
+            List<CostLine> lines = linesOf.get(addr);
+            sb.append("- `").append(addr).append("`: ").append(Money.usd(d.source())).append(" → ")
+                    .append(Money.usd(d.target())).append(" (").append(Money.signed(d.target().subtract(d.source())))
+                    .append("). ").append(explain(lines, CostLine.SOURCE)).append(" → ")
+                    .append(explain(lines, CostLine.TARGET)).append('.');
+            boolean partial = lines.stream().anyMatch(CostLine::unpriced);
             if (partial) {
                 sb.append(" Not fully priced: the difference is incomplete until the unpriced parts get a list price.");
             }
@@ -184,10 +250,11 @@ public final class CostMarkdown {
         sb.append('\n');
     }
 
-    private static String explain(EnvironmentCost e, String address, String side) {
+    /** The priced parts of one address's lines on one side. */
+    private static String explain(List<CostLine> addressLines, String side) {
         List<String> parts = new ArrayList<>();
-        for (CostLine l : e.lines(side)) {
-            if (!l.address().equals(address)) {
+        for (CostLine l : addressLines) {
+            if (!l.side().equals(side)) {
                 continue;
             }
             if (l.free()) {
@@ -202,14 +269,5 @@ public final class CostMarkdown {
             }
         }
         return parts.isEmpty() ? "nothing" : String.join("; ", parts);
-    }
-
-    /** which: 0 low, 1 typical, 2 high. */
-    static BigDecimal sum(List<CostLine> lines, int which) {
-        BigDecimal t = BigDecimal.ZERO.setScale(2);
-        for (CostLine l : lines) {
-            t = t.add(which == 0 ? l.lowUsd() : which == 1 ? l.monthlyUsd() : l.highUsd());
-        }
-        return t;
     }
 }

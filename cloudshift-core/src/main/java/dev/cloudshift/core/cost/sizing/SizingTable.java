@@ -131,35 +131,48 @@ public final class SizingTable {
     }
 
     public boolean covers(String sourceType) {
-        return families.stream().anyMatch(f -> f.sourceTypes().contains(sourceType));
+        for (Family f : families) {
+            if (f.sourceTypes().contains(sourceType)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sizes a resource, or empty when no family covers its type. */
     public Optional<SizingDecision> size(Resource r) {
+        return size(r.address(), r.type(), r.attributes());
+    }
+
+    /**
+     * Sizes a resource given by its address, type and (normalised) attributes, or empty when no family covers its
+     * type; what {@link #size(Resource)} does, without building a {@link Resource} to carry them.
+     */
+    public Optional<SizingDecision> size(String address, String type, Map<String, Object> attributes) {
         for (Family f : families) {
-            if (f.sourceTypes().contains(r.type())) {
-                return Optional.of(size(f, r));
+            if (f.sourceTypes().contains(type)) {
+                return Optional.of(size(f, address, attributes));
             }
         }
         return Optional.empty();
     }
 
-    private SizingDecision size(Family f, Resource r) {
-        Object keyVal = r.attributes().get(f.key());
+    private SizingDecision size(Family f, String address, Map<String, Object> attributes) {
+        Object keyVal = attributes.get(f.key());
         String srcSku = keyVal == null ? null : String.valueOf(keyVal);
         if (srcSku != null && f.map().containsKey(srcSku.toLowerCase(Locale.ROOT))) {
             String t = f.map().get(srcSku.toLowerCase(Locale.ROOT));
             Size ts = f.targets().stream().filter(x -> x.sku().equals(t)).findFirst().orElse(null);
-            return new SizingDecision(r.address(), srcSku, t, describe(f.sourceSkus().get(srcSku.toLowerCase(Locale.ROOT)), srcSku)
+            return new SizingDecision(address, srcSku, t, describe(f.sourceSkus().get(srcSku.toLowerCase(Locale.ROOT)), srcSku)
                     + " -> " + t + (ts == null ? "" : " (" + describeTarget(ts) + ")") + ": chosen in " + f.name() + " table");
         }
         Size src = srcSku == null ? null : f.sourceSkus().get(srcSku.toLowerCase(Locale.ROOT));
         if (src == null) {
-            BigDecimal vcpu = number(r.attributes().get("vcpu"));
-            BigDecimal mem = number(r.attributes().get("memory_gb"));
+            BigDecimal vcpu = number(attributes.get("vcpu"));
+            BigDecimal mem = number(attributes.get("memory_gb"));
             if (vcpu != null || mem != null) {
-                String tier = r.attributes().get("tier") == null ? "general"
-                        : String.valueOf(r.attributes().get("tier")).toLowerCase(Locale.ROOT);
+                String tier = attributes.get("tier") == null ? "general"
+                        : String.valueOf(attributes.get("tier")).toLowerCase(Locale.ROOT);
                 tier = f.tierMap().getOrDefault(tier, tier);
                 src = new Size(srcSku == null ? dims(vcpu, mem) : srcSku,
                         vcpu, mem, f.tierNames().containsKey(tier) || tierExists(f, tier) ? tier : "general", null, Map.of());
@@ -167,7 +180,7 @@ public final class SizingTable {
         }
         if (src == null) {
             String t = f.defaultSku() != null ? f.defaultSku() : f.targets().get(0).sku();
-            return new SizingDecision(r.address(), srcSku == null ? "unknown" : srcSku, t,
+            return new SizingDecision(address, srcSku == null ? "unknown" : srcSku, t,
                     (srcSku == null ? "size not stated" : srcSku + " not in the " + f.name() + " table")
                             + " -> " + t + ": smallest " + f.name() + " target (default)");
         }
@@ -195,7 +208,7 @@ public final class SizingTable {
                     : "burstable".equals(s.tier()) ? "smallest with >= memory in " + tierName + " (burstable vCPU is a baseline share)"
                     : "smallest with >= memory in " + tierName;
         }
-        return new SizingDecision(r.address(), s.sku(), chosen.sku(),
+        return new SizingDecision(address, s.sku(), chosen.sku(),
                 describe(s, s.sku()) + " -> " + chosen.sku() + " (" + describeTarget(chosen) + "): " + how);
     }
 
