@@ -10,7 +10,7 @@ import java.lang.management.ThreadMXBean;
  * options of the launcher on the command line:
  *
  * <pre>
- *   java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms1g -Xmn600m -cp cloudshift-cli/target/cloudshift.jar \
+ *   java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms1g -Xmn500m -XX:MaxTenuringThreshold=0 -cp cloudshift-cli/target/cloudshift.jar \
  *       bench/PlanMainThreadCpu.java plan bench/out/estate-10000 --to azure --out bench/out/plan-10000
  * </pre>
  */

@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * the machine is shared. Compare two builds by alternating the jar on the class path:
  *
  * <pre>
- *   java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms2g -Xmn1400m -cp cloudshift-cli/target/cloudshift.jar \
+ *   java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms1g -Xmn500m -XX:MaxTenuringThreshold=0 -cp cloudshift-cli/target/cloudshift.jar \
  *       bench/PlanStageCpu.java bench/out/estate-10000 azure 1
  * </pre>
  */

@@ -4,7 +4,7 @@
  *
  * <pre>
  *   bench/plan-benchmark.sh 10000 1   # generates bench/out/estate-10000 and builds the jar
- *   java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms2g -Xmn1400m -cp cloudshift-cli/target/cloudshift.jar \
+ *   java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms1g -Xmn500m -XX:MaxTenuringThreshold=0 -cp cloudshift-cli/target/cloudshift.jar \
  *       bench/TranslateBenchmark.java bench/out/estate-10000 [azure|aws|gcp] [runs]
  * </pre>
  */

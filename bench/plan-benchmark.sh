@@ -13,8 +13,8 @@ jar="$here/cloudshift-cli/target/cloudshift.jar"
 estate="$here/bench/out/estate-$resources"
 out="$here/bench/out/plan-$resources"
 # the JVM options ./cloudshift uses for plan (override with CLOUDSHIFT_JAVA_OPTS)
-heap="-Xms1g -Xmn600m"
-if [ "$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null || echo 0)" -ge 8388608 ]; then heap="-Xms2g -Xmn1400m"; fi
+heap=""
+if [ "$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null || echo 0)" -ge 4194304 ]; then heap="-Xms1g -Xmn500m -XX:MaxTenuringThreshold=0"; fi
 opts="${CLOUDSHIFT_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseParallelGC $heap}"
 cds="$here/cloudshift-cli/target/cloudshift-cds.jsa"
 
