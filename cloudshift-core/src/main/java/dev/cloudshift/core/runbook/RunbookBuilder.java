@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * Derives the {@link Runbook} of a plan by walking the rules of the runbook catalog over the plan's facts.
@@ -31,7 +34,18 @@ public final class RunbookBuilder {
         return new RunbookBuilder(RunbookCatalog.bundled());
     }
 
+    /**
+     * The runbook of {@code plan}. On a machine with more than one core the checklists and the environment matrix are
+     * built on a second thread while this one builds the phases, strategy, risks and rollback; the result is the same
+     * as {@link #build(Plan, RunbookOptions, boolean) build(plan, options, false)}, and an exception of either part
+     * reaches the caller as it was thrown (the phases' first, as when built one after the other).
+     */
     public Runbook build(Plan plan, RunbookOptions options) {
+        return build(plan, options, Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /** The runbook of {@code plan}, its checklists and environment matrix built on a second thread if {@code parallel}. */
+    Runbook build(Plan plan, RunbookOptions options, boolean parallel) {
         RunbookFacts facts = new RunbookFacts(plan, options, catalog);
         PhasePlanner planner = new PhasePlanner(facts, catalog);
         WorkloadOrder order = planner.serviceOrder();
@@ -44,15 +58,78 @@ public final class RunbookBuilder {
         facts.estate().put("data_methods", methods.isEmpty() ? List.of("no data store moves") : List.copyOf(methods));
         facts.freezeEstate();
 
+        // every resource's facts and the columns of the facts the rules test first, read here once for both threads
         facts.readFirstFacts(resourceConditions());
-        List<PhasePlanner.Phase> phases = planner.plan(order);
-        Map<String, Object> strategy = strategy(facts, dataStrategies, phases, order);
-        List<Map<String, Object>> risks = risks(facts);
-        Map<String, Object> rollback = rollback(facts, phases);
-        List<Map<String, Object>> checklists = new ChecklistBuilder(facts, catalog).build();
-        Map<String, Object> matrix = new EnvironmentMatrix(facts, catalog, options).build();
+        // the checklists and the environment matrix only read the frozen facts and depend on nothing built below
+        Supplier<ChecklistsAndMatrix> second = () -> new ChecklistsAndMatrix(new ChecklistBuilder(facts, catalog).build(),
+                new EnvironmentMatrix(facts, catalog, options).build());
+        FutureTask<ChecklistsAndMatrix> aside = parallel ? start(second) : null;
+        List<PhasePlanner.Phase> phases;
+        Map<String, Object> strategy;
+        List<Map<String, Object>> risks;
+        Map<String, Object> rollback;
+        try {
+            phases = planner.plan(order);
+            strategy = strategy(facts, dataStrategies, phases, order);
+            risks = risks(facts);
+            rollback = rollback(facts, phases);
+        } catch (RuntimeException | Error e) {
+            if (aside != null) {
+                awaitQuietly(aside); // no thread outlives the build; this part's exception wins, as it came first
+            }
+            throw e;
+        }
+        ChecklistsAndMatrix rest = aside != null ? join(aside) : second.get();
         return new Runbook(strategy, phases.stream().map(PhasePlanner.Phase::toJson).toList(), risks, rollback,
-                checklists, matrix);
+                rest.checklists(), rest.matrix());
+    }
+
+    /** The parts of the runbook built on the second thread. */
+    private record ChecklistsAndMatrix(List<Map<String, Object>> checklists, Map<String, Object> matrix) {
+    }
+
+    /** Runs {@code work} on a new daemon thread (joined by {@link #join} or {@link #awaitQuietly} before build returns). */
+    private static <T> FutureTask<T> start(Supplier<T> work) {
+        FutureTask<T> task = new FutureTask<>(work::get);
+        Thread t = new Thread(task, "cloudshift-runbook");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The result of {@code task}, or its runtime exception or error rethrown here as it was thrown. */
+    private static <T> T join(FutureTask<T> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the task is short and must finish: wait on, and keep the interrupt
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause()); // not reached: a Supplier throws no checked exception
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Waits for {@code task} to end, ignoring how it ended. */
+    private static void awaitQuietly(FutureTask<?> task) {
+        try {
+            join(task);
+        } catch (RuntimeException | Error ignored) {
+            // the caller rethrows its own exception
+        }
     }
 
     /** The conditions of the rules tested over every resource: resource risks, resource checklist items, drift. */
