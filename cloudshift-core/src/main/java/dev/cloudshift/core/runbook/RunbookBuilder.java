@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
@@ -36,52 +37,92 @@ public final class RunbookBuilder {
 
     /**
      * The runbook of {@code plan}. On a machine with more than one core the checklists and the environment matrix are
-     * built on a second thread while this one builds the phases, strategy, risks and rollback; the result is the same
-     * as {@link #build(Plan, RunbookOptions, boolean) build(plan, options, false)}, and an exception of either part
-     * reaches the caller as it was thrown (the phases' first, as when built one after the other).
+     * built on a second thread while this one builds the estate facts, phases, strategy, risks and rollback; the result
+     * is the same as {@link #build(Plan, RunbookOptions, boolean) build(plan, options, false)}, and an exception of
+     * either thread reaches the caller as it was thrown (the one that comes first when built on one thread).
      */
     public Runbook build(Plan plan, RunbookOptions options) {
         return build(plan, options, Runtime.getRuntime().availableProcessors() > 1);
     }
 
-    /** The runbook of {@code plan}, its checklists and environment matrix built on a second thread if {@code parallel}. */
+    /**
+     * The runbook of {@code plan}; if {@code parallel}, its checklists and environment matrix are built on a second
+     * thread: the matrix's settings rows, compare findings and promotion rules (which read only the plan, the addresses
+     * and the roles) at once, the rest once the estate facts are frozen.
+     */
     Runbook build(Plan plan, RunbookOptions options, boolean parallel) {
         RunbookFacts facts = new RunbookFacts(plan, options, catalog);
-        PhasePlanner planner = new PhasePlanner(facts, catalog);
-        WorkloadOrder order = planner.serviceOrder();
-        facts.estate().put("dependency_cycles", order.cycles().size());
-        facts.estate().put("cycle_members", order.cycles().stream().map(c -> String.join(" <-> ", c)).toList());
-
-        List<Map<String, Object>> dataStrategies = dataStrategies(facts);
-        Set<String> methods = new LinkedHashSet<>();
-        dataStrategies.forEach(d -> methods.add((String) d.get("method")));
-        facts.estate().put("data_methods", methods.isEmpty() ? List.of("no data store moves") : List.copyOf(methods));
-        facts.freezeEstate();
-
-        // every resource's facts and the columns of the facts the rules test first, read here once for both threads
-        facts.readFirstFacts(resourceConditions());
-        // the checklists and the environment matrix only read the frozen facts and depend on nothing built below
-        Supplier<ChecklistsAndMatrix> second = () -> new ChecklistsAndMatrix(new ChecklistBuilder(facts, catalog).build(),
-                new EnvironmentMatrix(facts, catalog, options).build());
-        FutureTask<ChecklistsAndMatrix> aside = parallel ? start(second) : null;
+        // completed with true once the estate facts are frozen and read, with false if this thread failed before
+        CompletableFuture<Boolean> frozen = new CompletableFuture<>();
+        FutureTask<ChecklistsAndMatrix> aside = parallel ? start(() -> checklistsAndMatrix(facts, options, frozen)) : null;
         List<PhasePlanner.Phase> phases;
+        List<Map<String, Object>> dataStrategies;
+        WorkloadOrder order;
         Map<String, Object> strategy;
         List<Map<String, Object>> risks;
         Map<String, Object> rollback;
         try {
+            PhasePlanner planner = new PhasePlanner(facts, catalog);
+            order = planner.serviceOrder();
+            facts.estate().put("dependency_cycles", order.cycles().size());
+            facts.estate().put("cycle_members", order.cycles().stream().map(c -> String.join(" <-> ", c)).toList());
+
+            dataStrategies = dataStrategies(facts);
+            Set<String> methods = new LinkedHashSet<>();
+            dataStrategies.forEach(d -> methods.add((String) d.get("method")));
+            facts.estate().put("data_methods", methods.isEmpty() ? List.of("no data store moves") : List.copyOf(methods));
+            facts.freezeEstate();
+
+            // every resource's facts and the columns of the facts the rules test first, read here once for both threads
+            facts.readFirstFacts(resourceConditions());
+            frozen.complete(true);
             phases = planner.plan(order);
             strategy = strategy(facts, dataStrategies, phases, order);
             risks = risks(facts);
             rollback = rollback(facts, phases);
         } catch (RuntimeException | Error e) {
+            frozen.complete(false);
             if (aside != null) {
-                awaitQuietly(aside); // no thread outlives the build; this part's exception wins, as it came first
+                awaitQuietly(aside); // no thread outlives the build; this thread's exception wins, as it came first
             }
             throw e;
         }
-        ChecklistsAndMatrix rest = aside != null ? join(aside) : second.get();
+        ChecklistsAndMatrix rest = aside != null ? join(aside)
+                : checklistsAndMatrix(facts, options, CompletableFuture.completedFuture(true));
         return new Runbook(strategy, phases.stream().map(PhasePlanner.Phase::toJson).toList(), risks, rollback,
                 rest.checklists(), rest.matrix());
+    }
+
+    /**
+     * The checklists and the environment matrix: the matrix's settings first (they need no estate facts), then, once
+     * {@code frozen} says the estate facts are final, the checklists and the rest of the matrix; null if the facts
+     * never became final. An exception of the settings is rethrown after the checklists, where the matrix came when
+     * built on one thread.
+     */
+    private ChecklistsAndMatrix checklistsAndMatrix(RunbookFacts facts, RunbookOptions options,
+            CompletableFuture<Boolean> frozen) {
+        EnvironmentMatrix matrix = new EnvironmentMatrix(facts, catalog, options);
+        EnvironmentMatrix.Settings settings = null;
+        RuntimeException settingsFailure = null;
+        Error settingsError = null;
+        try {
+            settings = matrix.settings();
+        } catch (RuntimeException e) {
+            settingsFailure = e;
+        } catch (Error e) {
+            settingsError = e;
+        }
+        if (!frozen.join()) {
+            return null;
+        }
+        List<Map<String, Object>> checklists = new ChecklistBuilder(facts, catalog).build();
+        if (settingsFailure != null) {
+            throw settingsFailure;
+        }
+        if (settingsError != null) {
+            throw settingsError;
+        }
+        return new ChecklistsAndMatrix(checklists, matrix.build(settings));
     }
 
     /** The parts of the runbook built on the second thread. */

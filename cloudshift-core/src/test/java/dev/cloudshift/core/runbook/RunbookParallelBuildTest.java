@@ -94,6 +94,25 @@ class RunbookParallelBuildTest {
         assertNoRunbookThreadLeft();
     }
 
+    @Test
+    void aFailureBeforeTheFactsAreFinalEndsTheSecondThreadAndReachesTheCaller() {
+        // the second thread starts with the matrix settings, then waits for the estate facts, which never come
+        RunbookCatalog bundled = RunbookCatalog.bundled();
+        com.fasterxml.jackson.databind.node.ObjectNode strategy = bundled.strategy().deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode odd = strategy.objectNode();
+        odd.putObject("when").putObject("engine").put("weird", 1);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) strategy.get("data_strategies")).insert(0, odd);
+        RunbookCatalog bad = new RunbookCatalog(bundled.effort(), bundled.phases(), strategy, bundled.risks(),
+                bundled.rollback(), bundled.checklists(), bundled.drift());
+        Plan plan = generated(20).plan();
+        for (boolean parallel : new boolean[] {true, false}) {
+            assertThatThrownBy(() -> new RunbookBuilder(bad).build(plan, RunbookOptions.none(), parallel))
+                    .isInstanceOf(RunbookCatalogException.class)
+                    .hasMessageStartingWith("unknown operator `weird`");
+        }
+        assertNoRunbookThreadLeft();
+    }
+
     /** Builds the runbook both ways (the parallel one several times) and checks JSON and Markdown are equal. */
     private static Runbook assertSameBothWays(Plan plan, RunbookOptions options) {
         RunbookBuilder builder = RunbookBuilder.withDefaults();
