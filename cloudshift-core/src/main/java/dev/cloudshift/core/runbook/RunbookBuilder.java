@@ -42,7 +42,25 @@ public final class RunbookBuilder {
      * either thread reaches the caller as it was thrown (the one that comes first when built on one thread).
      */
     public Runbook build(Plan plan, RunbookOptions options) {
-        return build(plan, options, Runtime.getRuntime().availableProcessors() > 1);
+        return build(plan, options, twoCores());
+    }
+
+    /**
+     * {@code plan} with its runbook's sections added: {@code build(plan, options).addTo(plan)}, with the Markdown of the
+     * checklists and of the environment matrix also rendered on the second thread.
+     */
+    public Plan addRunbook(Plan plan, RunbookOptions options) {
+        return addRunbook(plan, options, twoCores());
+    }
+
+    Plan addRunbook(Plan plan, RunbookOptions options, boolean parallel) {
+        Built built = built(plan, options, parallel, true);
+        return Runbook.addTo(plan, built.runbook().sections(built.rest().checklistsMarkdown()::text,
+                built.rest().matrixMarkdown()::text));
+    }
+
+    private static boolean twoCores() {
+        return Runtime.getRuntime().availableProcessors() > 1;
     }
 
     /**
@@ -51,10 +69,18 @@ public final class RunbookBuilder {
      * and the roles) at once, the rest once the estate facts are frozen.
      */
     Runbook build(Plan plan, RunbookOptions options, boolean parallel) {
+        return built(plan, options, parallel, false).runbook();
+    }
+
+    /** A runbook and what its second thread made (with the Markdown of its parts if {@code markdown}). */
+    private record Built(Runbook runbook, ChecklistsAndMatrix rest) {
+    }
+
+    private Built built(Plan plan, RunbookOptions options, boolean parallel, boolean markdown) {
         RunbookFacts facts = new RunbookFacts(plan, options, catalog);
         // completed with true once the estate facts are frozen and read, with false if this thread failed before
         CompletableFuture<Boolean> frozen = new CompletableFuture<>();
-        FutureTask<ChecklistsAndMatrix> aside = parallel ? start(() -> checklistsAndMatrix(facts, options, frozen)) : null;
+        FutureTask<ChecklistsAndMatrix> aside = parallel ? start(() -> checklistsAndMatrix(facts, options, frozen, markdown)) : null;
         List<PhasePlanner.Phase> phases;
         List<Map<String, Object>> dataStrategies;
         WorkloadOrder order;
@@ -88,19 +114,19 @@ public final class RunbookBuilder {
             throw e;
         }
         ChecklistsAndMatrix rest = aside != null ? join(aside)
-                : checklistsAndMatrix(facts, options, CompletableFuture.completedFuture(true));
-        return new Runbook(strategy, phases.stream().map(PhasePlanner.Phase::toJson).toList(), risks, rollback,
-                rest.checklists(), rest.matrix());
+                : checklistsAndMatrix(facts, options, CompletableFuture.completedFuture(true), markdown);
+        return new Built(new Runbook(strategy, phases.stream().map(PhasePlanner.Phase::toJson).toList(), risks, rollback,
+                rest.checklists(), rest.matrix()), rest);
     }
 
     /**
      * The checklists and the environment matrix: the matrix's settings first (they need no estate facts), then, once
      * {@code frozen} says the estate facts are final, the checklists and the rest of the matrix; null if the facts
      * never became final. An exception of the settings is rethrown after the checklists, where the matrix came when
-     * built on one thread.
+     * built on one thread. With {@code markdown}, their Markdown too (a failure kept for {@link Runbook#sections}).
      */
     private ChecklistsAndMatrix checklistsAndMatrix(RunbookFacts facts, RunbookOptions options,
-            CompletableFuture<Boolean> frozen) {
+            CompletableFuture<Boolean> frozen, boolean markdown) {
         EnvironmentMatrix matrix = new EnvironmentMatrix(facts, catalog, options);
         EnvironmentMatrix.Settings settings = null;
         RuntimeException settingsFailure = null;
@@ -122,11 +148,15 @@ public final class RunbookBuilder {
         if (settingsError != null) {
             throw settingsError;
         }
-        return new ChecklistsAndMatrix(checklists, matrix.build(settings));
+        Map<String, Object> built = matrix.build(settings);
+        return new ChecklistsAndMatrix(checklists, built,
+                markdown ? Runbook.Rendered.of(() -> RunbookMarkdown.checklists(checklists)) : null,
+                markdown ? Runbook.Rendered.of(() -> RunbookMarkdown.environmentMatrix(built)) : null);
     }
 
-    /** The parts of the runbook built on the second thread. */
-    private record ChecklistsAndMatrix(List<Map<String, Object>> checklists, Map<String, Object> matrix) {
+    /** The parts of the runbook built on the second thread (their Markdown null unless asked for). */
+    private record ChecklistsAndMatrix(List<Map<String, Object>> checklists, Map<String, Object> matrix,
+            Runbook.Rendered checklistsMarkdown, Runbook.Rendered matrixMarkdown) {
     }
 
     /** Runs {@code work} on a new daemon thread (joined by {@link #join} or {@link #awaitQuietly} before build returns). */

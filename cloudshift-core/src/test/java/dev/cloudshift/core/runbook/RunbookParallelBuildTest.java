@@ -123,8 +123,17 @@ class RunbookParallelBuildTest {
             assertThat(parallel).isEqualTo(sequential);
             assertThat(parallel.sections().stream().map(PlanSection::toMarkdown).toList()).isEqualTo(markdown);
         }
+        // what cloudshift plan calls: the checklists' and the matrix's Markdown also rendered on the second thread
+        List<String> expected = described(sequential.addTo(plan));
+        assertThat(described(builder.addRunbook(plan, options, true))).isEqualTo(expected);
+        assertThat(described(builder.addRunbook(plan, options, false))).isEqualTo(expected);
         assertNoRunbookThreadLeft();
         return sequential;
+    }
+
+    /** Each section of a plan as its key, title, JSON and Markdown. */
+    private static List<String> described(Plan plan) {
+        return plan.sections().stream().map(s -> s.key() + "\n" + s.title() + "\n" + s.toJson() + "\n" + s.toMarkdown()).toList();
     }
 
     /** The second thread of every build has ended (it may still be returning from its task just after the join). */
