@@ -80,7 +80,9 @@ public final class RunbookBuilder {
         RunbookFacts facts = new RunbookFacts(plan, options, catalog);
         // completed with true once the estate facts are frozen and read, with false if this thread failed before
         CompletableFuture<Boolean> frozen = new CompletableFuture<>();
-        FutureTask<ChecklistsAndMatrix> aside = parallel ? start(() -> checklistsAndMatrix(facts, options, frozen, markdown)) : null;
+        FutureTask<ChecklistsAndMatrix> aside = parallel
+                ? start(() -> checklistsAndMatrix(facts, options, frozen, markdown))
+                : null;
         List<PhasePlanner.Phase> phases;
         List<Map<String, Object>> dataStrategies;
         WorkloadOrder order;

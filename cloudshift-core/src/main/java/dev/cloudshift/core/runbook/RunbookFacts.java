@@ -40,10 +40,11 @@ import java.util.function.BiConsumer;
  * A resource that exists in several environments is described once by its reference instance: the one in a
  * production environment, else the one in the last environment.
  *
- * <p>Thread safety: {@link RunbookBuilder} builds the checklists and the environment matrix on a second thread once
- * the estate is frozen. What is filled lazily after that ({@link #of}, {@link #ofResources}, {@link #ofEnvironment},
- * {@link #isStore} and their caches) is guarded by this object's lock, the fact columns are a concurrent map, and
- * everything else (the estate, the addresses, the reference instances, the roles) is only read once frozen.
+ * <p>Thread safety: {@link RunbookBuilder} builds the checklists and the environment matrix on a second thread. It
+ * starts after the constructor and reads only the plan, {@link #byAddress}, the roles and the reference instances
+ * (filled by the constructor, never changed) until the estate is frozen and the facts are read; then it reads the rest.
+ * What is filled lazily ({@link #of}, {@link #ofResources}, {@link #ofEnvironment}, {@link #isStore} and their caches)
+ * is guarded by this object's lock, the fact columns are a concurrent map, and the estate is only read once frozen.
  */
 public final class RunbookFacts {
 
