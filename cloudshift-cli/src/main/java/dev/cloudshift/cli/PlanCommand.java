@@ -116,9 +116,9 @@ public final class PlanCommand implements Callable<Integer> {
         plan = dev.cloudshift.core.translate.TerraformSection.attach(plan);
         // Runbook (issue 6): strategy, phases, risks, rollback, checklists, environment matrix; after cost and
         // translation so that the cost-increase and translation-TODO rules see them.
+        // (its checklists and environment matrix, with their Markdown, are made on a second thread)
         plan = RunbookBuilder.withDefaults()
-                .build(plan, new RunbookOptions(maxDowntime, TerraformVariables.of(inventory, plan.environments())))
-                .addTo(plan);
+                .addRunbook(plan, new RunbookOptions(maxDowntime, TerraformVariables.of(inventory, plan.environments())));
         // one write for all warnings (a 10,000-resource estate has over a thousand TODOs)
         StringBuilder warnings = new StringBuilder();
         for (Diagnostic d : plan.warnings()) {

@@ -29,7 +29,33 @@ final class EnvironmentMatrix {
         this.options = options;
     }
 
+    /**
+     * What the matrix takes from the plan, the addresses and the environment roles alone, not from the resources'
+     * facts: the rows of settings, the findings of the compare rules (by rule position in drift.yaml) and the promotion
+     * rules. {@link RunbookBuilder} computes them on its second thread while the estate facts are still being gathered.
+     */
+    record Settings(List<Map<String, Object>> rows, Map<Integer, List<Map<String, Object>>> compareFindings,
+            List<Map<String, Object>> promotion) {
+    }
+
     Map<String, Object> build() {
+        return build(settings());
+    }
+
+    /** The matrix, once the estate facts are frozen, from {@code settings} and the resource drift rules. */
+    Map<String, Object> build(Settings settings) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("environments", facts.plan().environments());
+        Map<String, Object> roles = new LinkedHashMap<>(facts.roles());
+        m.put("roles", roles);
+        m.put("rows", settings.rows());
+        m.put("drift", drift(settings.compareFindings()));
+        m.put("promotion", settings.promotion());
+        return m;
+    }
+
+    /** See {@link Settings}: reads only the plan's resources, the addresses and the roles. */
+    Settings settings() {
         List<String> envs = facts.plan().environments();
         List<Map<String, Object>> rows = new ArrayList<>();
         Set<String> names = new TreeSet<>();
@@ -78,14 +104,17 @@ final class EnvironmentMatrix {
                 addRow(rows, e.getKey(), a, envs, byEnv, values, false);
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("environments", envs);
-        Map<String, Object> roles = new LinkedHashMap<>(facts.roles());
-        m.put("roles", roles);
-        m.put("rows", rows);
-        m.put("drift", drift());
-        m.put("promotion", promotion());
-        return m;
+        Map<Integer, List<Map<String, Object>>> compareFindings = new java.util.HashMap<>();
+        int position = 0;
+        for (JsonNode rule : catalog.drift().path("drift")) {
+            if (rule.path("kind").asText().equals("compare")) {
+                List<Map<String, Object>> found = new ArrayList<>();
+                compare(rule, found);
+                compareFindings.put(position, found);
+            }
+            position++;
+        }
+        return new Settings(rows, compareFindings, promotion());
     }
 
     /** Adds the row of one setting of an address when some environment sets it; {@code values} is scratch space. */
@@ -147,15 +176,18 @@ final class EnvironmentMatrix {
                 : Objects.toString(v);
     }
 
-    private List<Map<String, Object>> drift() {
+    /** The drift findings in rule order: resource rules tested here, compare rules' findings from {@link #settings}. */
+    private List<Map<String, Object>> drift(Map<Integer, List<Map<String, Object>>> compareFindings) {
         List<Map<String, Object>> out = new ArrayList<>();
+        int position = 0;
         for (JsonNode rule : catalog.drift().path("drift")) {
             String kind = rule.path("kind").asText();
+            int at = position++;
             if (kind.equals("resource")) {
                 facts.forEachHolding(FactCondition.of(rule.path("when")), (r, f) -> out.add(finding(rule, r.address(), null,
                         List.of(r.environment()), FactTemplate.render(rule.path("detail").asText(), f))));
             } else if (kind.equals("compare")) {
-                compare(rule, out);
+                out.addAll(compareFindings.get(at));
             } else {
                 throw new RunbookCatalogException("drift.yaml: rule " + rule.path("id").asText() + ": unknown kind `" + kind
                         + "`; use resource or compare");

@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * Derives the {@link Runbook} of a plan by walking the rules of the runbook catalog over the plan's facts.
@@ -31,28 +35,174 @@ public final class RunbookBuilder {
         return new RunbookBuilder(RunbookCatalog.bundled());
     }
 
+    /**
+     * The runbook of {@code plan}. On a machine with more than one core the checklists and the environment matrix are
+     * built on a second thread while this one builds the estate facts, phases, strategy, risks and rollback; the result
+     * is the same as {@link #build(Plan, RunbookOptions, boolean) build(plan, options, false)}, and an exception of
+     * either thread reaches the caller as it was thrown (the one that comes first when built on one thread).
+     */
     public Runbook build(Plan plan, RunbookOptions options) {
+        return build(plan, options, twoCores());
+    }
+
+    /**
+     * {@code plan} with its runbook's sections added: {@code build(plan, options).addTo(plan)}, with the Markdown of the
+     * checklists and of the environment matrix also rendered on the second thread.
+     */
+    public Plan addRunbook(Plan plan, RunbookOptions options) {
+        return addRunbook(plan, options, twoCores());
+    }
+
+    Plan addRunbook(Plan plan, RunbookOptions options, boolean parallel) {
+        Built built = built(plan, options, parallel, true);
+        return Runbook.addTo(plan, built.runbook().sections(built.rest().checklistsMarkdown()::text,
+                built.rest().matrixMarkdown()::text));
+    }
+
+    private static boolean twoCores() {
+        return Runtime.getRuntime().availableProcessors() > 1;
+    }
+
+    /**
+     * The runbook of {@code plan}; if {@code parallel}, its checklists and environment matrix are built on a second
+     * thread: the matrix's settings rows, compare findings and promotion rules (which read only the plan, the addresses
+     * and the roles) at once, the rest once the estate facts are frozen.
+     */
+    Runbook build(Plan plan, RunbookOptions options, boolean parallel) {
+        return built(plan, options, parallel, false).runbook();
+    }
+
+    /** A runbook and what its second thread made (with the Markdown of its parts if {@code markdown}). */
+    private record Built(Runbook runbook, ChecklistsAndMatrix rest) {
+    }
+
+    private Built built(Plan plan, RunbookOptions options, boolean parallel, boolean markdown) {
         RunbookFacts facts = new RunbookFacts(plan, options, catalog);
-        PhasePlanner planner = new PhasePlanner(facts, catalog);
-        WorkloadOrder order = planner.serviceOrder();
-        facts.estate().put("dependency_cycles", order.cycles().size());
-        facts.estate().put("cycle_members", order.cycles().stream().map(c -> String.join(" <-> ", c)).toList());
+        // completed with true once the estate facts are frozen and read, with false if this thread failed before
+        CompletableFuture<Boolean> frozen = new CompletableFuture<>();
+        FutureTask<ChecklistsAndMatrix> aside = parallel
+                ? start(() -> checklistsAndMatrix(facts, options, frozen, markdown))
+                : null;
+        List<PhasePlanner.Phase> phases;
+        List<Map<String, Object>> dataStrategies;
+        WorkloadOrder order;
+        Map<String, Object> strategy;
+        List<Map<String, Object>> risks;
+        Map<String, Object> rollback;
+        try {
+            PhasePlanner planner = new PhasePlanner(facts, catalog);
+            order = planner.serviceOrder();
+            facts.estate().put("dependency_cycles", order.cycles().size());
+            facts.estate().put("cycle_members", order.cycles().stream().map(c -> String.join(" <-> ", c)).toList());
 
-        List<Map<String, Object>> dataStrategies = dataStrategies(facts);
-        Set<String> methods = new LinkedHashSet<>();
-        dataStrategies.forEach(d -> methods.add((String) d.get("method")));
-        facts.estate().put("data_methods", methods.isEmpty() ? List.of("no data store moves") : List.copyOf(methods));
-        facts.freezeEstate();
+            dataStrategies = dataStrategies(facts);
+            Set<String> methods = new LinkedHashSet<>();
+            dataStrategies.forEach(d -> methods.add((String) d.get("method")));
+            facts.estate().put("data_methods", methods.isEmpty() ? List.of("no data store moves") : List.copyOf(methods));
+            facts.freezeEstate();
 
-        facts.readFirstFacts(resourceConditions());
-        List<PhasePlanner.Phase> phases = planner.plan(order);
-        Map<String, Object> strategy = strategy(facts, dataStrategies, phases, order);
-        List<Map<String, Object>> risks = risks(facts);
-        Map<String, Object> rollback = rollback(facts, phases);
+            // every resource's facts and the columns of the facts the rules test first, read here once for both threads
+            facts.readFirstFacts(resourceConditions());
+            frozen.complete(true);
+            phases = planner.plan(order);
+            strategy = strategy(facts, dataStrategies, phases, order);
+            risks = risks(facts);
+            rollback = rollback(facts, phases);
+        } catch (RuntimeException | Error e) {
+            frozen.complete(false);
+            if (aside != null) {
+                awaitQuietly(aside); // no thread outlives the build; this thread's exception wins, as it came first
+            }
+            throw e;
+        }
+        ChecklistsAndMatrix rest = aside != null ? join(aside)
+                : checklistsAndMatrix(facts, options, CompletableFuture.completedFuture(true), markdown);
+        return new Built(new Runbook(strategy, phases.stream().map(PhasePlanner.Phase::toJson).toList(), risks, rollback,
+                rest.checklists(), rest.matrix()), rest);
+    }
+
+    /**
+     * The checklists and the environment matrix: the matrix's settings first (they need no estate facts), then, once
+     * {@code frozen} says the estate facts are final, the checklists and the rest of the matrix; null if the facts
+     * never became final. An exception of the settings is rethrown after the checklists, where the matrix came when
+     * built on one thread. With {@code markdown}, their Markdown too (a failure kept for {@link Runbook#sections}).
+     */
+    private ChecklistsAndMatrix checklistsAndMatrix(RunbookFacts facts, RunbookOptions options,
+            CompletableFuture<Boolean> frozen, boolean markdown) {
+        EnvironmentMatrix matrix = new EnvironmentMatrix(facts, catalog, options);
+        EnvironmentMatrix.Settings settings = null;
+        RuntimeException settingsFailure = null;
+        Error settingsError = null;
+        try {
+            settings = matrix.settings();
+        } catch (RuntimeException e) {
+            settingsFailure = e;
+        } catch (Error e) {
+            settingsError = e;
+        }
+        if (!frozen.join()) {
+            return null;
+        }
         List<Map<String, Object>> checklists = new ChecklistBuilder(facts, catalog).build();
-        Map<String, Object> matrix = new EnvironmentMatrix(facts, catalog, options).build();
-        return new Runbook(strategy, phases.stream().map(PhasePlanner.Phase::toJson).toList(), risks, rollback,
-                checklists, matrix);
+        if (settingsFailure != null) {
+            throw settingsFailure;
+        }
+        if (settingsError != null) {
+            throw settingsError;
+        }
+        Map<String, Object> built = matrix.build(settings);
+        return new ChecklistsAndMatrix(checklists, built,
+                markdown ? Runbook.Rendered.of(() -> RunbookMarkdown.checklists(checklists)) : null,
+                markdown ? Runbook.Rendered.of(() -> RunbookMarkdown.environmentMatrix(built)) : null);
+    }
+
+    /** The parts of the runbook built on the second thread (their Markdown null unless asked for). */
+    private record ChecklistsAndMatrix(List<Map<String, Object>> checklists, Map<String, Object> matrix,
+            Runbook.Rendered checklistsMarkdown, Runbook.Rendered matrixMarkdown) {
+    }
+
+    /** Runs {@code work} on a new daemon thread (joined by {@link #join} or {@link #awaitQuietly} before build returns). */
+    private static <T> FutureTask<T> start(Supplier<T> work) {
+        FutureTask<T> task = new FutureTask<>(work::get);
+        Thread t = new Thread(task, "cloudshift-runbook");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The result of {@code task}, or its runtime exception or error rethrown here as it was thrown. */
+    private static <T> T join(FutureTask<T> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the task is short and must finish: wait on, and keep the interrupt
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause()); // not reached: a Supplier throws no checked exception
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Waits for {@code task} to end, ignoring how it ended. */
+    private static void awaitQuietly(FutureTask<?> task) {
+        try {
+            join(task);
+        } catch (RuntimeException | Error ignored) {
+            // the caller rethrows its own exception
+        }
     }
 
     /** The conditions of the rules tested over every resource: resource risks, resource checklist items, drift. */

@@ -39,6 +39,12 @@ import java.util.function.BiConsumer;
  * </ul>
  * A resource that exists in several environments is described once by its reference instance: the one in a
  * production environment, else the one in the last environment.
+ *
+ * <p>Thread safety: {@link RunbookBuilder} builds the checklists and the environment matrix on a second thread. It
+ * starts after the constructor and reads only the plan, {@link #byAddress}, the roles and the reference instances
+ * (filled by the constructor, never changed) until the estate is frozen and the facts are read; then it reads the rest.
+ * What is filled lazily ({@link #of}, {@link #ofResources}, {@link #ofEnvironment}, {@link #isStore} and their caches)
+ * is guarded by this object's lock, the fact columns are a concurrent map, and the estate is only read once frozen.
  */
 public final class RunbookFacts {
 
@@ -50,14 +56,18 @@ public final class RunbookFacts {
     private final Map<String, List<PlannedResource>> byAddress = new LinkedHashMap<>();
     private final Map<String, String> roles = new LinkedHashMap<>();
     private final Map<PlannedResource, Boolean> stores = new IdentityHashMap<>();
+    /** The reference instance of every address, filled by the constructor (read only afterwards). */
     private final Map<String, PlannedResource> references = new java.util.HashMap<>();
     private List<Map<String, Object>> resourceFacts;
     private Map<String, Object> frozenEstate;
     private Map<PlannedResource, Map<String, Object>> factsCache;
     private List<FactCondition> storeRules;
     private Map<String, Map<String, Object>> environmentCache;
-    /** Values of one fact over every resource (facts are final once the estate is frozen), by fact name. */
-    private final Map<String, FactColumn> columns = new java.util.HashMap<>();
+    /**
+     * Values of one fact over every resource (facts are final once the estate is frozen), by fact name; concurrent
+     * because both threads of the builder test conditions (its computeIfAbsent never reaches back into the map).
+     */
+    private final Map<String, FactColumn> columns = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<int[]> positions;
 
     RunbookFacts(Plan plan, RunbookOptions options, RunbookCatalog catalog) {
@@ -75,6 +85,7 @@ public final class RunbookFacts {
         instances.forEach((address, in) -> {
             byAddress.put(address, in.resources);
             at.add(Arrays.copyOf(in.positions, in.resources.size()));
+            references.put(address, referenceOf(in.resources));
         });
         positions = List.copyOf(at);
         buildEstate(options);
@@ -133,18 +144,16 @@ public final class RunbookFacts {
 
     /** The instance of an address whose facts describe it: production first, else the last environment. */
     public PlannedResource reference(String address) {
-        PlannedResource cached = references.get(address);
-        if (cached != null) {
-            return cached;
-        }
-        List<PlannedResource> all = byAddress.get(address);
+        return references.get(address);
+    }
+
+    private PlannedResource referenceOf(List<PlannedResource> all) {
         PlannedResource ref = all.get(all.size() - 1);
         for (PlannedResource r : all) {
             if ("prod".equals(roleOf(r.environment()))) {
                 ref = r;
             }
         }
-        references.put(address, ref);
         return ref;
     }
 
@@ -152,14 +161,14 @@ public final class RunbookFacts {
      * Marks the estate facts final: from now on {@link #of} and {@link #ofEnvironment} compute each map once and
      * return it unmodifiable. Call only when nothing will add to {@link #estate()} any more.
      */
-    void freezeEstate() {
+    synchronized void freezeEstate() {
         frozenEstate = Collections.unmodifiableMap(new LinkedHashMap<>(estate));
         factsCache = new IdentityHashMap<>();
         environmentCache = new LinkedHashMap<>();
     }
 
     /** Facts of one resource instance, over the estate facts (unmodifiable once the estate is frozen). */
-    public Map<String, Object> of(PlannedResource r) {
+    public synchronized Map<String, Object> of(PlannedResource r) {
         if (factsCache != null) {
             Map<String, Object> f = factsCache.get(r);
             if (f == null) {
@@ -172,7 +181,7 @@ public final class RunbookFacts {
     }
 
     /** {@link #of} of every resource of the plan, in plan order (for rules walked over every resource). */
-    List<Map<String, Object>> ofResources() {
+    synchronized List<Map<String, Object>> ofResources() {
         if (factsCache == null) {
             return plan.resources().stream().map(this::of).toList();
         }
@@ -284,7 +293,7 @@ public final class RunbookFacts {
      * satellites (parameter groups, subnet groups, configurations) and to settings absorbed by their parent. A
      * store has an {@code engine}, or is object storage.
      */
-    public boolean isStore(PlannedResource r) {
+    public synchronized boolean isStore(PlannedResource r) {
         return stores.computeIfAbsent(r, this::computeIsStore);
     }
 
@@ -312,7 +321,7 @@ public final class RunbookFacts {
     }
 
     /** Facts of one environment, over the estate facts. */
-    public Map<String, Object> ofEnvironment(String env) {
+    public synchronized Map<String, Object> ofEnvironment(String env) {
         if (environmentCache != null) {
             return environmentCache.computeIfAbsent(env, k -> Collections.unmodifiableMap(computeEnvironment(k)));
         }

@@ -230,8 +230,12 @@ final class RunbookMarkdown {
     }
 
     static String checklists(Runbook rb) {
+        return checklists(rb.checklists());
+    }
+
+    static String checklists(List<Map<String, Object>> checklists) {
         StringBuilder sb = new StringBuilder();
-        for (Map<String, Object> s : rb.checklists()) {
+        for (Map<String, Object> s : checklists) {
             sb.append("### ").append(md(s.get("name"))).append("\n\n");
             List<String> commands = new ArrayList<>();
             for (Map<String, Object> item : maps(s.get("items"))) {
@@ -252,7 +256,10 @@ final class RunbookMarkdown {
     }
 
     static String environmentMatrix(Runbook rb) {
-        Map<String, Object> m = rb.environmentMatrix();
+        return environmentMatrix(rb.environmentMatrix());
+    }
+
+    static String environmentMatrix(Map<String, Object> m) {
         List<String> envs = strings(m.get("environments"));
         StringBuilder sb = new StringBuilder();
         Map<String, Object> roles = map(m.get("roles"));
