@@ -276,7 +276,7 @@ final class FargateServiceHook implements TranslationHook {
             name.values.put(new Inst(e.getKey().environment(), null),
                     e.getValue().resource().raw().getOrDefault("name", g.name) + "/" + secretName);
         }
-        secret.set(secret.body, "recovery_window_in_days", java.math.BigDecimal.valueOf(7));
+        EcsContainerHook.secretAttributes(t, g, secret);
         String var = "secret_" + id;
         t.sensitiveVariable(var);
         Draft version = t.singleDraft("aws_secretsmanager_secret_version", id, "security", "secrets");
