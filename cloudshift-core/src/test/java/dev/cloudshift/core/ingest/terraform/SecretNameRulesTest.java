@@ -81,26 +81,12 @@ class SecretNameRulesTest {
     @Test
     void aMalformedSectionIsAnErrorNamingFileAndLine() throws IOException {
         String text = shipped();
-
-        String upper = replaced(text, "  secret_words: [password,", "  secret_words: [Password,");
-        assertThatThrownBy(() -> read(upper)).isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith(FILE + ":" + lineOf(upper, "  secret_words: [Password,") + ": 'Password' can never match");
-
-        String twice = replaced(text, "    words: [key, keys]", "    words: [key, keys, key]");
-        assertThatThrownBy(() -> read(twice)).isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith(FILE + ":" + lineOf(twice, "    words: [key, keys, key]") + ": 'key' is listed twice");
-
-        String unknown = replaced(text, "  phrases: [connection string]", "  phrase: [connection string]");
-        assertThatThrownBy(() -> read(unknown)).isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith(FILE + ":" + lineOf(unknown, "  phrase: [") + ": unknown key 'phrase' in terraform_names");
-
-        String notAList = replaced(text, "    words: [key, keys]", "    words: {key: keys}");
-        assertThatThrownBy(() -> read(notAList)).isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith(FILE + ":" + lineOf(notAList, "    words: {key: keys}") + ": expected words (a list)");
-
-        String oneWordPhrase = replaced(text, "  phrases: [connection string]", "  phrases: [connection]");
-        assertThatThrownBy(() -> read(oneWordPhrase)).isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith(FILE + ":" + lineOf(oneWordPhrase, "  phrases: [connection]") + ": a phrase needs two words");
+        assertRejected(text, "  secret_words: [password,", "  secret_words: [Password,", "'Password' can never match");
+        assertRejected(text, "    words: [key, keys]", "    words: [key, keys, key]", "'key' is listed twice");
+        assertRejected(text, "  phrases: [connection string]", "  phrase: [connection string]",
+                "unknown key 'phrase' in terraform_names");
+        assertRejected(text, "    words: [key, keys]", "    words: {key: keys}", "expected words (a list)");
+        assertRejected(text, "  phrases: [connection string]", "  phrases: [connection]", "a phrase needs two words");
 
         String noSection = text.substring(0, text.indexOf("terraform_names:"));
         assertThatThrownBy(() -> read(noSection)).isInstanceOf(CatalogException.class)
@@ -109,5 +95,12 @@ class SecretNameRulesTest {
         String badYaml = replaced(text, "    words: [key, keys]", "    words: [key, keys");
         assertThatThrownBy(() -> read(badYaml)).isInstanceOf(CatalogException.class)
                 .hasMessageMatching(java.util.regex.Pattern.quote(FILE) + ":[0-9]+: not valid YAML: (?s).*");
+    }
+
+    /** The shipped text with {@code line} replaced by {@code with} fails at the line of {@code with}. */
+    private static void assertRejected(String text, String line, String with, String message) {
+        String bad = replaced(text, line, with);
+        assertThatThrownBy(() -> read(bad)).isInstanceOf(CatalogException.class)
+                .hasMessageStartingWith(FILE + ":" + lineOf(bad, with) + ": " + message);
     }
 }
