@@ -20,14 +20,14 @@ import java.util.Set;
  * @param qualifiers     the words that qualify it (api, access, private)
  * @param phrases        words that are a secret in a row (connection string)
  */
-public record SecretNameRules(Set<String> metadataWords, Set<String> secretWords, Set<String> qualifiedWords,
+record SecretNameRules(Set<String> metadataWords, Set<String> secretWords, Set<String> qualifiedWords,
         Set<String> qualifiers, List<List<String>> phrases) {
 
     /** The file the shipped rules are in. */
-    public static final String RESOURCE = dev.cloudshift.core.secrets.SecretRules.RESOURCE;
+    static final String RESOURCE = dev.cloudshift.core.secrets.SecretRules.RESOURCE;
     static final String SECTION = "terraform_names";
 
-    public SecretNameRules {
+    SecretNameRules {
         metadataWords = Set.copyOf(metadataWords);
         secretWords = Set.copyOf(secretWords);
         qualifiedWords = Set.copyOf(qualifiedWords);
@@ -40,7 +40,7 @@ public record SecretNameRules(Set<String> metadataWords, Set<String> secretWords
      * unknown key, a list that is no list, an entry that is not one lower-case word, a word listed twice) is a
      * {@link CatalogException} naming {@code file:line}.
      */
-    public static SecretNameRules read(String file, InputStream in) {
+    static SecretNameRules read(String file, InputStream in) {
         CatalogNode root = CatalogNode.readWithJackson(file, in);
         CatalogNode names = root.get(SECTION);
         if (names == null) {
@@ -99,7 +99,7 @@ public record SecretNameRules(Set<String> metadataWords, Set<String> secretWords
      * Whether a name, as its lower-case words, is a secret: not when its last word is metadata; else when a word is a
      * secret word, a qualified word follows a qualifier, or a phrase's words appear in a row.
      */
-    public boolean isSecret(List<String> words) {
+    boolean isSecret(List<String> words) {
         if (words.isEmpty() || metadataWords.contains(words.get(words.size() - 1))) {
             return false;
         }
