@@ -152,5 +152,3 @@ resource "aws_iam_role_policy" "ecs_task_execution_secrets" {
 }
 
 # TODO(cloudshift): google_project_iam_member.run_pubsub: a project role for a service account becomes IAM actions on the role (aws_iam_role_policy or a managed policy attachment); predefined roles do not map one to one: write the actions for this role by hand
-
-# TODO(cloudshift): google_secret_manager_secret_iam_member.run_db_password: reading the secret becomes an IAM policy on the task role (secretsmanager:GetSecretValue on the secret's ARN, aws_iam_role_policy); ECS reads it through the task definition's secrets valueFrom

@@ -16,7 +16,8 @@ public final class CatalogException extends RuntimeException {
         super(message, cause);
     }
 
-    static CatalogException at(CatalogNode node, String message) {
+    /** An error at the place a node was written: {@code file:line: message}. */
+    public static CatalogException at(CatalogNode node, String message) {
         return new CatalogException(node.location() + ": " + message);
     }
 }

@@ -17,8 +17,12 @@ import java.util.Map;
  * One node of a YAML data file that remembers where it was written, so that validation errors can name
  * {@code file:line}. A node is a map (keys in file order), a list, or a scalar (String, BigDecimal, Boolean
  * or null). Duplicate keys in a map are an error.
+ *
+ * <p>Public for the rule files other packages read and validate ({@code catalog/secret-rules.yaml}'s
+ * {@code terraform_names}): {@link #readWithJackson} and the accessors that throw a {@link CatalogException} naming
+ * {@code file:line} when the file does not have the expected shape.
  */
-final class CatalogNode {
+public final class CatalogNode {
 
     /** Jackson's YAML parser is only loaded when {@link #readWithJackson} is used (tests compare both readers). */
     private static final class Yaml {
@@ -45,7 +49,7 @@ final class CatalogNode {
     }
 
     /** Reads a whole YAML document with Jackson (full YAML); an empty document is an empty map. */
-    static CatalogNode readWithJackson(String file, InputStream in) {
+    public static CatalogNode readWithJackson(String file, InputStream in) {
         try (JsonParser p = Yaml.FACTORY.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -131,7 +135,7 @@ final class CatalogNode {
         return line;
     }
 
-    String location() {
+    public String location() {
         return line > 0 ? file + ":" + line : file;
     }
 
@@ -139,7 +143,7 @@ final class CatalogNode {
         return value instanceof Map;
     }
 
-    boolean isList() {
+    public boolean isList() {
         return value instanceof List;
     }
 
@@ -153,7 +157,7 @@ final class CatalogNode {
 
     /** The entries of a map node; an error naming this place when it is not a map. */
     @SuppressWarnings("unchecked")
-    Map<String, CatalogNode> entries(String what) {
+    public Map<String, CatalogNode> entries(String what) {
         if (!isMap()) {
             throw CatalogException.at(this, "expected " + what + " (a map of key: value)");
         }
@@ -161,7 +165,7 @@ final class CatalogNode {
     }
 
     @SuppressWarnings("unchecked")
-    List<CatalogNode> items(String what) {
+    public List<CatalogNode> items(String what) {
         if (!isList()) {
             throw CatalogException.at(this, "expected " + what + " (a list)");
         }
@@ -169,12 +173,12 @@ final class CatalogNode {
     }
 
     /** A child of a map node, or null. */
-    CatalogNode get(String key) {
+    public CatalogNode get(String key) {
         return isMap() ? entries("").get(key) : null;
     }
 
     /** A string scalar (numbers and booleans are rendered as text); an error when it is a map or list. */
-    String text(String what) {
+    public String text(String what) {
         if (value == null || !isScalar()) {
             throw CatalogException.at(this, "expected " + what + " (a text value)");
         }
@@ -235,7 +239,7 @@ final class CatalogNode {
     }
 
     /** Rejects keys that are not in the allowed set, naming the place and the allowed keys. */
-    void onlyKeys(String what, java.util.Set<String> allowed) {
+    public void onlyKeys(String what, java.util.Set<String> allowed) {
         for (Map.Entry<String, CatalogNode> e : entries(what).entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 throw CatalogException.at(e.getValue(), "unknown key '" + e.getKey() + "' in " + what

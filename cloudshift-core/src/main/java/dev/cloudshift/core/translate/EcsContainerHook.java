@@ -239,7 +239,7 @@ final class EcsContainerHook implements TranslationHook {
         if (secret == null) {
             secret = t.singleDraft("aws_secretsmanager_secret", made.containsKey(key) ? g.name + "_" + name : name, "security", "secrets");
             secret.set(secret.body, "name", project(t) + "/" + key.toLowerCase(Locale.ROOT).replace('_', '-'));
-            secret.set(secret.body, "recovery_window_in_days", java.math.BigDecimal.valueOf(7));
+            secretAttributes(t, g, secret);
             Draft version = t.singleDraft("aws_secretsmanager_secret_version", secret.name, "security", "secrets");
             version.set(version.body, "secret_id", Translation.self(secret, null).attr("id"));
             version.set(version.body, "secret_string", secretString);
@@ -450,6 +450,20 @@ final class EcsContainerHook implements TranslationHook {
     }
 
     /** The execution role reads exactly the secrets the task definitions name (one policy for every service). */
+    /**
+     * Sets on a Secrets Manager secret the hook writes the arguments its rule's data gives every such secret
+     * ({@code data.secret_attributes}: the recovery window). A hook rule without them is a mistake in the rule file,
+     * reported as such, not a secret written without its recovery window.
+     */
+    static void secretAttributes(Translation t, SourceGroup g, Draft secret) {
+        if (!(t.ruleData(g.type).get("secret_attributes") instanceof Map<?, ?> attributes) || attributes.isEmpty()) {
+            TranslationRules.TypeRule rule = t.rules.rule(g.type);
+            throw new IllegalStateException((rule == null ? g.type : rule.origin()) + ": expected data.secret_attributes "
+                    + "(argument: value) for the Secrets Manager secrets its hook writes");
+        }
+        attributes.forEach((name, value) -> secret.set(secret.body, String.valueOf(name), value));
+    }
+
     static void executionRoleMayRead(Translation t, Iterable<HclExpr> arns) {
         @SuppressWarnings("unchecked")
         Set<HclExpr> all = (Set<HclExpr>) t.hookState.computeIfAbsent(SECRET_ARNS, k -> new LinkedHashSet<>());

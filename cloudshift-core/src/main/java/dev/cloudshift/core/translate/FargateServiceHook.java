@@ -115,6 +115,7 @@ final class FargateServiceHook implements TranslationHook {
             secrets.forEach((k, arn) -> list.add(entry("name", HclExpr.str(k), "valueFrom", arn)));
             container.extra.add(new HclItem.Attribute("secrets", new HclExpr.ListOf(list)));
             EcsContainerHook.executionRoleMayRead(t, secrets.values());
+            recordSecretReads(t, task, secrets.values());
         }
         network(t, g, service);
         Draft target = t.draft(g, "aws_appautoscaling_target");
@@ -140,6 +141,34 @@ final class FargateServiceHook implements TranslationHook {
                     + "certificate for the service's domain (the source's custom domain and managed certificate) and redirect "
                     + "port 80 to it", listener.file, listener.address());
         }
+    }
+
+    /** Per task role ARN ({@code aws_iam_role.run.arn}): the ARNs of the secrets its tasks read through valueFrom. */
+    private static final String SECRETS_BY_TASK_ROLE = "fargate_service.secrets_by_task_role";
+
+    private static void recordSecretReads(Translation t, Draft task, Iterable<HclExpr> arns) {
+        Draft.Field role = task.body.field("task_role_arn");
+        if (role == null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<HclExpr, Set<HclExpr>> byRole = (Map<HclExpr, Set<HclExpr>>) t.hookState.computeIfAbsent(SECRETS_BY_TASK_ROLE,
+                k -> new LinkedHashMap<>());
+        for (Object r : new LinkedHashSet<>(role.values.values())) {
+            if (r instanceof HclExpr ref) {
+                arns.forEach(byRole.computeIfAbsent(ref, k -> new LinkedHashSet<>())::add);
+            }
+        }
+    }
+
+    /**
+     * Whether a task whose task role is {@code taskRoleArn} reads the secret {@code secretArn} through its container's
+     * secrets (valueFrom), which the shared execution role's inline policy allows. Complete only once every
+     * fargate_service hook has run ({@link TranslationHook#afterOtherHooks}).
+     */
+    static boolean taskReadsSecret(Translation t, HclExpr taskRoleArn, HclExpr secretArn) {
+        Object byRole = t.hookState.get(SECRETS_BY_TASK_ROLE);
+        return byRole instanceof Map<?, ?> m && m.get(taskRoleArn) instanceof Set<?> arns && arns.contains(secretArn);
     }
 
     /**
@@ -276,7 +305,7 @@ final class FargateServiceHook implements TranslationHook {
             name.values.put(new Inst(e.getKey().environment(), null),
                     e.getValue().resource().raw().getOrDefault("name", g.name) + "/" + secretName);
         }
-        secret.set(secret.body, "recovery_window_in_days", java.math.BigDecimal.valueOf(7));
+        EcsContainerHook.secretAttributes(t, g, secret);
         String var = "secret_" + id;
         t.sensitiveVariable(var);
         Draft version = t.singleDraft("aws_secretsmanager_secret_version", id, "security", "secrets");

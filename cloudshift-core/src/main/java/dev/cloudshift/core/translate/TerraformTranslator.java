@@ -66,6 +66,9 @@ public final class TerraformTranslator {
                 t.absorbed.add(g.key + ": " + rule.absorbed());
                 continue;
             }
+            if (rule.targets().isEmpty()) {
+                continue; // a rule with a hook alone: the hook says what becomes of the block (secret_iam_member)
+            }
             // when: {from: x} without in (or present: true) applies when any instance has the value (a port published in the
             // prod override only)
             List<TranslationRules.TargetRule> targets = new java.util.ArrayList<>(rule.targets().size());
@@ -90,19 +93,37 @@ public final class TerraformTranslator {
         }
         // every target resource exists (and has its name) before any value refers to one
         fills.forEach(Runnable::run);
+        List<SourceGroup> late = new java.util.ArrayList<>();
         for (SourceGroup g : t.groups()) {
-            TranslationRules.TypeRule rule = t.rules.rule(g.type);
-            if (rule != null && rule.hook() != null) {
-                TranslationHook hook = TranslationHooks.named(rule.hook());
-                if (hook == null) {
-                    throw new IllegalStateException(rule.origin() + ": unknown hook " + rule.hook());
-                }
-                t.scope = g.modulePrefix();
-                t.resolvingFrom = g.first();
-                hook.apply(t, g);
-                t.resolvingFrom = null;
+            TranslationHook hook = hookOf(t, g);
+            if (hook != null && hook.afterOtherHooks()) {
+                late.add(g);
+            } else if (hook != null) {
+                runHook(t, g, hook);
             }
         }
+        for (SourceGroup g : late) {
+            runHook(t, g, hookOf(t, g));
+        }
+    }
+
+    private static TranslationHook hookOf(Translation t, SourceGroup g) {
+        TranslationRules.TypeRule rule = t.rules.rule(g.type);
+        if (rule == null || rule.hook() == null) {
+            return null;
+        }
+        TranslationHook hook = TranslationHooks.named(rule.hook());
+        if (hook == null) {
+            throw new IllegalStateException(rule.origin() + ": unknown hook " + rule.hook());
+        }
+        return hook;
+    }
+
+    private static void runHook(Translation t, SourceGroup g, TranslationHook hook) {
+        t.scope = g.modulePrefix();
+        t.resolvingFrom = g.first();
+        hook.apply(t, g);
+        t.resolvingFrom = null;
     }
 
     private static boolean anyApplies(TranslationRules.TargetRule x, SourceGroup g) {

@@ -9,4 +9,12 @@ package dev.cloudshift.core.translate;
 public interface TranslationHook {
 
     void apply(Translation translation, SourceGroup group);
+
+    /**
+     * True for a hook that judges what other hooks made (which secrets the ECS tasks read): it runs after every hook
+     * that returns false, in source order among its kind.
+     */
+    default boolean afterOtherHooks() {
+        return false;
+    }
 }

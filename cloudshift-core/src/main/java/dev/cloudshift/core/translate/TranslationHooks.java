@@ -19,7 +19,8 @@ final class TranslationHooks {
             Map.entry("subnet_group", new SubnetGroupHook()),
             Map.entry("fargate_service", new FargateServiceHook()),
             Map.entry("compose_cloud_run", new ComposeCloudRunHook()),
-            Map.entry("route53_alias", new Route53AliasHook()));
+            Map.entry("route53_alias", new Route53AliasHook()),
+            Map.entry("secret_iam_member", new SecretIamMemberHook()));
 
     private TranslationHooks() {
     }

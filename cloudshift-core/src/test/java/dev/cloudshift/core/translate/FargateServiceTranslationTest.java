@@ -50,6 +50,8 @@ class FargateServiceTranslationTest {
         assertThat(doc).contains("{ name = \"DB_PASSWORD\", valueFrom = aws_secretsmanager_secret.api_db_password.arn }");
         assertThat(tf.text(tf.resource("aws_secretsmanager_secret_version", "api_db_password"), "secret_string"))
                 .isEqualTo("var.secret_api_db_password");
+        // the recovery window of the secret the hook writes comes from the rule's data.secret_attributes
+        assertThat(tf.text(tf.resource("aws_secretsmanager_secret", "api_db_password"), "recovery_window_in_days")).isEqualTo("7");
         assertThat(tf.text(tf.resource("aws_iam_role_policy", "ecs_task_execution_secrets"), "policy"))
                 .contains("Resource = [aws_secretsmanager_secret.api_db_password.arn]");
         assertThat(tf.file("variables.tf")).containsPattern("variable \"secret_api_db_password\" \\{[^}]*sensitive   = true");

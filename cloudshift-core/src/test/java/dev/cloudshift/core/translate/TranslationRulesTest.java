@@ -51,6 +51,28 @@ class TranslationRulesTest {
         assertThat(checked).as("target resources checked").isGreaterThan(40);
     }
 
+    @Test
+    void everyHookThatWritesSecretsManagerSecretsReadsTheirArgumentsFromItsRule() {
+        ResourceSchema secret = ProviderSchemas.load("aws").resource("aws_secretsmanager_secret").orElseThrow();
+        List<String> rules = new ArrayList<>();
+        for (String[] d : DIRECTIONS) {
+            for (TranslationRules.TypeRule rule : TranslationRules.bundled(d[0], d[1]).rules().values()) {
+                if (!java.util.Set.of("ecs_container", "fargate_service").contains(String.valueOf(rule.hook()))) {
+                    continue;
+                }
+                rules.add(rule.source());
+                assertThat(rule.data()).as(rule.origin()).isInstanceOfSatisfying(Map.class, data -> {
+                    assertThat(data.get("secret_attributes")).as(rule.origin() + " data.secret_attributes")
+                            .isInstanceOfSatisfying(Map.class, attributes -> {
+                                assertThat(attributes.keySet()).as(rule.origin()).allMatch(a -> secret.body().arguments().containsKey(a));
+                                assertThat(attributes.get("recovery_window_in_days")).isEqualTo(new BigDecimal("7"));
+                            });
+                });
+            }
+        }
+        assertThat(rules).contains("compose_app", "azurerm_container_app", "google_cloud_run_v2_service");
+    }
+
     private static void check(String where, BlockSchema body, Map<String, ValueSpec> attrs, List<TranslationRules.BlockRule> blocks,
             List<String> problems) {
         if (body.open()) {

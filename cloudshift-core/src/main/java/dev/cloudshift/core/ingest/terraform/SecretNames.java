@@ -1,31 +1,28 @@
 package dev.cloudshift.core.ingest.terraform;
 
+import dev.cloudshift.core.kb.ClasspathRuleFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * Decides from a name alone whether a variable or argument holds a secret. The name is split into words
- * (on {@code _ - .} and camelCase). It is a secret when a word is one of password, passwd, pwd, passphrase,
- * secret, token, credential(s), apikey, privatekey; when a word {@code key} follows a qualifier (api_key,
- * access_key, private_key, storage_account_key, client_key, ...); or for connection_string. It is not a
- * secret when the last word names metadata about a secret rather than the secret itself: arn, id, name,
- * path, version, length, ttl, rotation, enabled, count, policy, type, prefix, (so {@code key_name},
- * {@code kms_key_id}, {@code secret_arn}, {@code password_length} stay visible). A lone {@code key} or
- * {@code ssh_key}/{@code public_key} is not a secret (public keys and key pair names are not).
+ * Decides from a name alone whether a variable or argument holds a secret. The name is split into lower-case words
+ * (on {@code _ - .} and camelCase) and judged by the {@code terraform_names} rules of {@code catalog/secret-rules.yaml}
+ * ({@link SecretNameRules}): it is not a secret when the last word names metadata about a secret rather than the
+ * secret itself (so {@code key_name}, {@code kms_key_id}, {@code secret_arn}, {@code password_length} stay visible);
+ * it is one when a word is a secret word (password, token, secret, credentials, ...), when a {@code key} follows a
+ * qualifier (api_key, access_key, storage_account_key, ...), or for a phrase such as connection_string. A lone
+ * {@code key} or {@code ssh_key}/{@code public_key} is not a secret (public keys and key pair names are not).
  */
 public final class SecretNames {
-    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret",
-            "secrets", "token", "tokens", "credential", "credentials", "apikey", "privatekey", "pass");
-    private static final Set<String> KEY_QUALIFIERS = Set.of("api", "access", "secret", "private", "auth", "signing",
-            "encryption", "master", "account", "storage", "shared", "client", "subscription", "primary",
-            "secondary", "admin", "sas", "license", "webhook");
-    private static final Set<String> METADATA_WORDS = Set.of("arn", "arns", "id", "ids", "name", "names", "path",
-            "version", "length", "ttl", "rotation", "enabled", "count", "policy", "type", "prefix", "file", "store",
-            "manager", "kms", "expiry", "expiration", "days", "required", "rotate", "reset");
 
     private SecretNames() {
+    }
+
+    /** The shipped rules, read once per JVM on first use. */
+    private static final class Shipped {
+        static final SecretNameRules RULES = ClasspathRuleFile.load(SecretNameRules.RESOURCE,
+                in -> SecretNameRules.read(SecretNameRules.RESOURCE, in));
     }
 
     /**
@@ -43,34 +40,16 @@ public final class SecretNames {
         if (known != null) {
             return known;
         }
-        boolean secret = decide(name);
+        boolean secret = isSecretName(name, Shipped.RULES);
         if (ANSWERS.size() < CACHED_NAMES) {
             ANSWERS.put(name, secret);
         }
         return secret;
     }
 
-    private static boolean decide(String name) {
-        List<String> words = words(name);
-        if (words.isEmpty()) {
-            return false;
-        }
-        if (METADATA_WORDS.contains(words.get(words.size() - 1))) {
-            return false;
-        }
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            if (SECRET_WORDS.contains(w)) {
-                return true;
-            }
-            if ((w.equals("key") || w.equals("keys")) && i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1))) {
-                return true;
-            }
-            if (w.equals("connection") && i + 1 < words.size() && words.get(i + 1).equals("string")) {
-                return true;
-            }
-        }
-        return false;
+    /** The answer of some rules (not cached): the shipped ones, or a test's copy. */
+    static boolean isSecretName(String name, SecretNameRules rules) {
+        return name != null && rules.isSecret(words(name));
     }
 
     /**

@@ -7,7 +7,8 @@
  * addresses) with raw evaluated arguments and dependsOn edges.
  *
  * <p>Secrets: a variable declared {@code sensitive = true} or named like a secret
- * ({@link dev.cloudshift.core.ingest.terraform.SecretNames} documents the rule), an argument or map entry with
+ * ({@link dev.cloudshift.core.ingest.terraform.SecretNames} documents the rule; its words are the
+ * {@code terraform_names} section of {@code catalog/secret-rules.yaml}), an argument or map entry with
  * such a name, and everything derived from them carry the sensitive mark and appear as {@code <sensitive>};
  * known secret strings are also scrubbed from every diagnostic message.
  *
