@@ -1,6 +1,5 @@
 variable "region" {
-  type    = string
-  default = "europe-west4"
+  type = string
 }
 
 provider "google" {
