@@ -127,6 +127,14 @@ class RegionalCostTest {
                 "unpriced: no list price in catalog for fargate-linux-x86-gb-hour in eu-west-3",
                 "unpriced: no list price in catalog for sns-api-requests in eu-west-3");
         assertThat(prod.targetMonthlyUsd()).isEqualByComparingTo("0");
+        // the source side is priced in each environment's own region, from that region's rows (Cloud Run Tier 1)
+        for (String env : List.of("dev", "prod")) {
+            String own = env.equals("dev") ? "europe-west4" : "europe-west1";
+            PriceRow row = PriceCatalog.bundled().find("gcp", "cloudrun-request-vcpu-second", own).orElseThrow();
+            assertThat(row.region()).isEqualTo(own);
+            assertThat(p.env(env).lines(CostLine.SOURCE)).filteredOn(l -> "cloudrun-request-vcpu-second".equals(l.sku()))
+                    .singleElement().satisfies(l -> assertThat(l.unitPriceUsd()).isEqualByComparingTo(row.priceUsd()));
+        }
     }
 
     @Test
