@@ -47,7 +47,9 @@ public final class CostCommand implements Callable<Integer> {
     Path catalog;
 
     @Option(names = "--target-region", paramLabel = "REGION",
-            description = "Price the target in this region (default: us-east-1, eastus or us-central1).")
+            description = {"Price the target of every environment in this region (default: per environment, the region the",
+                "Terraform translation chooses: nearest the source region by catalog/translate/regions.yaml, else",
+                "us-east-1, eastus or us-central1). A SKU with no list price in that region is left unpriced."})
     String targetRegion;
 
     @Spec

@@ -137,4 +137,73 @@ class CostCommandTest {
         assertThat(cost.path("prod").path("lines").size()).isPositive();
         assertThat(Files.readString(out.resolve("plan.md"))).contains("## Cost").contains("### Environment `staging`");
     }
+
+    /** An AWS estate in eu-west-1 (dev and prod): the translation puts it in northeurope on Azure. */
+    static final String IRISH = "../cloudshift-core/src/test/resources/cost/regions/aws-eu-west-1";
+
+    private static String targetAssumption(JsonNode env) {
+        for (JsonNode a : env.path("assumptions")) {
+            if (a.asText().startsWith("target priced in ")) {
+                return a.asText();
+            }
+        }
+        throw new AssertionError("no target region assumption in " + env.path("assumptions"));
+    }
+
+    @Test
+    void theTargetIsPricedInTheTranslationsRegionUnlessARegionIsGiven(@TempDir Path home) throws Exception {
+        Run mapped = run("cost", IRISH, "--to", "azure", "--format", "json", "--catalog", home.toString());
+        assertThat(mapped.code()).as(mapped.err()).isZero();
+        JsonNode prod = new ObjectMapper().readTree(mapped.out()).path("environments").path("prod");
+        assertThat(targetAssumption(prod)).startsWith("target priced in azure region northeurope at list prices (nearest to the"
+                + " source aws region eu-west-1");
+        Run given = run("cost", IRISH, "--to", "azure", "--target-region", "westus", "--format", "json", "--catalog",
+                home.toString());
+        assertThat(given.code()).as(given.err()).isZero();
+        JsonNode westus = new ObjectMapper().readTree(given.out()).path("environments").path("prod");
+        assertThat(targetAssumption(westus)).isEqualTo("target priced in azure region westus at list prices (the region asked"
+                + " for); 1 line has no westus price in the catalog and is unpriced");
+        // the bundled westus row prices the Flexible Server there
+        JsonNode server = null;
+        for (JsonNode l : westus.path("lines")) {
+            if ("postgresql-flexible-B_Standard_B1ms".equals(l.path("sku").asText())) {
+                server = l;
+            }
+        }
+        assertThat(server).isNotNull();
+        assertThat(server.path("unit_price_usd").isNull()).isFalse();
+        assertThat(server.path("note").asText()).doesNotContain("unpriced");
+    }
+
+    @Test
+    void aUserCatalogRowForTheMappedRegionIsUsed(@TempDir Path home) throws Exception {
+        Path cat = home.resolve("catalog");
+        Files.createDirectories(cat.resolve("azure"));
+        // a row as `catalog refresh` would write it (test data: the figure is not a claim about the real price)
+        Files.writeString(cat.resolve("azure/test.csv"), """
+                provider,service,sku,region,unit,price_usd,free_quantity,source,as_of,note
+                azure,Azure Service Bus,servicebus-standard-operations,northeurope,1M operations,0.5,,https://example.test/fixture,2026-11-22,test fixture
+                """);
+        Run r = run("cost", IRISH, "--to", "azure", "--env", "prod", "--format", "json", "--catalog", cat.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode prod = new ObjectMapper().readTree(r.out()).path("environments").path("prod");
+        // prod usage: 20 M messages, 3 operations each = 60 M operations x 0.5
+        assertThat(prod.path("target_monthly_usd").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(targetAssumption(prod)).endsWith("; 2 lines have no northeurope price in the catalog and are unpriced");
+    }
+
+    @Test
+    void aWrittenPlanIsPricedInTheSameRegionAsItsTerraform(@TempDir Path out) throws Exception {
+        Run plan = run("plan", IRISH, "--to", "gcp", "--out", out.toString());
+        assertThat(plan.code()).as(plan.err()).isZero();
+        JsonNode cost = new ObjectMapper().readTree(out.resolve("plan.json").toFile()).path("cost");
+        assertThat(targetAssumption(cost.path("dev"))).startsWith("target priced in gcp region europe-west1 at list prices");
+        assertThat(Files.readString(out.resolve("plan.md"))).contains("target priced in gcp region europe-west1");
+        // read back from plan.json (normalised attributes only), the estimate finds the same region
+        Run again = run("cost", out.resolve("plan.json").toString(), "--to", "gcp", "--format", "json", "--catalog",
+                out.resolve("no-catalog").toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        JsonNode dev = new ObjectMapper().readTree(again.out()).path("environments").path("dev");
+        assertThat(targetAssumption(dev)).isEqualTo(targetAssumption(cost.path("dev")));
+    }
 }

@@ -9,6 +9,7 @@ import dev.cloudshift.core.cost.usage.UsageDefaults;
 import dev.cloudshift.core.cost.usage.UsageProfile;
 import dev.cloudshift.core.cost.usage.UsageRange;
 import dev.cloudshift.core.model.Resource;
+import dev.cloudshift.core.region.TargetRegions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -29,6 +30,12 @@ import java.util.regex.Pattern;
  * given, on the target cloud after sizing (target side). Every resource gets at least one line: priced
  * components, or a zero line noted {@code free} or {@code unpriced: reason}. Prices come from the
  * {@link PriceCatalog}, quantities from {@link PricingRules} and the {@link UsageDefaults} of the environment.
+ * <p>
+ * Regions: a source resource is priced in its own region (its {@code region} attribute, else the source region of
+ * its environment found by {@link TargetRegions}, else the provider's default); the target side in the region given
+ * to the constructor, else the region the Terraform translation chooses for the environment ({@link TargetRegions}:
+ * the target region nearest the source region), else the target provider's default. A SKU with no list price in
+ * that region is unpriced (the note names the region); the default region's price is never used in its place.
  */
 public final class CostEstimator {
 
@@ -50,7 +57,10 @@ public final class CostEstimator {
         this(catalog, usage, null);
     }
 
-    /** @param targetRegion region to price the target side in, or null for the target provider's default */
+    /**
+     * @param targetRegion region to price the target side of every environment in (given by the user), or null for the
+     *                     region the translation chooses per environment
+     */
     public CostEstimator(PriceCatalog catalog, UsageDefaults usage, String targetRegion) {
         this.catalog = catalog;
         this.usage = usage;
@@ -75,6 +85,9 @@ public final class CostEstimator {
         Pass pass = new Pass(profile);
         Map<String, Resource> byAddress = new HashMap<>();
         inputs.forEach(i -> byAddress.put(i.resource().address(), i.resource()));
+        // the one region choice the Terraform translation makes too (source region -> nearest target region)
+        TargetRegions.Found found = TargetRegions.ofEnvironment(() -> inputs.stream().map(CostInput::resource).iterator(),
+                targetProvider);
         List<CostLine> lines = new ArrayList<>();
         List<SizingDecision> sizing = new ArrayList<>();
         Map<String, PricingRules> rulesOf = new HashMap<>(); // provider -> its rules, looked up once per environment
@@ -83,10 +96,15 @@ public final class CostEstimator {
             PricingRules rules = rulesOf.computeIfAbsent(r.provider(), PricingRules::forProvider);
             Map<String, Object> attrs = attributes(r, rules.rule(r.type()), byAddress);
             priceAttributes(r, attrs);
-            lines.addAll(priceResource(pass, CostLine.SOURCE, rules, r.type(), r.address(), attrs, regionOf(r, rules), null));
+            lines.addAll(priceResource(pass, CostLine.SOURCE, rules, r.type(), r.address(), attrs, regionOf(r, rules, found),
+                    null));
         }
+        String region = null;
         if (targetProvider != null) {
             PricingRules rules = PricingRules.forProvider(targetProvider);
+            region = targetRegion != null ? targetRegion
+                    : found != null && found.target() != null ? found.target() : rules.region();
+            pass.targetRegion = region;
             // Target types that a resource with its own cost maps to: a configuration-only resource (free on its
             // own cloud: a listener, an autoscaling policy, a task definition) mapping to the same type is part
             // of that target resource and is not priced a second time.
@@ -133,16 +151,15 @@ public final class CostEstimator {
                                 "free: configures " + type + " priced with " + owner));
                         continue;
                     }
-                    lines.addAll(priceResource(pass, CostLine.TARGET, rules, type, r.address(), attrs,
-                            targetRegion != null ? targetRegion : rules.region(), in.targetService()));
+                    lines.addAll(priceResource(pass, CostLine.TARGET, rules, type, r.address(), attrs, region,
+                            in.targetService()));
                 }
             }
         }
         List<String> assumptions = new ArrayList<>();
         assumptions.add("usage profile '" + profile.name() + "' for environment '" + environment + "'");
         if (targetProvider != null) {
-            String region = targetRegion != null ? targetRegion : PricingRules.forProvider(targetProvider).region();
-            assumptions.add("target priced in " + targetProvider + " region " + region + " at list prices");
+            assumptions.add(targetRegionAssumption(targetProvider, region, found, pass));
         }
         for (var u : pass.usedUsage.entrySet()) {
             assumptions.add(u.getKey() + " = " + u.getValue());
@@ -165,9 +182,45 @@ public final class CostEstimator {
                 lines, assumptions, sizing);
     }
 
+    /**
+     * "target priced in azure region westeurope at list prices", with where a region other than the provider's default
+     * comes from and how many target lines have no list price there.
+     */
+    private String targetRegionAssumption(String targetProvider, String region, TargetRegions.Found found, Pass pass) {
+        String fallback = PricingRules.forProvider(targetProvider).region();
+        StringBuilder sb = new StringBuilder("target priced in " + targetProvider + " region " + region + " at list prices");
+        if (targetRegion != null) {
+            if (!region.equals(fallback)) {
+                sb.append(" (the region asked for)");
+            }
+        } else if (found != null && found.target() == null) {
+            sb.append(" (the default: the source ").append(found.cloud()).append(" region ").append(found.source())
+                    .append(" has no nearest ").append(targetProvider).append(" region in catalog/translate/regions.yaml)");
+        } else if (found != null && !region.equals(fallback)) {
+            sb.append(" (nearest to the source ").append(found.cloud()).append(" region ").append(found.source())
+                    .append(", the region of the Terraform translation)");
+        }
+        if (!region.equals(fallback) && pass.missingInRegion > 0) {
+            sb.append("; ").append(pass.missingInRegion).append(pass.missingInRegion == 1 ? " line has" : " lines have")
+                    .append(" no ").append(region).append(" price in the catalog and ")
+                    .append(pass.missingInRegion == 1 ? "is" : "are").append(" unpriced");
+            if (pass.pricedInFallback > 0) {
+                sb.append(" (").append(pass.pricedInFallback).append(" of them ")
+                        .append(pass.pricedInFallback == 1 ? "has" : "have").append(" a list price in ").append(fallback)
+                        .append(", not used for ").append(region).append(")");
+            }
+        }
+        return sb.toString();
+    }
+
     /** State of one environment's pricing: free grants left and the usage assumptions used. */
     private static final class Pass {
         final UsageProfile profile;
+        /** The region the target side is priced in (null for the source side only). */
+        String targetRegion;
+        /** Target lines whose SKU has no row in {@link #targetRegion}, and how many of those the default region prices. */
+        int missingInRegion;
+        int pricedInFallback;
         final Map<String, BigDecimal> freeLeft = new HashMap<>();
         final Map<String, UsageRange> usedUsage = new LinkedHashMap<>();
         final Set<String> notes = new LinkedHashSet<>();
@@ -193,9 +246,16 @@ public final class CostEstimator {
                 });
     }
 
-    private static String regionOf(Resource r, PricingRules rules) {
+    /**
+     * A source resource's own region: its {@code region} attribute (an availability zone or zone gives its region), else
+     * the source region of its environment, else the provider's default.
+     */
+    private static String regionOf(Resource r, PricingRules rules, TargetRegions.Found found) {
         Object region = r.attributes().get("region");
-        return region instanceof String s && !s.isBlank() && !s.startsWith("${") ? s : rules.region();
+        if (region instanceof String s && !s.isBlank() && !s.startsWith("${")) {
+            return TargetRegions.regionOf(r.provider(), s);
+        }
+        return found != null && found.cloud().equals(r.provider()) ? found.source() : rules.region();
     }
 
     /** The resource's attributes, completed from the resource its rule names in attributes_from. */
@@ -267,6 +327,13 @@ public final class CostEstimator {
             region = c.region(); // the component's default location (a bucket's US multi-region) unless one is stated
         }
         Optional<PriceRow> row = catalog.find(provider, sku, region);
+        if (row.isEmpty() && side.equals(CostLine.TARGET) && region.equals(pass.targetRegion)) {
+            pass.missingInRegion++;
+            String fallback = PricingRules.forProvider(provider).region();
+            if (catalog.find(provider, sku, fallback).filter(PriceRow::priced).isPresent()) {
+                pass.pricedInFallback++;
+            }
+        }
         if (row.isEmpty() || !row.get().priced()) {
             String why = row.map(PriceRow::note).filter(n -> !n.isBlank())
                     .orElse("no list price in catalog for " + sku + " in " + region);

@@ -3,6 +3,8 @@ package dev.cloudshift.core.translate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cloudshift.core.plan.PlannedResource;
+import dev.cloudshift.core.region.TargetRegions;
 import dev.cloudshift.hcl.emit.HclExpr;
 import dev.cloudshift.hcl.emit.HclFile;
 import dev.cloudshift.hcl.emit.HclItem;
@@ -295,7 +297,8 @@ final class TerraformRenderer {
         String project = t.plan.project().replaceAll("[^A-Za-z0-9-]", "-");
         for (JsonNode v : p.path("variables")) {
             Map<String, Object> values = new LinkedHashMap<>();
-            Map<String, TargetRegions.Found> regions = v.path("region").asBoolean(false) ? TargetRegions.of(t) : Map.of();
+            Map<String, TargetRegions.Found> regions = v.path("region").asBoolean(false) ? TargetRegions.of(
+                    () -> t.plan.resources().stream().map(PlannedResource::resource).iterator(), t.target) : Map.of();
             for (String env : t.environments()) {
                 TargetRegions.Found found = regions.get(env);
                 values.put(env, found != null && found.target() != null ? found.target()

@@ -174,7 +174,7 @@ class CostEstimatorTest {
                 .estimate("dev", List.of(db), "azure");
         // GP_Standard_D4s_v3 0.39 x 730 + 32 GB x 0.138
         assertThat(westus.targetMonthlyUsd()).isEqualByComparingTo("289.12");
-        assertThat(westus.assumptions()).contains("target priced in azure region westus at list prices");
+        assertThat(westus.assumptions()).contains("target priced in azure region westus at list prices (the region asked for)");
     }
 
     @Test

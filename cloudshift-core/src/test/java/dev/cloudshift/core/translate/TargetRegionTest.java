@@ -2,6 +2,7 @@ package dev.cloudshift.core.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cloudshift.core.region.TargetRegions;
 import dev.cloudshift.hcl.ast.Block;
 import java.nio.file.Path;
 import java.util.ArrayList;

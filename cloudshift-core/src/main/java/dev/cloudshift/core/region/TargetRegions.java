@@ -1,26 +1,29 @@
-package dev.cloudshift.core.translate;
+package dev.cloudshift.core.region;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.cloudshift.core.plan.PlannedResource;
+import dev.cloudshift.core.model.Resource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The source region of each environment, read from the source resources (AWS: region codes, ARNs and availability
  * zones in attribute values; Azure: {@code location}; Google Cloud: {@code region}/{@code location} and zones), mapped
- * to the nearest target region by {@code catalog/translate/regions.yaml}.
+ * to the nearest target region by {@code catalog/translate/regions.yaml}. The one place that decides the target region
+ * of an environment: the Terraform translation writes it as the region variable (default and tfvars values) and the
+ * cost estimate prices the target side there.
  */
-final class TargetRegions {
+public final class TargetRegions {
 
     /** One environment's finding: the source region and its target (null when regions.yaml has no entry). */
-    record Found(String cloud, String source, String target) {
+    public record Found(String cloud, String source, String target) {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -36,7 +39,7 @@ final class TargetRegions {
     }
 
     /** regions.yaml: source cloud -> source region -> (target cloud -> region). */
-    static Map<String, Map<String, Map<String, String>>> table() {
+    public static Map<String, Map<String, Map<String, String>>> table() {
         if (table == null) {
             try (InputStream in = TargetRegions.class.getClassLoader().getResourceAsStream("catalog/translate/regions.yaml")) {
                 if (in == null) {
@@ -61,42 +64,75 @@ final class TargetRegions {
     }
 
     /** The nearest target region of a source region, or null when regions.yaml has none. */
-    static String nearest(String sourceCloud, String region, String targetCloud) {
+    public static String nearest(String sourceCloud, String region, String targetCloud) {
         Map<String, String> row = table().getOrDefault(sourceCloud, Map.of()).get(region);
         return row == null ? null : row.get(targetCloud);
     }
 
-    /** Per environment with a recognisable source region: what was found (the most frequent region of that environment). */
-    static Map<String, Found> of(Translation t) {
+    /**
+     * Per environment with a recognisable source region: what was found (the most frequent region of that environment).
+     *
+     * @param resources the source resources (of any environments; those of {@code target}'s own cloud are not counted)
+     * @param target    the target cloud, or null to find only the source regions
+     */
+    public static Map<String, Found> of(Iterable<Resource> resources, String target) {
+        return find(resources, target, Resource::environment);
+    }
+
+    /**
+     * What the resources of one environment show, or null when none states a recognisable source region: the same
+     * answer as {@link #of} gives for that environment.
+     */
+    public static Found ofEnvironment(Iterable<Resource> resources, String target) {
+        return find(resources, target, r -> "").get("");
+    }
+
+    /**
+     * The region code of a region-like value of a cloud: an AWS availability zone ({@code eu-west-1a}) or a Google
+     * Cloud zone ({@code europe-west1-b}) gives its region; any other value is returned as it is.
+     */
+    public static String regionOf(String cloud, String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = "aws".equals(cloud) ? AWS_REGION.matcher(value) : "gcp".equals(cloud) ? GCP_REGION.matcher(value) : null;
+        return m != null && m.matches() ? m.group(1) : value;
+    }
+
+    private static Map<String, Found> find(Iterable<Resource> resources, String target, Function<Resource, String> envOf) {
         // per environment, in the order first seen: the region counts, their sum and the first source cloud
         Map<String, Seen> seen = new LinkedHashMap<>();
         Map<String, Map<String, Map<String, String>>> table = table();
-        for (PlannedResource r : t.plan.resources()) {
+        for (Resource r : resources) {
             String cloud = r.provider();
-            if (cloud.equals(t.target) || !table.containsKey(cloud)) {
+            if (cloud.equals(target) || !table.containsKey(cloud)) {
                 continue;
             }
-            Seen e = seen.get(r.environment());
+            String env = envOf.apply(r);
+            Seen e = seen.get(env);
             if (e == null) {
                 e = new Seen(cloud);
-                seen.put(r.environment(), e);
+                seen.put(env, e);
             }
+            // the source attributes as read; a resource read back from plan.json has only its normalised attributes
+            Map<String, Object> values = r.raw().isEmpty() ? r.attributes() : r.raw();
             Map<String, Integer> c = e.counts;
             switch (cloud) {
                 case "aws" -> {
                     if (e.total < ENOUGH) {
-                        e.total += walkAws(r.resource().raw(), c, 0);
+                        e.total += walkAws(values, c, 0);
                     }
                 }
                 case "azure" -> {
-                    if (r.resource().raw().get("location") instanceof String s && !s.contains("${")) {
+                    Object location = values.containsKey("location") ? values.get("location") : values.get("region");
+                    if (location instanceof String s && !s.contains("${")) {
                         c.merge(s.toLowerCase(Locale.ROOT).replace(" ", ""), 1, Integer::sum);
                         e.total++;
                     }
                 }
                 default -> {
                     for (String key : List.of("region", "location", "zone")) {
-                        if (r.resource().raw().get(key) instanceof String s) {
+                        if (values.get(key) instanceof String s) {
                             Matcher m = GCP_REGION.matcher(s);
                             if (m.matches()) {
                                 c.merge(m.group(1), 1, Integer::sum);
@@ -129,7 +165,7 @@ final class TargetRegions {
                 }
             }
             if (best != null) {
-                out.put(e.getKey(), new Found(cloud, best, nearest(cloud, best, t.target)));
+                out.put(e.getKey(), new Found(cloud, best, target == null ? null : nearest(cloud, best, target)));
             }
         }
         return out;
