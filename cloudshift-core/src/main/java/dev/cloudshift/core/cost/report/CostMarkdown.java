@@ -62,17 +62,6 @@ public final class CostMarkdown {
     }
 
     private static void environment(StringBuilder sb, EnvironmentCost e, String src, String tgt) {
-        sb.append("### Environment `").append(e.environment()).append("`\n\n");
-        sb.append("| | Monthly | Range |\n|---|---:|---:|\n");
-        sb.append("| Current (").append(src).append(") | **").append(Money.usd(e.sourceMonthlyUsd())).append("** | ")
-                .append(Money.range(e.sourceRangeUsd())).append(" |\n");
-        if (tgt != null) {
-            sb.append("| Target (").append(tgt).append(") | **").append(Money.usd(e.targetMonthlyUsd()))
-                    .append("** | ").append(Money.range(e.targetRangeUsd())).append(" |\n");
-            sb.append("| Difference | ").append(Money.signed(e.targetMonthlyUsd().subtract(e.sourceMonthlyUsd())))
-                    .append(" | |\n");
-        }
-        sb.append('\n');
         List<CostLine> sourceLines = new ArrayList<>();
         List<CostLine> targetLines = new ArrayList<>();
         for (CostLine l : e.lines()) {
@@ -82,6 +71,22 @@ public final class CostMarkdown {
                 targetLines.add(l);
             }
         }
+        int sourceUnpriced = unpricedCount(sourceLines);
+        int targetUnpriced = unpricedCount(targetLines);
+        sb.append("### Environment `").append(e.environment()).append("`\n\n");
+        sb.append("| | Monthly | Range |\n|---|---:|---:|\n");
+        sb.append("| Current (").append(src).append(") | **").append(Money.usd(e.sourceMonthlyUsd())).append("**")
+                .append(unpricedNote(sourceUnpriced, sourceLines.size())).append(" | ")
+                .append(Money.range(e.sourceRangeUsd())).append(" |\n");
+        if (tgt != null) {
+            sb.append("| Target (").append(tgt).append(") | **").append(Money.usd(e.targetMonthlyUsd())).append("**")
+                    .append(unpricedNote(targetUnpriced, targetLines.size())).append(" | ")
+                    .append(Money.range(e.targetRangeUsd())).append(" |\n");
+            sb.append("| Difference | ").append(Money.signed(e.targetMonthlyUsd().subtract(e.sourceMonthlyUsd())))
+                    .append(sourceUnpriced + targetUnpriced > 0 ? " (incomplete: unpriced components count as $0)" : "")
+                    .append(" | |\n");
+        }
+        sb.append('\n');
         byService(sb, "Current (" + src + ") by service", sourceLines);
         if (tgt != null) {
             byService(sb, "Target (" + tgt + ") by service", targetLines);
@@ -187,6 +192,22 @@ public final class CostMarkdown {
     }
 
     /** An address's source and target totals, and the size of their difference (the sort key, computed once). */
+    private static int unpricedCount(List<CostLine> lines) {
+        int n = 0;
+        for (CostLine l : lines) {
+            if (l.unpriced()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** " (3 of 12 components unpriced)" beside a total that counts them as $0, so that it is not read as complete. */
+    private static String unpricedNote(int unpriced, int components) {
+        return unpriced == 0 ? "" : " (" + unpriced + " of " + components + " component" + (components == 1 ? "" : "s")
+                + " unpriced)";
+    }
+
     private record AddressDifference(String address, BigDecimal source, BigDecimal target, BigDecimal size) {
     }
 
