@@ -32,7 +32,7 @@ import java.util.function.BiConsumer;
  *       role, production, mapped, absorbed, target, target_service, target_notes, service, unmapped_reason,
  *       dump_restore_minutes}, with the estate facts underneath;</li>
  *   <li>environment facts: {@code environment, role, production, count:<type>, count_category:<category>,
- *       source_monthly_usd, target_monthly_usd, cost_increase_percent};</li>
+ *       source_monthly_usd, target_monthly_usd, cost_increase_percent, unpriced_cost_components, cost_caveat};</li>
  *   <li>estate facts: {@code has_production, environments, stateful_store_count, database_count,
  *       total_database_gb, estimated_dump_restore_minutes, max_downtime_minutes, downtime_fits,
  *       messaging_present, dotenv_files, sensitive_variables, translation_todos, ...}.</li>
@@ -361,6 +361,16 @@ public final class RunbookFacts {
                     if (c.environment().equals(env) && c.sourceMonthlyUsd() != null && c.targetMonthlyUsd() != null) {
                         f.put("source_monthly_usd", c.sourceMonthlyUsd().setScale(2, RoundingMode.HALF_UP));
                         f.put("target_monthly_usd", c.targetMonthlyUsd().setScale(2, RoundingMode.HALF_UP));
+                        // totals count unpriced components as 0: say so wherever a rule quotes them
+                        int unpriced = 0;
+                        for (dev.cloudshift.core.cost.CostLine l : c.lines()) {
+                            if (l.unpriced()) {
+                                unpriced++;
+                            }
+                        }
+                        f.put("unpriced_cost_components", unpriced);
+                        f.put("cost_caveat", unpriced == 0 ? ""
+                                : "; incomplete: " + unpriced + " unpriced component" + (unpriced == 1 ? "" : "s") + " counted as 0");
                         if (c.sourceMonthlyUsd().signum() > 0) {
                             f.put("cost_increase_percent", c.targetMonthlyUsd().subtract(c.sourceMonthlyUsd())
                                     .multiply(BigDecimal.valueOf(100))

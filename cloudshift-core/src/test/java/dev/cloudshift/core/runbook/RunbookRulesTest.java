@@ -185,9 +185,13 @@ class RunbookRulesTest {
     }
 
     static Runbook withCost(String source, String target) {
+        return withCost(source, target, List.of());
+    }
+
+    static Runbook withCost(String source, String target, List<dev.cloudshift.core.cost.CostLine> lines) {
         EstateBuilder e = EstateBuilder.to("azure").add("prod", "aws_vpc.main", "aws_vpc", "network", Map.of(), "VNet");
         dev.cloudshift.core.cost.EnvironmentCost cost = new dev.cloudshift.core.cost.EnvironmentCost("prod", "azure",
-                new BigDecimal(source), new BigDecimal(target), List.of(), List.of(), List.of(), List.of(), List.of());
+                new BigDecimal(source), new BigDecimal(target), List.of(), List.of(), lines, List.of(), List.of());
         dev.cloudshift.core.plan.Plan plan = e.plan().withSection(new dev.cloudshift.core.cost.CostSection(
                 new dev.cloudshift.core.cost.CostEstimate("aws", "azure", List.of(cost))));
         return RunbookBuilder.withDefaults().build(plan, RunbookOptions.none());
@@ -202,6 +206,23 @@ class RunbookRulesTest {
         assertThat(riskIds(withCost("100", "110"))).doesNotContain("cost-increase");
         assertThat(riskIds(EstateBuilder.to("azure").add("prod", "aws_vpc.main", "aws_vpc", "network", Map.of(), "VNet")
                 .runbook())).as("no cost section, no cost risk").doesNotContain("cost-increase");
+    }
+
+    @Test
+    void aCostRiskOverTotalsWithUnpricedComponentsSaysTheyAreIncomplete() {
+        dev.cloudshift.core.cost.CostLine unpriced = new dev.cloudshift.core.cost.CostLine("aws_vpc.main", "target", "Azure NAT Gateway",
+                "nat-gateway-hour", "gateway", new BigDecimal("730"), "hour", null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                "unpriced: no list price in catalog for nat-gateway-hour in northeurope");
+        dev.cloudshift.core.cost.CostLine priced = new dev.cloudshift.core.cost.CostLine("aws_vpc.main", "target", "Azure NAT Gateway",
+                "nat-gateway-data", "data", new BigDecimal("100"), "GB", new BigDecimal("0.5"), new BigDecimal("50"),
+                new BigDecimal("50"), new BigDecimal("50"), null);
+        Runbook partly = withCost("100", "150", List.of(unpriced, priced, unpriced));
+        Map<String, Object> risk = partly.risks().stream().filter(r -> r.get("id").equals("cost-increase")).findFirst().orElseThrow();
+        assertThat(RunbookMarkdown.strings(risk.get("details")).get(0))
+                .isEqualTo("prod: 100 USD -> 150 USD per month (+50%; incomplete: 2 unpriced components counted as 0)");
+        Runbook whole = withCost("100", "150", List.of(priced));
+        Map<String, Object> complete = whole.risks().stream().filter(r -> r.get("id").equals("cost-increase")).findFirst().orElseThrow();
+        assertThat(RunbookMarkdown.strings(complete.get("details")).get(0)).endsWith("(+50%)");
     }
 
     record TranslationSection(int todos) implements dev.cloudshift.core.plan.PlanSection {
