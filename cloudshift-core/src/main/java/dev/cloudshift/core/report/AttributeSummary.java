@@ -145,7 +145,7 @@ public final class AttributeSummary {
             return JsonText.number(n);
         }
         if (v instanceof Map<?, ?> || v instanceof Collection<?>) {
-            return LINE_BREAK.matcher(JsonText.write(JsonValues.canonical(v))).replaceAll(" ").trim();
+            return LINE_BREAK.matcher(JsonText.write(JsonText.sortedKeys(v))).replaceAll(" ").trim();
         }
         return v.toString();
     }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Puts JSON-like values into a canonical form for output: map keys sorted, recursively. */
+/**
+ * The canonical copy of a JSON-like value (map keys sorted, recursively) that plan.json was once written through: the
+ * oracle {@link JsonText#renderedSorted} and {@link JsonText#sortedKeys} are tested against.
+ */
 final class JsonValues {
 
     private JsonValues() {
