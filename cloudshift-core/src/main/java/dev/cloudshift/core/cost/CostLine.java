@@ -40,6 +40,17 @@ public record CostLine(
         return note != null && note.startsWith("unpriced");
     }
 
+    /** How many of {@code lines} are {@link #unpriced} (a total over them counts those as 0). */
+    public static int unpricedCount(java.util.Collection<CostLine> lines) {
+        int n = 0;
+        for (CostLine l : lines) {
+            if (l.unpriced()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public boolean free() {
         return note != null && (note.equals("free") || note.startsWith("free:"));
     }

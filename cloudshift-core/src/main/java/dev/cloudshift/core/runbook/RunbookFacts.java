@@ -362,12 +362,7 @@ public final class RunbookFacts {
                         f.put("source_monthly_usd", c.sourceMonthlyUsd().setScale(2, RoundingMode.HALF_UP));
                         f.put("target_monthly_usd", c.targetMonthlyUsd().setScale(2, RoundingMode.HALF_UP));
                         // totals count unpriced components as 0: say so wherever a rule quotes them
-                        int unpriced = 0;
-                        for (dev.cloudshift.core.cost.CostLine l : c.lines()) {
-                            if (l.unpriced()) {
-                                unpriced++;
-                            }
-                        }
+                        int unpriced = dev.cloudshift.core.cost.CostLine.unpricedCount(c.lines());
                         f.put("unpriced_cost_components", unpriced);
                         f.put("cost_caveat", unpriced == 0 ? ""
                                 : "; incomplete: " + unpriced + " unpriced component" + (unpriced == 1 ? "" : "s") + " counted as 0");

@@ -71,8 +71,8 @@ public final class CostMarkdown {
                 targetLines.add(l);
             }
         }
-        int sourceUnpriced = unpricedCount(sourceLines);
-        int targetUnpriced = unpricedCount(targetLines);
+        int sourceUnpriced = CostLine.unpricedCount(sourceLines);
+        int targetUnpriced = CostLine.unpricedCount(targetLines);
         sb.append("### Environment `").append(e.environment()).append("`\n\n");
         sb.append("| | Monthly | Range |\n|---|---:|---:|\n");
         sb.append("| Current (").append(src).append(") | **").append(Money.usd(e.sourceMonthlyUsd())).append("**")
@@ -192,16 +192,6 @@ public final class CostMarkdown {
     }
 
     /** An address's source and target totals, and the size of their difference (the sort key, computed once). */
-    private static int unpricedCount(List<CostLine> lines) {
-        int n = 0;
-        for (CostLine l : lines) {
-            if (l.unpriced()) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /** " (3 of 12 components unpriced)" beside a total that counts them as $0, so that it is not read as complete. */
     private static String unpricedNote(int unpriced, int components) {
         return unpriced == 0 ? "" : " (" + unpriced + " of " + components + " component" + (components == 1 ? "" : "s")
